@@ -1,0 +1,44 @@
+package labyrinth.trace;
+
+import java.io.Closeable;
+import java.io.IOException;
+
+/**
+ * A pull cursor over one trace: the header first, then events in file order. Memory use does not
+ * grow with the number of events. Not thread-safe: one per trace.
+ */
+public interface TraceSource extends Closeable {
+    /** Where the trace came from, as messages name it (usually the path as the user gave it). */
+    String name();
+
+    Header header();
+
+    /**
+     * @return the next event, or null at the end of the trace (complete, or cut short: see
+     *     {@link #truncation()})
+     * @throws TraceException on the first input that breaks the format; the cursor is then done
+     */
+    Event next() throws TraceException;
+
+    /** After {@link #next()} returned null: how the input was cut short, or null when it was complete. */
+    Truncation truncation();
+
+    @Override
+    void close() throws IOException;
+
+    /**
+     * The input ended inside an event or before the document closed.
+     *
+     * @param lastEvent number of the last complete event, or -1 when there was none
+     * @param eventsRead complete events yielded
+     * @param byteOffset where the input ended
+     */
+    record Truncation(long lastEvent, long eventsRead, long byteOffset) {
+        /** The report's words: {@code truncated after event N (byte B)}. */
+        public String describe() {
+            return lastEvent < 0
+                    ? "truncated before the first event (byte " + byteOffset + ")"
+                    : "truncated after event " + lastEvent + " (byte " + byteOffset + ")";
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package labyrinth.cli;
+
+/** The exit codes of CLI.md; {@link Main} is the only caller of {@code System.exit}. */
+public final class ExitCode {
+    /** Finished, nothing at or above {@code --fail-on}. */
+    public static final int OK = 0;
+    /** Findings at or above {@code --fail-on} (a reproduced panic is one). */
+    public static final int FINDINGS = 1;
+    /** Usage error: unknown option, missing argument. */
+    public static final int USAGE = 2;
+    /** A trace could not be read: missing, malformed, unsupported version. */
+    public static final int UNREADABLE = 3;
+    /** Reproduction failed: divergence, or the recorded panic was not reproduced. */
+    public static final int NOT_REPRODUCED = 4;
+    /** A bug in labyrinth. */
+    public static final int INTERNAL = 70;
+
+    private ExitCode() {
+    }
+}

@@ -1,0 +1,31 @@
+package labyrinth.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** The root command: {@code labyrinth SUBCOMMAND ...}. Subcommands are registered in {@link Cli}. */
+@Command(
+        name = "labyrinth",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Allocator debugger and trace replayer for the Labyrinth page allocator.",
+            "Replays recorded allocation traces on a faithful model of the allocator, reproduces",
+            "failures and panics, and reports exhaustion points and ownership violations."
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  labyrinth replay sample-traces/rx-storm-panic.json",
+            "  labyrinth --version"
+        })
+final class LabyrinthCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "missing command: give one of the commands listed in --help");
+    }
+}
