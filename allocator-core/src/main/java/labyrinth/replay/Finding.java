@@ -1,0 +1,28 @@
+package labyrinth.replay;
+
+import java.util.List;
+import labyrinth.trace.Ctx;
+
+/**
+ * One thing the replay found. Immutable.
+ *
+ * @param event the event's number ({@code seq}, else position)
+ * @param line 1-based line of the event in its file, 0 when not from a file
+ * @param column 1-based column, 0 likewise
+ * @param pfn the page concerned, or -1 (a failed allocation, or none)
+ * @param order the block order, or -1 when none applies
+ * @param gfp the allocation's mask, or -1 when not an allocation finding
+ * @param owner the acting owner, may be null
+ * @param ctx the event's context, may be null for end-of-trace findings
+ * @param site may be null
+ * @param reason for {@code alloc-failure}: {@code watermark}, {@code fragmentation}, {@code no-zone},
+ *     {@code recorded}; else null
+ * @param memory the snapshot for failures and pressure points, else null
+ */
+public record Finding(Kind kind, Severity severity, long event, long line, long column, long pfn, int order,
+                      long gfp, String owner, Ctx ctx, String site, String reason, String message,
+                      List<Related> related, Memory memory) {
+    public Finding {
+        related = related == null ? List.of() : List.copyOf(related);
+    }
+}

@@ -1,0 +1,12 @@
+package labyrinth.replay;
+
+import java.util.List;
+import labyrinth.core.ZoneState;
+
+/** The memory state a failure or pressure point carries: every zone, and the top owners by pages held. */
+public record Memory(List<ZoneState> zones, List<Holder> topOwners) {
+    public Memory {
+        zones = List.copyOf(zones);
+        topOwners = List.copyOf(topOwners);
+    }
+}

@@ -1,0 +1,671 @@
+package labyrinth.replay;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import labyrinth.core.Allocator;
+import labyrinth.core.FailureReason;
+import labyrinth.core.Gfp;
+import labyrinth.trace.Common;
+import labyrinth.trace.Event;
+import labyrinth.trace.Header;
+import labyrinth.trace.Scope;
+
+/**
+ * Replays a trace's events on the allocator model and the ownership ledger, emitting findings to
+ * a listener as it goes (CLI.md's finding table, TRACE-FORMAT.md's event semantics). The same
+ * engine serves {@code replay}, the REPL, {@code triage} and {@code reduce}.
+ *
+ * <p>In {@link Mode#SIMULATE} the model decides every allocation; a recorded result that differs
+ * is a divergence, after which the replay follows the recording so that later events stay
+ * aligned. In {@link Mode#OBSERVE} recorded results are taken as they are.
+ *
+ * <p>Not thread-safe: one per trace. {@link #copy} gives an independent replayer at the same point.
+ */
+public final class Replayer {
+    private static final int TOP_OWNERS = 5;
+
+    private final Header header;
+    private final Mode mode;
+    private final Allocator allocator;
+    private final Ledger ledger;
+    private Interner owners;
+    private Interner sites;
+    private FindingListener listener;
+    private final Findings findings;
+
+    private long events;
+    private long allocs;
+    private long frees;
+    private long failures;
+    private long peakUsed;
+    private long peakEvent = -1;
+    private long lastNumber = -1;
+    private boolean lastSeqGiven;
+    private Finding firstDivergence;
+    private PanicVerdict panic;
+    private long ignoredAfterPanic;
+    private boolean finished;
+
+    public Replayer(Header header, Mode mode, long maxPages, FindingListener listener) {
+        this.header = header;
+        this.mode = mode;
+        this.allocator = new Allocator(header.machine(), maxPages);
+        this.ledger = new Ledger(header.machine().endPfn(), header.machine().maxOrder());
+        this.owners = new Interner();
+        this.sites = new Interner();
+        this.listener = listener;
+        this.findings = new Findings();
+    }
+
+    private Replayer(Replayer o, FindingListener listener) {
+        header = o.header;
+        mode = o.mode;
+        allocator = o.allocator.copy();
+        ledger = o.ledger.copy();
+        owners = o.owners.copy();
+        sites = o.sites.copy();
+        this.listener = listener;
+        findings = o.findings.copy();
+        events = o.events;
+        allocs = o.allocs;
+        frees = o.frees;
+        failures = o.failures;
+        peakUsed = o.peakUsed;
+        peakEvent = o.peakEvent;
+        lastNumber = o.lastNumber;
+        lastSeqGiven = o.lastSeqGiven;
+        firstDivergence = o.firstDivergence;
+        panic = o.panic;
+        ignoredAfterPanic = o.ignoredAfterPanic;
+        finished = o.finished;
+    }
+
+    /** The mode a trace replays in unless told otherwise: simulate a complete trace, observe a window. */
+    public static Mode defaultMode(Scope scope) {
+        return scope == Scope.WINDOW ? Mode.OBSERVE : Mode.SIMULATE;
+    }
+
+    /** An independent replayer at the same point, reporting to {@code newListener}. */
+    public Replayer copy(FindingListener newListener) {
+        return new Replayer(this, newListener);
+    }
+
+    /**
+     * Applies one event.
+     *
+     * @return false when the event was ignored because the recorded run had already panicked
+     */
+    public boolean apply(Event e) {
+        if (panic != null) {
+            ignoredAfterPanic++;
+            return false;
+        }
+        Common c = e.common();
+        checkSeq(c);
+        events++;
+        if (e instanceof Event.Alloc a) {
+            alloc(a);
+        } else if (e instanceof Event.Free f) {
+            free(f);
+        } else if (e instanceof Event.Access a) {
+            touch(c, a.pfn(), a.write() ? "write" : "read", null);
+        } else if (e instanceof Event.Transfer t) {
+            touch(c, t.pfn(), "transfer", t.to());
+        } else if (e instanceof Event.Panic p) {
+            panic(p);
+        }
+        return true;
+    }
+
+    /** Ends the replay: leaks, unless the recorded run panicked. Call once, after the last event. */
+    public void finish() {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        if (panic == null) {
+            reportLeaks();
+        }
+    }
+
+    private void checkSeq(Common c) {
+        if (c.seqGiven() && lastSeqGiven && c.number() > lastNumber + 1) {
+            long lost = c.number() - lastNumber - 1;
+            emit(Kind.TRACE_GAP, Severity.WARNING, c, -1, -1, -1, null,
+                    "seq jumped from " + lastNumber + " to " + c.number() + ": " + lost
+                            + (lost == 1 ? " event was" : " events were") + " lost",
+                    List.of(), null);
+        }
+        lastNumber = c.number();
+        lastSeqGiven = c.seqGiven();
+    }
+
+    // ---- alloc ----
+
+    private void alloc(Event.Alloc a) {
+        allocs++;
+        Common c = a.common();
+        int order = a.order();
+        long gfp = a.gfp();
+        if (Gfp.maySleep(gfp) && c.ctx().mayNotSleep()) {
+            emit(Kind.SLEEP_IN_ATOMIC, Severity.ERROR, c, -1, order, gfp, null,
+                    describeRequest(a) + " may sleep (__GFP_DIRECT_RECLAIM) but runs in " + c.ctx().label()
+                            + " context",
+                    List.of(), null);
+        }
+        if (mode == Mode.OBSERVE && a.recorded()) {
+            followRecording(a, 0);
+            return;
+        }
+        long result = allocator.allocate(order, gfp);
+        int pressure = result >= 0 ? allocator.pressure() : 0;
+        int zone = result >= 0 ? allocator.lastZone() : -1;
+        if (!a.recorded() || result == a.pfn() || (result < 0 && a.pfn() == Event.NULL_PFN)) {
+            if (result >= 0) {
+                allocated(a, result, pressure, zone);
+            } else {
+                failed(a, FailureReason.ofCode(result).label(), allocator.explainFailure(order, gfp));
+            }
+            return;
+        }
+        String replayed = result >= 0 ? "pfn " + result : "a failure (" + FailureReason.ofCode(result).label() + ")";
+        String recorded = a.pfn() == Event.NULL_PFN ? "a failure" : "pfn " + a.pfn();
+        Finding d = emit(Kind.DIVERGENCE, Severity.ERROR, c, a.pfn() >= 0 ? a.pfn() : -1, order, gfp, null,
+                describeRequest(a) + ": the replay got " + replayed + ", the recording got " + recorded
+                        + "; the replay follows the recording from here",
+                List.of(), null);
+        if (firstDivergence == null) {
+            firstDivergence = d;
+        }
+        if (result >= 0) {
+            allocator.free(result, order);
+        }
+        followRecording(a, pressure);
+    }
+
+    /** Takes the recorded result as it is; {@code pressure} carries points an undone model allocation fired. */
+    private void followRecording(Event.Alloc a, int pressure) {
+        Common c = a.common();
+        int order = a.order();
+        long pfn = a.pfn();
+        if (pfn == Event.NULL_PFN) {
+            failed(a, "recorded", "it failed in the recorded run");
+            return;
+        }
+        long size = 1L << order;
+        int zone = allocator.zoneOf(pfn);
+        if ((pfn & (size - 1)) != 0 || zone < 0 || allocator.zoneOf(pfn + size - 1) != zone) {
+            emit(Kind.TRACE_GAP, Severity.WARNING, c, pfn, order, a.gfp(), null,
+                    "recorded block at pfn " + pfn + " of order " + order + " is not a block of this machine ("
+                            + ((pfn & (size - 1)) != 0 ? "not aligned to its order" : "outside its zones")
+                            + "); the allocation is left out",
+                    List.of(), null);
+            return;
+        }
+        if (!allocator.claim(pfn, order)) {
+            evictOverlapping(c, pfn, order);
+            if (!allocator.claim(pfn, order)) {
+                throw new IllegalStateException("event " + c.number() + ": cannot claim pfn " + pfn + " order "
+                        + order + " after freeing every live block overlapping it");
+            }
+        }
+        allocated(a, pfn, pressure | allocator.pressure(), allocator.lastZone());
+    }
+
+    /** A recorded block overlaps live blocks: the events that freed them were lost. */
+    private void evictOverlapping(Common c, long pfn, int order) {
+        long end = pfn + (1L << order);
+        List<Long> heads = new ArrayList<>();
+        long outer = ledger.headOf(pfn);
+        if (outer >= 0) {
+            heads.add(outer);
+        }
+        for (long p = pfn; p < end; p++) {
+            if (ledger.isHead(p) && p != outer) {
+                heads.add(p);
+                p += (1L << ledger.order(p)) - 1;
+            }
+        }
+        List<Related> related = new ArrayList<>();
+        StringBuilder what = new StringBuilder();
+        for (long h : heads) {
+            related.add(new Related("alloc", ledger.allocEvent(h), ledger.allocLine(h), ledger.allocColumn(h),
+                    owners.name(ledger.owner(h)), sites.name(ledger.site(h))));
+            if (what.length() > 0) {
+                what.append(", ");
+            }
+            what.append("pfn ").append(h).append(" order ").append(ledger.order(h));
+            String holder = owners.name(ledger.owner(h));
+            if (holder != null) {
+                what.append(" held by ").append(holder);
+            }
+            allocator.free(h, ledger.order(h));
+            ledger.release(h, c.number(), c.line(), c.column());
+        }
+        emit(Kind.TRACE_GAP, Severity.WARNING, c, pfn, order, -1, null,
+                "recorded block at pfn " + pfn + " of order " + order + " overlaps live " + what
+                        + ": the events that freed them were lost, so they count as freed",
+                related, null);
+    }
+
+    private void allocated(Event.Alloc a, long pfn, int pressure, int zone) {
+        Common c = a.common();
+        ledger.allocate(pfn, a.order(), owners.id(c.owner()), sites.id(c.site()), (a.gfp() & Gfp.EXCLUSIVE) != 0,
+                c.number(), c.line(), c.column());
+        if (ledger.livePages() > peakUsed) {
+            peakUsed = ledger.livePages();
+            peakEvent = c.number();
+        }
+        if ((pressure & Allocator.PRESSURE_LOW) != 0) {
+            pressureFinding(a, Kind.WATERMARK_LOW, Severity.INFO, zone, "low", allocator.watermarks(zone).low());
+        }
+        if ((pressure & Allocator.PRESSURE_MIN) != 0) {
+            pressureFinding(a, Kind.WATERMARK_MIN, Severity.WARNING, zone, "min", allocator.watermarks(zone).min());
+        }
+    }
+
+    private void pressureFinding(Event.Alloc a, Kind kind, Severity severity, int zone, String mark, long value) {
+        String zoneName = allocator.zoneKind(zone).label();
+        emit(kind, severity, a.common(), -1, a.order(), a.gfp(), null,
+                zoneName + " free " + allocator.freePages(zone) + " <= " + mark + " " + value + " after "
+                        + describeRequest(a),
+                List.of(), memory());
+    }
+
+    private void failed(Event.Alloc a, String reason, String why) {
+        failures++;
+        long gfp = a.gfp();
+        Severity severity = (gfp & Gfp.NOFAIL) != 0 ? Severity.ERROR
+                : (gfp & Gfp.NOWARN) != 0 ? Severity.INFO : Severity.WARNING;
+        emit(Kind.ALLOC_FAILURE, severity, a.common(), -1, a.order(), gfp, reason,
+                describeRequest(a) + " failed: " + why, List.of(), memory());
+    }
+
+    private String describeRequest(Event.Alloc a) {
+        Common c = a.common();
+        StringBuilder sb = new StringBuilder(64).append("order-").append(a.order()).append(' ')
+                .append(Gfp.format(a.gfp()));
+        if (c.owner() != null) {
+            sb.append(" by ").append(c.owner());
+        }
+        return sb.append(" in ").append(c.ctx().label()).toString();
+    }
+
+    // ---- free ----
+
+    private void free(Event.Free f) {
+        frees++;
+        Common c = f.common();
+        long pfn = f.pfn();
+        if (pfn == Event.NULL_PFN) {
+            return;
+        }
+        if (!ledger.inRange(pfn) || allocator.zoneOf(pfn) < 0) {
+            emit(Kind.INVALID_FREE, Severity.ERROR, c, pfn, f.order(), -1, null,
+                    "free of pfn " + pfn + ", which is outside the machine's memory", List.of(), null);
+            return;
+        }
+        if (ledger.isHead(pfn)) {
+            freeBlock(f, pfn);
+            return;
+        }
+        long head = ledger.headOf(pfn);
+        if (head >= 0) {
+            emit(Kind.INVALID_FREE, Severity.ERROR, c, pfn, f.order(), -1, null,
+                    "free of pfn " + pfn + ", inside the order-" + ledger.order(head) + " block at pfn " + head
+                            + heldBy(head) + ": only a block's first page can be freed",
+                    List.of(allocRelated(head)), null);
+            return;
+        }
+        long freedBy = ledger.freedBy(pfn);
+        if (freedBy >= 0) {
+            List<Related> related = new ArrayList<>(2);
+            if (ledger.freedAlloc(pfn) >= 0) {
+                related.add(freedAllocRelated(pfn));
+            }
+            related.add(new Related("free", freedBy, ledger.freedLine(pfn), ledger.freedColumn(pfn), null, null));
+            emit(Kind.DOUBLE_FREE, Severity.ERROR, c, pfn, f.order(), -1, null,
+                    "free of pfn " + pfn + ", which was already freed at event " + freedBy, related, null);
+            return;
+        }
+        if (header.scope() == Scope.WINDOW) {
+            emit(Kind.UNKNOWN_FREE, Severity.INFO, c, pfn, f.order(), -1, null,
+                    "free of pfn " + pfn + ", which the trace has not seen allocated (allocated before it began)",
+                    List.of(), null);
+            long size = f.order() > 0 ? 1L << f.order() : 1;
+            for (long p = pfn; p < pfn + size && ledger.inRange(p); p++) {
+                ledger.markFreedUnknown(p, c.number(), c.line(), c.column());
+            }
+            return;
+        }
+        emit(Kind.INVALID_FREE, Severity.ERROR, c, pfn, f.order(), -1, null,
+                "free of pfn " + pfn + ", which was never allocated", List.of(), null);
+    }
+
+    private void freeBlock(Event.Free f, long head) {
+        Common c = f.common();
+        int order = ledger.order(head);
+        int blockOwner = ledger.owner(head);
+        int actor = owners.id(c.owner());
+        if (actor >= 0 && blockOwner >= 0 && actor != blockOwner) {
+            boolean exclusive = ledger.exclusive(head);
+            emit(Kind.FOREIGN_FREE, exclusive ? Severity.ERROR : Severity.WARNING, c, head, order, -1, null,
+                    "free of the " + (exclusive ? "exclusive " : "") + "order-" + order + " block at pfn " + head
+                            + " by " + c.owner() + ", but it belongs to " + owners.name(blockOwner),
+                    List.of(allocRelated(head)), null);
+        }
+        if (f.order() != Event.ABSENT && f.order() != order) {
+            emit(Kind.ORDER_MISMATCH, Severity.ERROR, c, head, f.order(), -1, null,
+                    "free of pfn " + head + " with order " + f.order() + ", but it was allocated with order "
+                            + order + "; order " + order + " is freed",
+                    List.of(allocRelated(head)), null);
+        }
+        allocator.free(head, order);
+        ledger.release(head, c.number(), c.line(), c.column());
+    }
+
+    // ---- access and transfer ----
+
+    /** An access ({@code to == null}) or a transfer to {@code to}. */
+    private void touch(Common c, long pfn, String what, String to) {
+        long head = ledger.headOf(pfn);
+        if (head < 0) {
+            useOfFreePage(c, pfn, what);
+            return;
+        }
+        int blockOwner = ledger.owner(head);
+        int actor = owners.id(c.owner());
+        boolean foreign = actor >= 0 && blockOwner >= 0 && actor != blockOwner;
+        if (to != null) {
+            if (foreign) {
+                emit(Kind.FOREIGN_TRANSFER, Severity.ERROR, c, pfn, ledger.order(head), -1, null,
+                        "transfer of the order-" + ledger.order(head) + " block at pfn " + head + " to " + to
+                                + " by " + c.owner() + ", but it belongs to " + owners.name(blockOwner),
+                        List.of(allocRelated(head)), null);
+            }
+            ledger.transfer(head, owners.id(to));
+        } else if (foreign && ledger.exclusive(head)) {
+            List<Related> related = new ArrayList<>(3);
+            related.add(allocRelated(head));
+            if (ledger.freedBy(pfn) >= 0 && ledger.freedOwner(pfn) == actor) {
+                related.add(new Related("previous-owner", ledger.freedAlloc(pfn), 0, 0, c.owner(), null));
+                related.add(new Related("free", ledger.freedBy(pfn), ledger.freedLine(pfn),
+                        ledger.freedColumn(pfn), null, null));
+            }
+            emit(Kind.EXCLUSIVE_VIOLATION, Severity.ERROR, c, pfn, ledger.order(head), -1, null,
+                    what + " of pfn " + pfn + " by " + c.owner() + ", but the exclusive order-" + ledger.order(head)
+                            + " block at pfn " + head + " belongs to " + owners.name(blockOwner),
+                    related, null);
+        }
+    }
+
+    private void useOfFreePage(Common c, long pfn, String what) {
+        long freedBy = ledger.freedBy(pfn);
+        if (freedBy < 0 && header.scope() == Scope.WINDOW) {
+            return;
+        }
+        String actor = c.owner() == null ? "" : " by " + c.owner();
+        if (freedBy < 0) {
+            String where = ledger.inRange(pfn) && allocator.zoneOf(pfn) >= 0
+                    ? "which is not allocated" : "which is outside the machine's memory";
+            emit(Kind.USE_AFTER_FREE, Severity.ERROR, c, pfn, -1, -1, null,
+                    what + " of pfn " + pfn + actor + ", " + where, List.of(), null);
+            return;
+        }
+        List<Related> related = new ArrayList<>(2);
+        if (ledger.freedAlloc(pfn) >= 0) {
+            related.add(freedAllocRelated(pfn));
+        }
+        related.add(new Related("free", freedBy, ledger.freedLine(pfn), ledger.freedColumn(pfn), null, null));
+        emit(Kind.USE_AFTER_FREE, Severity.ERROR, c, pfn, -1, -1, null,
+                what + " of pfn " + pfn + actor + " after it was freed at event " + freedBy, related, null);
+    }
+
+    // ---- panic and end ----
+
+    private void panic(Event.Panic p) {
+        Common c = p.common();
+        long trigger = p.cause() != Event.ABSENT ? p.cause() : findings.lastTroubleEvent();
+        Finding triggerFinding = trigger >= 0 ? findings.troubleAt(trigger) : null;
+        boolean reproduced = firstDivergence == null && triggerFinding != null;
+        String why;
+        if (firstDivergence != null) {
+            why = "the replay diverged from the recording at event " + firstDivergence.event()
+                    + ", before the panic";
+        } else if (trigger < 0) {
+            why = "the trace names no cause and the replay found no failure or error before the panic";
+        } else if (triggerFinding == null) {
+            why = "the trigger, event " + trigger + ", shows no allocation failure or error in the replay";
+        } else {
+            why = "event " + trigger + " shows " + triggerFinding.kind().label() + " in the replay too: "
+                    + triggerFinding.message();
+        }
+        List<Related> related = trigger >= 0 && triggerFinding != null
+                ? List.of(new Related("trigger", trigger, triggerFinding.line(), triggerFinding.column(),
+                        triggerFinding.owner(), triggerFinding.site()))
+                : trigger >= 0 ? List.of(new Related("trigger", trigger, 0, 0, null, null)) : List.of();
+        String message = (reproduced ? "panic reproduced: \"" : "panic not reproduced: \"") + p.message() + "\""
+                + (trigger >= 0 ? " (trigger: event " + trigger + ")" : " (no trigger)");
+        emit(Kind.PANIC, Severity.ERROR, c, -1, -1, -1, null, message, related, null);
+        panic = new PanicVerdict(c.number(), c.line(), c.column(), p.message(), reproduced, trigger,
+                triggerFinding, holders(Integer.MAX_VALUE), why);
+    }
+
+    private void reportLeaks() {
+        Severity severity = header.scope() == Scope.COMPLETE ? Severity.ERROR : Severity.INFO;
+        for (LeakGroup g : leakGroups()) {
+            String ownerName = owners.name(g.owner);
+            String siteName = sites.name(g.site);
+            Common at = new Common(g.firstEvent, false, g.line, (int) g.column, Common.NO_TIME, -1,
+                    labyrinth.trace.Ctx.TASK, ownerName, siteName, List.of());
+            emit(Kind.LEAK, severity, at, g.firstHead, g.firstOrder, -1, null,
+                    g.pages + (g.pages == 1 ? " page" : " pages") + " in " + g.blocks
+                            + (g.blocks == 1 ? " block" : " blocks") + " allocated by "
+                            + (ownerName == null ? "an unnamed owner" : ownerName)
+                            + (siteName == null ? "" : " at " + siteName)
+                            + (header.scope() == Scope.COMPLETE ? " never freed" : " still held when the trace ends"),
+                    List.of(), null);
+        }
+    }
+
+    private static final class LeakGroup {
+        int owner;
+        int site;
+        long pages;
+        long blocks;
+        long firstEvent = Long.MAX_VALUE;
+        long firstHead;
+        int firstOrder;
+        long line;
+        long column;
+    }
+
+    private List<LeakGroup> leakGroups() {
+        Map<Long, LeakGroup> groups = new HashMap<>();
+        ledger.forEachLive((head, order) -> {
+            long key = ((long) ledger.owner(head) << 32) ^ (ledger.site(head) & 0xffffffffL);
+            LeakGroup g = groups.computeIfAbsent(key, k -> new LeakGroup());
+            g.owner = ledger.owner(head);
+            g.site = ledger.site(head);
+            g.pages += 1L << order;
+            g.blocks++;
+            if (ledger.allocEvent(head) < g.firstEvent) {
+                g.firstEvent = ledger.allocEvent(head);
+                g.firstHead = head;
+                g.firstOrder = order;
+                g.line = ledger.allocLine(head);
+                g.column = ledger.allocColumn(head);
+            }
+        });
+        List<LeakGroup> list = new ArrayList<>(groups.values());
+        list.sort(Comparator.comparingLong(g -> g.firstEvent));
+        return list;
+    }
+
+    /** What holds memory now, by owner and site, most pages first (then by earliest allocation). */
+    public List<Holder> holders(int limit) {
+        List<Holder> list = new ArrayList<>();
+        for (LeakGroup g : leakGroups()) {
+            list.add(new Holder(owners.name(g.owner), sites.name(g.site), g.pages, g.blocks, g.firstEvent));
+        }
+        list.sort(Comparator.comparingLong(Holder::pages).reversed().thenComparingLong(Holder::firstEvent));
+        return list.size() > limit ? List.copyOf(list.subList(0, limit)) : list;
+    }
+
+    /** The owners holding the most pages now, most first, ties by name. */
+    public List<Holder> topOwners(int limit) {
+        List<Holder> list = new ArrayList<>();
+        for (int id = 0; id < owners.size(); id++) {
+            long pages = ledger.ownerPages(id);
+            if (pages > 0) {
+                list.add(new Holder(owners.name(id), null, pages, -1, -1));
+            }
+        }
+        list.sort(Comparator.comparingLong(Holder::pages).reversed().thenComparing(Holder::owner));
+        return list.size() > limit ? List.copyOf(list.subList(0, limit)) : list;
+    }
+
+    private Memory memory() {
+        return new Memory(allocator.snapshot(), topOwners(TOP_OWNERS));
+    }
+
+    // ---- findings ----
+
+    private String heldBy(long head) {
+        String o = owners.name(ledger.owner(head));
+        return o == null ? "" : " held by " + o;
+    }
+
+    private Related allocRelated(long head) {
+        return new Related("alloc", ledger.allocEvent(head), ledger.allocLine(head), ledger.allocColumn(head),
+                owners.name(ledger.owner(head)), sites.name(ledger.site(head)));
+    }
+
+    private Related freedAllocRelated(long pfn) {
+        return new Related("alloc", ledger.freedAlloc(pfn), 0, 0, owners.name(ledger.freedOwner(pfn)), null);
+    }
+
+    private Finding emit(Kind kind, Severity severity, Common c, long pfn, int order, long gfp, String reason,
+                         String message, List<Related> related, Memory memory) {
+        Finding f = new Finding(kind, severity, c.number(), c.line(), c.column(), pfn, order, gfp, c.owner(),
+                c.ctx(), c.site(), reason, message, related, memory);
+        findings.add(f);
+        listener.onFinding(f);
+        return f;
+    }
+
+    // ---- results ----
+
+    public Summary summary() {
+        return new Summary(events, allocs, frees, failures, peakUsed, peakEvent, findings.countsByKind(),
+                ignoredAfterPanic);
+    }
+
+    /** The recorded panic's verdict, or null when the trace (so far) has none. */
+    public PanicVerdict panic() {
+        return panic;
+    }
+
+    /** The first divergence, or null. */
+    public Finding firstDivergence() {
+        return firstDivergence;
+    }
+
+    /**
+     * The verdict: a panic decides it, then a divergence, then any finding at or above
+     * {@code failOn} (null: never).
+     */
+    public Outcome outcome(Severity failOn) {
+        if (panic != null) {
+            return panic.reproduced() ? Outcome.PANIC_REPRODUCED : Outcome.PANIC_NOT_REPRODUCED;
+        }
+        if (firstDivergence != null) {
+            return Outcome.DIVERGED;
+        }
+        if (failOn != null && findings.maxSeverity() != null && findings.maxSeverity().atLeast(failOn)) {
+            return Outcome.FINDINGS;
+        }
+        return Outcome.CLEAN;
+    }
+
+    public Header header() {
+        return header;
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+
+    /** The allocator model, for views (REPL, reports); callers must not change it. */
+    public Allocator allocator() {
+        return allocator;
+    }
+
+    /**
+     * Per-kind counts, the highest severity seen, and for panic analysis the events that showed an
+     * alloc-failure or an error finding (ascending, since events are numbered in trace order).
+     */
+    private static final class Findings {
+        private final EnumMap<Kind, Long> counts;
+        private Severity max;
+        private long[] troubleEvents;
+        private Finding[] troubleFindings;
+        private int troubleCount;
+
+        Findings() {
+            counts = new EnumMap<>(Kind.class);
+            troubleEvents = new long[16];
+            troubleFindings = new Finding[16];
+        }
+
+        Findings copy() {
+            Findings f = new Findings();
+            f.counts.putAll(counts);
+            f.max = max;
+            f.troubleEvents = troubleEvents.clone();
+            f.troubleFindings = troubleFindings.clone();
+            f.troubleCount = troubleCount;
+            return f;
+        }
+
+        void add(Finding f) {
+            counts.merge(f.kind(), 1L, Long::sum);
+            if (max == null || f.severity().compareTo(max) > 0) {
+                max = f.severity();
+            }
+            boolean trouble = f.kind() == Kind.ALLOC_FAILURE || f.severity() == Severity.ERROR;
+            if (trouble && f.kind() != Kind.LEAK && f.kind() != Kind.PANIC
+                    && (troubleCount == 0 || troubleEvents[troubleCount - 1] != f.event())) {
+                if (troubleCount == troubleEvents.length) {
+                    troubleEvents = Arrays.copyOf(troubleEvents, troubleCount * 2);
+                    troubleFindings = Arrays.copyOf(troubleFindings, troubleCount * 2);
+                }
+                troubleEvents[troubleCount] = f.event();
+                troubleFindings[troubleCount] = f;
+                troubleCount++;
+            }
+        }
+
+        Map<Kind, Long> countsByKind() {
+            return counts;
+        }
+
+        Severity maxSeverity() {
+            return max;
+        }
+
+        long lastTroubleEvent() {
+            return troubleCount == 0 ? -1 : troubleEvents[troubleCount - 1];
+        }
+
+        Finding troubleAt(long event) {
+            int i = Arrays.binarySearch(troubleEvents, 0, troubleCount, event);
+            return i >= 0 ? troubleFindings[i] : null;
+        }
+    }
+}

@@ -1,0 +1,256 @@
+package labyrinth.cli.report;
+
+import java.io.Writer;
+import java.util.Map;
+import java.util.TreeMap;
+import labyrinth.core.Gfp;
+import labyrinth.core.ZoneState;
+import labyrinth.replay.Finding;
+import labyrinth.replay.Holder;
+import labyrinth.replay.Kind;
+import labyrinth.replay.Memory;
+import labyrinth.replay.PanicVerdict;
+import labyrinth.replay.Related;
+import labyrinth.replay.ReplayResult;
+import labyrinth.replay.Summary;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.PrettyPrinter;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.DefaultIndenter;
+import tools.jackson.core.util.DefaultPrettyPrinter;
+
+/**
+ * The JSON report of CLI.md ({@code "report": 1}). Keys are written in a fixed order and maps are
+ * sorted, so the same result always gives the same bytes. Stateless.
+ */
+public final class JsonReport {
+    /** Version of the report's shape; bumped on any change to the keys CLI.md lists. */
+    public static final int VERSION = 1;
+    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+
+    private JsonReport() {
+    }
+
+    /** A generator that indents by one space per level with {@code \n} line ends on every platform. */
+    public static JsonGenerator generator(Writer out) {
+        DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
+                .withObjectIndenter(new DefaultIndenter(" ", "\n"))
+                .withArrayIndenter(new DefaultIndenter(" ", "\n"));
+        ObjectWriteContext ctx = new ObjectWriteContext.Base() {
+            @Override
+            public PrettyPrinter getPrettyPrinter() {
+                return pp.createInstance();
+            }
+
+            @Override
+            public boolean hasPrettyPrinter() {
+                return true;
+            }
+        };
+        return FACTORY.createGenerator(ctx, out);
+    }
+
+    public static void write(ReplayResult r, String toolVersion, Writer out) {
+        try (JsonGenerator g = generator(out)) {
+            writeReport(g, r, toolVersion);
+        }
+    }
+
+    /** Writes one report object; triage reuses it for each trace. */
+    public static void writeReport(JsonGenerator g, ReplayResult r, String toolVersion) {
+        g.writeStartObject();
+        g.writeNumberProperty("report", VERSION);
+        g.writeName("tool");
+        g.writeStartObject();
+        g.writeStringProperty("name", "labyrinth");
+        g.writeStringProperty("version", toolVersion);
+        g.writeEndObject();
+        g.writeName("trace");
+        g.writeStartObject();
+        g.writeStringProperty("path", r.name());
+        g.writeNumberProperty("events", r.summary().events() + r.summary().ignoredAfterPanic());
+        g.writeStringProperty("scope", r.header().scope().label());
+        g.writeStringProperty("mode", r.mode().label());
+        g.writeBooleanProperty("truncated", r.truncation() != null);
+        if (r.truncation() != null) {
+            g.writeStringProperty("truncation", r.truncation().describe());
+        }
+        if (!r.header().meta().isEmpty()) {
+            g.writeName("meta");
+            g.writeStartObject();
+            for (Map.Entry<String, Object> e : r.header().meta().entrySet()) {
+                g.writeName(e.getKey());
+                writeScalar(g, e.getValue());
+            }
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+        g.writeStringProperty("outcome", r.outcome().label());
+        g.writeName("findings");
+        g.writeStartArray();
+        for (Finding f : r.findings()) {
+            writeFinding(g, f);
+        }
+        g.writeEndArray();
+        if (r.droppedFindings() > 0) {
+            g.writeNumberProperty("droppedFindings", r.droppedFindings());
+        }
+        g.writeName("panic");
+        writePanic(g, r.panic());
+        g.writeName("summary");
+        writeSummary(g, r.summary());
+        g.writeEndObject();
+    }
+
+    private static void writeScalar(JsonGenerator g, Object v) {
+        if (v instanceof Long l) {
+            g.writeNumber(l);
+        } else if (v instanceof Double d) {
+            g.writeNumber(d);
+        } else if (v instanceof Boolean b) {
+            g.writeBoolean(b);
+        } else if (v == null) {
+            g.writeNull();
+        } else {
+            g.writeString(v.toString());
+        }
+    }
+
+    public static void writeFinding(JsonGenerator g, Finding f) {
+        g.writeStartObject();
+        g.writeStringProperty("kind", f.kind().label());
+        g.writeStringProperty("severity", f.severity().label());
+        g.writeNumberProperty("event", f.event());
+        g.writeNumberProperty("line", f.line());
+        g.writeNumberProperty("column", f.column());
+        writeOptional(g, "pfn", f.pfn());
+        writeOptional(g, "order", f.order());
+        g.writeName("gfp");
+        if (f.gfp() >= 0) {
+            g.writeString(Gfp.format(f.gfp()));
+        } else {
+            g.writeNull();
+        }
+        g.writeStringProperty("owner", f.owner());
+        g.writeStringProperty("ctx", f.ctx() == null ? null : f.ctx().label());
+        g.writeStringProperty("site", f.site());
+        g.writeStringProperty("reason", f.reason());
+        g.writeStringProperty("message", f.message());
+        g.writeName("related");
+        g.writeStartArray();
+        for (Related rel : f.related()) {
+            g.writeStartObject();
+            g.writeStringProperty("role", rel.role());
+            g.writeNumberProperty("event", rel.event());
+            if (rel.line() > 0) {
+                g.writeNumberProperty("line", rel.line());
+                g.writeNumberProperty("column", rel.column());
+            }
+            if (rel.owner() != null) {
+                g.writeStringProperty("owner", rel.owner());
+            }
+            if (rel.site() != null) {
+                g.writeStringProperty("site", rel.site());
+            }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        if (f.memory() != null) {
+            g.writeName("memory");
+            writeMemory(g, f.memory());
+        }
+        g.writeEndObject();
+    }
+
+    private static void writeOptional(JsonGenerator g, String name, long value) {
+        g.writeName(name);
+        if (value >= 0) {
+            g.writeNumber(value);
+        } else {
+            g.writeNull();
+        }
+    }
+
+    private static void writeMemory(JsonGenerator g, Memory m) {
+        g.writeStartObject();
+        g.writeName("zones");
+        g.writeStartArray();
+        for (ZoneState z : m.zones()) {
+            g.writeStartObject();
+            g.writeStringProperty("name", z.kind().label());
+            g.writeNumberProperty("free", z.free());
+            g.writeNumberProperty("min", z.min());
+            g.writeNumberProperty("low", z.low());
+            g.writeNumberProperty("high", z.high());
+            g.writeName("freeByOrder");
+            g.writeStartArray();
+            for (long n : z.freeByOrder()) {
+                g.writeNumber(n);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeName("topOwners");
+        g.writeStartArray();
+        for (Holder h : m.topOwners()) {
+            g.writeStartObject();
+            g.writeStringProperty("owner", h.owner());
+            g.writeNumberProperty("pages", h.pages());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void writePanic(JsonGenerator g, PanicVerdict p) {
+        if (p == null) {
+            g.writeNull();
+            return;
+        }
+        g.writeStartObject();
+        g.writeNumberProperty("event", p.event());
+        g.writeStringProperty("message", p.message());
+        g.writeBooleanProperty("reproduced", p.reproduced());
+        writeOptional(g, "trigger", p.trigger());
+        g.writeStringProperty("why", p.why());
+        g.writeName("holders");
+        g.writeStartArray();
+        for (Holder h : p.holders()) {
+            g.writeStartObject();
+            g.writeStringProperty("owner", h.owner());
+            g.writeStringProperty("site", h.site());
+            g.writeNumberProperty("pages", h.pages());
+            g.writeNumberProperty("blocks", h.blocks());
+            g.writeNumberProperty("firstEvent", h.firstEvent());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void writeSummary(JsonGenerator g, Summary s) {
+        g.writeStartObject();
+        g.writeNumberProperty("events", s.events());
+        g.writeNumberProperty("allocs", s.allocs());
+        g.writeNumberProperty("frees", s.frees());
+        g.writeNumberProperty("failures", s.failures());
+        g.writeNumberProperty("peakUsedPages", s.peakUsedPages());
+        writeOptional(g, "peakEvent", s.peakEvent());
+        g.writeName("findingsByKind");
+        g.writeStartObject();
+        Map<String, Long> sorted = new TreeMap<>();
+        for (Map.Entry<Kind, Long> e : s.findingsByKind().entrySet()) {
+            sorted.put(e.getKey().label(), e.getValue());
+        }
+        for (Map.Entry<String, Long> e : sorted.entrySet()) {
+            g.writeNumberProperty(e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
+        if (s.ignoredAfterPanic() > 0) {
+            g.writeNumberProperty("ignoredAfterPanic", s.ignoredAfterPanic());
+        }
+        g.writeEndObject();
+    }
+}
