@@ -1,14 +1,24 @@
 package labyrinth.core;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The Labyrinth page allocator of ALLOCATOR-MODEL.md: zones with fallback, watermarks, lowmem
  * reserve, GFP reserve rules and an address-ordered buddy.
  *
- * <p>SKELETON: the API is fixed; the bodies are being implemented (issue 2).
+ * <p>Notation: zone indexes are positions in {@link Machine#zones()} (ascending); {@code j} is the
+ * request's highest allowed {@link ZoneKind}. Algorithm of {@link #allocate}: fast path over the
+ * fallback list with the {@code low} mark and no reserves; slow path with {@code min} and the
+ * reserves of {@link WatermarkMath#slowPathFlags}; for a sleeping {@code __GFP_NOFAIL} request a
+ * last pass with {@code min} and MIN_RESERVE. Blocks come from {@link BuddyZone}. Everything the
+ * hot path reads is precomputed into primitive arrays: watermarks per zone, the lowmem reserve per
+ * zone and {@code j}, and the fallback list per {@code j}.
  *
- * <p>Not thread-safe: one per trace.
+ * <p>Invariants: those of {@link BuddyZone} per zone (checked by {@link Invariants}); a pressure
+ * point is armed until it fires and re-armed when its zone's free pages rise above {@code high}.
+ *
+ * <p>Null policy: no argument may be null and nothing returns null. Not thread-safe: one per trace.
  */
 public final class Allocator {
     /** Default for {@code --max-pages}: 64 GiB of 4 KiB pages is 16 Mi pages; allow 4 times that. */
@@ -19,52 +29,132 @@ public final class Allocator {
     /** Bit of {@link #pressure()}: the last allocation took its zone to {@code min} or below (armed). */
     public static final int PRESSURE_MIN = 2;
 
+    private final Machine machine;
+    private final BuddyZone[] zones;
+    private final long[] min;
+    private final long[] low;
+    private final long[] high;
+    /** {@code reserve[zone][j]}. */
+    private final long[][] reserve;
+    /** {@code fallback[j]}: zone indexes a request with highest kind {@code j} tries, in order. */
+    private final int[][] fallback;
+    /** Per zone, the {@code PRESSURE_*} bits still armed. */
+    private final int[] armed;
+
+    private int pressure;
+    private int lastZone = -1;
+    private boolean wokeKswapd;
+
     /**
      * @throws MachineTooLargeException when the machine has more than {@code maxPages} pages
      */
     public Allocator(Machine machine, long maxPages) {
-        throw new UnsupportedOperationException("skeleton");
+        long total = machine.totalPages();
+        if (total > maxPages) {
+            throw new MachineTooLargeException(total, maxPages);
+        }
+        this.machine = machine;
+        List<ZoneSpec> specs = machine.zones();
+        int n = specs.size();
+        zones = new BuddyZone[n];
+        min = new long[n];
+        low = new long[n];
+        high = new long[n];
+        armed = new int[n];
+        for (int z = 0; z < n; z++) {
+            ZoneSpec spec = specs.get(z);
+            Watermarks w = spec.watermarks() != null ? spec.watermarks()
+                    : WatermarkMath.defaults(spec.pages(), total, machine.pageSize());
+            min[z] = w.min();
+            low[z] = w.low();
+            high[z] = w.high();
+            armed[z] = PRESSURE_LOW | PRESSURE_MIN;
+        }
+        reserve = WatermarkMath.lowmemReserve(specs);
+        fallback = new int[ZoneKind.values().length][];
+        for (int j = 0; j < fallback.length; j++) {
+            int[] order = new int[n];
+            int count = 0;
+            for (int z = n - 1; z >= 0; z--) {
+                if (specs.get(z).kind().ordinal() <= j) {
+                    order[count++] = z; // zones ascend, so walking down gives j, then the ones below
+                }
+            }
+            fallback[j] = java.util.Arrays.copyOf(order, count);
+        }
+        // carve last: a bad lowmemReserve should fail before the big arrays exist
+        for (int z = 0; z < n; z++) {
+            ZoneSpec spec = specs.get(z);
+            zones[z] = new BuddyZone(spec.kind(), spec.startPfn(), spec.pages(), machine.maxOrder());
+        }
     }
 
     public Allocator(Machine machine) {
         this(machine, DEFAULT_MAX_PAGES);
     }
 
+    private Allocator(Allocator other) {
+        machine = other.machine;
+        zones = new BuddyZone[other.zones.length];
+        for (int z = 0; z < zones.length; z++) {
+            zones[z] = other.zones[z].copy();
+        }
+        // immutable after construction, so sharing is safe
+        min = other.min;
+        low = other.low;
+        high = other.high;
+        reserve = other.reserve;
+        fallback = other.fallback;
+        armed = other.armed.clone();
+        pressure = other.pressure;
+        lastZone = other.lastZone;
+        wokeKswapd = other.wokeKswapd;
+    }
+
     public Machine machine() {
-        throw new UnsupportedOperationException("skeleton");
+        return machine;
     }
 
     /** Zones the machine has, in ascending order; indexes below are into this list. */
     public int zoneCount() {
-        throw new UnsupportedOperationException("skeleton");
+        return zones.length;
     }
 
     public ZoneKind zoneKind(int zone) {
-        throw new UnsupportedOperationException("skeleton");
+        return zones[zone].kind;
     }
 
     /** Effective watermarks (given, or the Linux defaults). */
     public Watermarks watermarks(int zone) {
-        throw new UnsupportedOperationException("skeleton");
+        return new Watermarks(min[zone], low[zone], high[zone]);
     }
 
     /** Pages {@code zone} keeps back from a request whose highest allowed zone is {@code highest}. */
     public long lowmemReserve(int zone, ZoneKind highest) {
-        throw new UnsupportedOperationException("skeleton");
+        return reserve[zone][highest.ordinal()];
     }
 
     public long freePages(int zone) {
-        throw new UnsupportedOperationException("skeleton");
+        return zones[zone].free();
     }
 
     /** Pages free in all zones. */
     public long freePages() {
-        throw new UnsupportedOperationException("skeleton");
+        long n = 0;
+        for (BuddyZone z : zones) {
+            n += z.free();
+        }
+        return n;
     }
 
     /** @return the index of the zone holding {@code pfn}, or -1 when no zone does */
     public int zoneOf(long pfn) {
-        throw new UnsupportedOperationException("skeleton");
+        for (int z = 0; z < zones.length; z++) {
+            if (zones[z].contains(pfn)) {
+                return z;
+            }
+        }
+        return -1;
     }
 
     /**
@@ -73,9 +163,79 @@ public final class Allocator {
      * {@link #lastZone()} which zone it came from.
      *
      * @return the block's first pfn (>= 0), or a negative {@link FailureReason#code()}
+     * @throws IllegalArgumentException when {@code order} is not from 0 to {@code maxOrder}
      */
     public long allocate(int order, long gfp) {
-        throw new UnsupportedOperationException("skeleton");
+        checkOrder(order);
+        pressure = 0;
+        wokeKswapd = false;
+        int j = highestOrdinal(gfp);
+        int[] candidates = fallback[j];
+        if (candidates.length == 0) {
+            return FailureReason.NO_ZONE.code();
+        }
+        for (int z : candidates) {
+            if (zoneOk(z, order, low[z], 0, j)) {
+                return take(z, order);
+            }
+        }
+        wokeKswapd = (gfp & Gfp.KSWAPD_RECLAIM) != 0;
+        int flags = WatermarkMath.slowPathFlags(gfp);
+        boolean fragmented = false;
+        for (int z : candidates) {
+            if (passesWatermark(z, order, min[z], flags, j)) {
+                if (zones[z].hasBlock(order)) {
+                    return take(z, order);
+                }
+                fragmented |= zones[z].free() >= 1L << order;
+            }
+        }
+        if ((gfp & Gfp.NOFAIL) != 0 && Gfp.maySleep(gfp)) {
+            for (int z : candidates) {
+                if (zoneOk(z, order, min[z], WatermarkMath.MIN_RESERVE, j)) {
+                    return take(z, order);
+                }
+            }
+        }
+        return fragmented ? FailureReason.FRAGMENTATION.code() : FailureReason.WATERMARK.code();
+    }
+
+    private static int highestOrdinal(long gfp) {
+        // inline of Gfp.highestZone without the enum load on the hot path
+        return (gfp & Gfp.DMA) != 0 ? 0 : (gfp & Gfp.DMA32) != 0 ? 1 : 2;
+    }
+
+    private boolean zoneOk(int z, int order, long mark, int flags, int j) {
+        return passesWatermark(z, order, mark, flags, j) && zones[z].hasBlock(order);
+    }
+
+    private boolean passesWatermark(int z, int order, long mark, int flags, int j) {
+        if ((flags & WatermarkMath.NO_WATERMARKS) != 0) {
+            return true;
+        }
+        long free = zones[z].free() - ((1L << order) - 1);
+        return free > WatermarkMath.floor(mark, flags) + reserve[z][j];
+    }
+
+    private long take(int z, int order) {
+        long pfn = zones[z].take(order);
+        afterAllocation(z);
+        return pfn;
+    }
+
+    private void afterAllocation(int z) {
+        lastZone = z;
+        long free = zones[z].free();
+        int fire = 0;
+        if (free <= low[z]) {
+            fire |= PRESSURE_LOW;
+        }
+        if (free <= min[z]) {
+            fire |= PRESSURE_MIN;
+        }
+        fire &= armed[z];
+        armed[z] &= ~fire;
+        pressure = fire;
     }
 
     /**
@@ -87,36 +247,71 @@ public final class Allocator {
      *     zone boundary or is not entirely free
      */
     public boolean claim(long pfn, int order) {
-        throw new UnsupportedOperationException("skeleton");
+        pressure = 0;
+        wokeKswapd = false;
+        if (order < 0 || order > machine.maxOrder() || pfn < 0 || (pfn & ((1L << order) - 1)) != 0) {
+            return false;
+        }
+        int z = zoneOf(pfn);
+        if (z < 0 || !zones[z].fits(pfn, order) || !zones[z].claim(pfn, order)) {
+            return false;
+        }
+        afterAllocation(z);
+        return true;
     }
 
     /**
      * Returns an allocated block and merges it with free buddies. The caller (the ownership ledger)
      * guarantees the block is allocated with exactly this order; re-arms pressure points of the
      * zone when its free pages rise above {@code high}.
+     *
+     * <p>Only the block's shape is checked here; freeing a block that is partly free already breaks
+     * the model's invariants, which {@link Invariants#check} reports.
+     *
+     * @throws IllegalArgumentException when the block is misaligned or not inside one zone
      */
     public void free(long pfn, int order) {
-        throw new UnsupportedOperationException("skeleton");
+        checkOrder(order);
+        int z = zoneOf(pfn);
+        if (z < 0 || (pfn & ((1L << order) - 1)) != 0 || !zones[z].fits(pfn, order)) {
+            throw new IllegalArgumentException("cannot free order-" + order + " block at pfn " + pfn
+                    + ": not an aligned block inside one zone");
+        }
+        BuddyZone zone = zones[z];
+        zone.release(pfn, order);
+        if (zone.free() > high[z]) {
+            armed[z] = PRESSURE_LOW | PRESSURE_MIN;
+        }
+    }
+
+    private void checkOrder(int order) {
+        if (order < 0 || order > machine.maxOrder()) {
+            throw new IllegalArgumentException("order must be from 0 to " + machine.maxOrder() + ", found " + order);
+        }
     }
 
     /** Whether {@code pfn} lies in a free block. */
     public boolean isFree(long pfn) {
-        throw new UnsupportedOperationException("skeleton");
+        int z = zoneOf(pfn);
+        return z >= 0 && zones[z].isFree(pfn);
     }
 
     /** {@link #PRESSURE_LOW} / {@link #PRESSURE_MIN} bits fired by the last allocate or claim. */
     public int pressure() {
-        throw new UnsupportedOperationException("skeleton");
+        return pressure;
     }
 
-    /** Zone index of the last successful allocate or claim. */
+    /** Zone index of the last successful allocate or claim; -1 before the first. */
     public int lastZone() {
-        throw new UnsupportedOperationException("skeleton");
+        return lastZone;
     }
 
-    /** Whether the last allocate woke kswapd (slow path with {@code __GFP_KSWAPD_RECLAIM}). */
+    /**
+     * Whether the last allocate woke kswapd (slow path with {@code __GFP_KSWAPD_RECLAIM}); a claim
+     * clears it, since it decides nothing.
+     */
     public boolean lastWokeKswapd() {
-        throw new UnsupportedOperationException("skeleton");
+        return wokeKswapd;
     }
 
     /**
@@ -125,16 +320,41 @@ public final class Allocator {
      * zone's line joined with {@code "; "}.
      */
     public String explainFailure(int order, long gfp) {
-        throw new UnsupportedOperationException("skeleton");
+        return FailureExplainer.explain(this, order, gfp);
     }
 
     /** Free pages, watermarks and free blocks per order of every zone now. */
     public List<ZoneState> snapshot() {
-        throw new UnsupportedOperationException("skeleton");
+        List<ZoneState> states = new ArrayList<>(zones.length);
+        for (int z = 0; z < zones.length; z++) {
+            BuddyZone zone = zones[z];
+            states.add(new ZoneState(zone.kind, zone.pages(), zone.free(), min[z], low[z], high[z],
+                    zone.freeByOrder()));
+        }
+        return List.copyOf(states);
     }
 
     /** A deep, independent copy (REPL checkpoints). */
     public Allocator copy() {
-        throw new UnsupportedOperationException("skeleton");
+        return new Allocator(this);
+    }
+
+    // --- package-private views for Invariants, FailureExplainer and tests ---
+
+    BuddyZone zone(int z) {
+        return zones[z];
+    }
+
+    int[] fallback(ZoneKind highest) {
+        return fallback[highest.ordinal()];
+    }
+
+    /** Bytes of all arrays the allocator holds (headers included), for the heap estimate. */
+    long arrayBytes() {
+        long bytes = 0;
+        for (BuddyZone z : zones) {
+            bytes += z.arrayBytes();
+        }
+        return bytes;
     }
 }

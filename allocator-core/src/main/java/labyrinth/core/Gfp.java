@@ -103,15 +103,14 @@ public final class Gfp {
             throw new IllegalArgumentException("empty GFP mask");
         }
         if (s.startsWith("0x") || s.startsWith("0X")) {
-            String hex = s.substring(2);
-            if (hex.isEmpty() || hex.length() > 16 || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
-                throw new IllegalArgumentException("GFP mask \"" + text + "\" is not a hex number");
-            }
-            return Long.parseUnsignedLong(hex, 16);
+            return parseHex(text, s.substring(2));
         }
         long mask = 0;
         for (String part : s.split("\\|", -1)) {
             String name = part.trim();
+            if (name.isEmpty()) {
+                throw new IllegalArgumentException("empty flag name in GFP mask \"" + text + "\"");
+            }
             long bits = bitsOf(name);
             if (bits < 0) {
                 throw new IllegalArgumentException("unknown GFP flag \"" + name + "\"" + suggestion(name));
@@ -119,6 +118,17 @@ public final class Gfp {
             mask |= bits;
         }
         return mask;
+    }
+
+    private static long parseHex(String text, String hex) {
+        // ASCII only: Character.digit (and so Long.parseUnsignedLong) also accepts other scripts' digits
+        boolean ascii = !hex.isEmpty() && hex.chars().allMatch(c -> (c >= '0' && c <= '9')
+                || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'));
+        String digits = hex.replaceFirst("^0+(?=.)", ""); // leading zeros never overflow
+        if (!ascii || digits.length() > 16) {
+            throw new IllegalArgumentException("GFP mask \"" + text + "\" is not a hex number of at most 64 bits");
+        }
+        return Long.parseUnsignedLong(digits, 16);
     }
 
     /** Formats like the kernel's {@code %pGg}: {@code 0x10000820(GFP_ATOMIC|__GFP_EXCLUSIVE)}. */
