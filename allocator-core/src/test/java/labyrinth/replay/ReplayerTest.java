@@ -1,0 +1,237 @@
+package labyrinth.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.util.ArrayList;
+import java.util.List;
+import labyrinth.core.Gfp;
+import labyrinth.trace.Ctx;
+import labyrinth.trace.Event;
+import org.junit.jupiter.api.Test;
+
+class ReplayerTest {
+    private static final long ATOMIC_EXCL = Gfp.GFP_ATOMIC | Gfp.EXCLUSIVE;
+
+    private static List<Object> kinds(ReplayResult r) {
+        List<Object> out = new ArrayList<>();
+        for (Finding f : r.findings()) {
+            out.add(f.event() + " " + f.kind().label() + " " + f.severity().label());
+        }
+        return out;
+    }
+
+    @Test
+    void ownershipRulesMatchTheWorkedExample() {
+        ReplayResult r = Script.complete(1024)
+                .alloc("eth0-rx", Ctx.HARDIRQ, 0, ATOMIC_EXCL, Event.UNRECORDED)
+                .alloc("nvme0q1", 2, Gfp.GFP_KERNEL)
+                .access("dma-engine", 0)
+                .access("eth0-rx", 0)
+                .access("blk-mq", 5)
+                .transfer("blk-mq", 4, "blk-mq")
+                .free("nvme0q1", 5)
+                .free("kworker", 4, 1)
+                .free("kworker", 4)
+                .access("blk-mq", 6)
+                .alloc("kworker", Ctx.ATOMIC, 0, Gfp.GFP_KERNEL, Event.UNRECORDED)
+                .free("tcp", 0)
+                .free("kworker", 1)
+                .free(null, 900)
+                .free(null, Event.NULL_PFN)
+                .run();
+        assertThat(kinds(r)).containsExactly(
+                "2 exclusive-violation error", "5 foreign-transfer error", "6 invalid-free error",
+                "7 foreign-free warning", "7 order-mismatch error", "8 double-free error",
+                "9 use-after-free error", "10 sleep-in-atomic error", "11 foreign-free error",
+                "13 invalid-free error");
+        assertThat(r.summary()).extracting(Summary::events, Summary::allocs, Summary::frees, Summary::failures,
+                Summary::peakUsedPages, Summary::peakEvent).containsExactly(15L, 3L, 7L, 0L, 5L, 1L);
+        assertThat(r.outcome()).isEqualTo(Outcome.FINDINGS);
+    }
+
+    @Test
+    void doubleFreeNotesNameTheAllocationAndTheFirstFree() {
+        ReplayResult r = Script.complete(64).alloc("a", 0, Gfp.GFP_KERNEL).free("a", 0).free("a", 0).run();
+        Finding f = r.findings().get(0);
+        assertThat(f.kind()).isEqualTo(Kind.DOUBLE_FREE);
+        assertThat(f.related()).extracting(Related::role, Related::event)
+                .containsExactly(tuple("alloc", 0L), tuple("free", 1L));
+    }
+
+    @Test
+    void reusedExclusivePageTouchedByItsPreviousOwnerNamesThePreviousHolder() {
+        ReplayResult r = Script.complete(64)
+                .alloc("a", Ctx.TASK, 0, Gfp.GFP_KERNEL | Gfp.EXCLUSIVE, Event.UNRECORDED)
+                .free("a", 0)
+                .alloc("b", Ctx.TASK, 0, Gfp.GFP_KERNEL | Gfp.EXCLUSIVE, Event.UNRECORDED)
+                .access("a", 0)
+                .free("b", 0)
+                .run();
+        Finding f = r.findings().get(0);
+        assertThat(f.kind()).isEqualTo(Kind.EXCLUSIVE_VIOLATION);
+        assertThat(f.related()).extracting(Related::role, Related::event)
+                .containsExactly(tuple("alloc", 2L), tuple("previous-owner", 0L), tuple("free", 1L));
+    }
+
+    @Test
+    void eventsWithoutOwnerPassEveryOwnershipCheck() {
+        ReplayResult r = Script.complete(64)
+                .alloc("a", Ctx.TASK, 0, Gfp.GFP_KERNEL | Gfp.EXCLUSIVE, Event.UNRECORDED)
+                .access(null, 0)
+                .transfer(null, 0, "b")
+                .free(null, 0)
+                .run();
+        assertThat(r.findings()).isEmpty();
+        assertThat(r.outcome()).isEqualTo(Outcome.CLEAN);
+    }
+
+    @Test
+    void divergenceFollowsTheRecordingAndKeepsLaterEventsAligned() {
+        ReplayResult r = Script.complete(64)
+                .alloc("a", Ctx.TASK, 0, Gfp.GFP_KERNEL, 0)
+                .alloc("a", Ctx.TASK, 0, Gfp.GFP_KERNEL, 8)
+                .free("a", 0)
+                .free("a", 8)
+                .run();
+        assertThat(kinds(r)).containsExactly("1 divergence error");
+        assertThat(r.findings().get(0).message()).contains("the replay got pfn 1, the recording got pfn 8");
+        assertThat(r.outcome()).isEqualTo(Outcome.DIVERGED);
+        assertThat(r.summary().peakUsedPages()).isEqualTo(2);
+    }
+
+    @Test
+    void recordedFailureThatTheModelWouldGrantIsADivergenceAndAFailure() {
+        ReplayResult r = Script.complete(64).alloc("a", Ctx.TASK, 0, Gfp.GFP_KERNEL, Event.NULL_PFN).run();
+        assertThat(kinds(r)).containsExactly("0 divergence error", "0 alloc-failure warning");
+        assertThat(r.findings().get(1).reason()).isEqualTo("recorded");
+        assertThat(r.summary().failures()).isEqualTo(1);
+    }
+
+    @Test
+    void observeModeTakesRecordedResultsAndOverlapIsATraceGap() {
+        ReplayResult r = Script.complete(64)
+                .alloc("a", Ctx.TASK, 2, Gfp.GFP_KERNEL, 4)
+                .alloc("b", Ctx.TASK, 0, Gfp.GFP_KERNEL, 5)
+                .free("b", 5)
+                .run(Mode.OBSERVE);
+        assertThat(kinds(r)).containsExactly("1 trace-gap warning");
+        assertThat(r.findings().get(0).related()).extracting(Related::role, Related::event)
+                .containsExactly(tuple("alloc", 0L));
+        assertThat(r.findings()).noneMatch(f -> f.kind() == Kind.LEAK);
+    }
+
+    @Test
+    void seqJumpIsATraceGap() {
+        ReplayResult r = Script.complete(64).seq(41).mark("x").seq(45).mark("y").run();
+        assertThat(kinds(r)).containsExactly("45 trace-gap warning");
+        assertThat(r.findings().get(0).message()).isEqualTo("seq jumped from 41 to 45: 3 events were lost");
+    }
+
+    @Test
+    void windowScopeTreatsUnknownPagesGentlyButNotPagesFreedInside() {
+        ReplayResult r = Script.window(1024)
+                .free("swapper", 300)
+                .alloc("bash", Ctx.TASK, 0, Gfp.GFP_KERNEL, 500)
+                .access("kworker", 77)
+                .free("bash", 500)
+                .access("bash", 500)
+                .access("x", 300)
+                .alloc("bash", Ctx.TASK, 1, Gfp.GFP_KERNEL, 640)
+                .run();
+        assertThat(r.mode()).isEqualTo(Mode.OBSERVE);
+        assertThat(kinds(r)).containsExactly("0 unknown-free info", "4 use-after-free error",
+                "5 use-after-free error", "6 leak info");
+    }
+
+    @Test
+    void leaksAreGroupedByOwnerAndSiteAtTheEarliestAllocation() {
+        ReplayResult r = Script.complete(64)
+                .alloc("a", 0, Gfp.GFP_KERNEL)
+                .alloc("b", 1, Gfp.GFP_KERNEL)
+                .alloc("a", 0, Gfp.GFP_KERNEL)
+                .run();
+        assertThat(r.findings()).extracting(Finding::event, Finding::owner, Finding::message).containsExactly(
+                tuple(0L, "a", "2 pages in 2 blocks allocated by a at site:a never freed"),
+                tuple(1L, "b", "2 pages in 1 block allocated by b at site:b never freed"));
+    }
+
+    @Test
+    void panicIsReproducedWhenItsCauseFailsInTheReplay() {
+        Script s = Script.complete(256);
+        for (int i = 0; i < 250; i++) {
+            s.alloc("eth0-rx", Ctx.HARDIRQ, 0, ATOMIC_EXCL, Event.UNRECORDED);
+        }
+        ReplayResult r = s.panic("eth0: RX ring refill failed", Event.ABSENT).mark("after").run();
+        PanicVerdict p = r.panic();
+        assertThat(p.reproduced()).isTrue();
+        assertThat(p.trigger()).isEqualTo(249);
+        assertThat(p.holders()).extracting(Holder::owner, Holder::pages).containsExactly(tuple("eth0-rx", 244L));
+        assertThat(r.outcome()).isEqualTo(Outcome.PANIC_REPRODUCED);
+        assertThat(r.summary().ignoredAfterPanic()).isEqualTo(1);
+        assertThat(r.summary().failures()).isEqualTo(6);
+        assertThat(r.findings()).noneMatch(f -> f.kind() == Kind.LEAK);
+    }
+
+    @Test
+    void panicIsNotReproducedWhenItsCauseSucceeds() {
+        ReplayResult r = Script.complete(64).alloc("a", 0, Gfp.GFP_KERNEL).alloc("a", 0, Gfp.GFP_KERNEL)
+                .panic("BUG: bad page state", 1).run();
+        assertThat(r.panic().reproduced()).isFalse();
+        assertThat(r.panic().trigger()).isEqualTo(1);
+        assertThat(r.outcome()).isEqualTo(Outcome.PANIC_NOT_REPRODUCED);
+        assertThat(kinds(r)).containsExactly("2 panic error");
+    }
+
+    @Test
+    void panicAfterADivergenceIsNotReproduced() {
+        ReplayResult r = Script.complete(64)
+                .alloc("a", Ctx.TASK, 0, Gfp.GFP_KERNEL, 3)
+                .alloc("a", Ctx.ATOMIC, 0, Gfp.GFP_KERNEL, Event.UNRECORDED)
+                .panic("boom", Event.ABSENT).run();
+        assertThat(r.panic().trigger()).isEqualTo(1);
+        assertThat(r.panic().reproduced()).isFalse();
+        assertThat(r.panic().why()).contains("diverged");
+    }
+
+    @Test
+    void pressurePointsFireOnceAndReArmAboveHigh() {
+        // 1024 pages: default watermarks 64/80/96
+        Script s = Script.complete(1024);
+        for (int i = 0; i < 944; i++) {
+            s.alloc("a", 0, Gfp.GFP_KERNEL | Gfp.HIGH);
+        }
+        for (int i = 0; i < 100; i++) {
+            s.free("a", i);
+        }
+        for (int i = 0; i < 101; i++) {
+            s.alloc("a", 0, Gfp.GFP_KERNEL);
+        }
+        ReplayResult r = s.run();
+        assertThat(r.findings()).filteredOn(f -> f.kind() == Kind.WATERMARK_LOW).extracting(Finding::event)
+                .containsExactly(943L, 1143L);
+        assertThat(r.findings()).filteredOn(f -> f.kind() == Kind.WATERMARK_MIN).isEmpty();
+        Finding low = r.findings().stream().filter(f -> f.kind() == Kind.WATERMARK_LOW).findFirst().orElseThrow();
+        assertThat(low.memory().zones().get(0).free()).isEqualTo(80);
+        assertThat(low.memory().topOwners()).extracting(Holder::owner, Holder::pages)
+                .containsExactly(tuple("a", 944L));
+    }
+
+    @Test
+    void aCopyReplaysIndependently() {
+        Script s = Script.complete(64).alloc("a", 0, Gfp.GFP_KERNEL).alloc("a", 0, Gfp.GFP_KERNEL);
+        List<Finding> seen = new ArrayList<>();
+        Replayer r = new Replayer(s.header(), Mode.SIMULATE, 1 << 20, seen::add);
+        for (Event e : s.events()) {
+            r.apply(e);
+        }
+        Replayer copy = r.copy(f -> { });
+        copy.apply(new Event.Free(labyrinth.trace.Common.at(2), 0, Event.ABSENT));
+        copy.apply(new Event.Free(labyrinth.trace.Common.at(3), 0, Event.ABSENT));
+        assertThat(copy.summary().frees()).isEqualTo(2);
+        assertThat(r.summary().frees()).isZero();
+        assertThat(r.allocator().freePages()).isEqualTo(62);
+        assertThat(copy.allocator().freePages()).isEqualTo(63);
+        assertThat(seen).isEmpty();
+    }
+}
