@@ -299,6 +299,21 @@ class AllocationPolicyTest {
     }
 
     @Test
+    void explanationsForZonesThatPassTheWatermark() {
+        Allocator a = normal(16, 0, 0, 0);
+        a.claim(0, 2);
+        a.claim(8, 2);
+        long memalloc = Gfp.GFP_ATOMIC | Gfp.MEMALLOC;
+        assertThat(a.allocate(4, memalloc)).isEqualTo(WATERMARK);
+        assertThat(a.explainFailure(4, memalloc))
+                .isEqualTo("Normal has 8 free pages, fewer than the 16 of an order-4 block (watermarks ignored)");
+        assertThat(a.allocate(3, memalloc)).isEqualTo(FRAGMENTATION);
+        assertThat(a.explainFailure(3, memalloc))
+                .isEqualTo("Normal has 8 free pages but no free block of order >= 3 (largest order 2) (watermarks ignored)");
+        assertThat(a.explainFailure(2, Gfp.GFP_KERNEL)).isEqualTo("Normal could serve it now: free 5 > min 0");
+    }
+
+    @Test
     void ordersOutsideZeroToMaxOrderAreRejected() {
         Allocator a = normal(1024, 0, 0, 0);
         assertThatThrownBy(() -> a.allocate(11, Gfp.GFP_KERNEL)).hasMessage("order must be from 0 to 10, found 11");
