@@ -95,6 +95,8 @@ public final class FtraceReader implements TraceSource {
     private StackMode mode = StackMode.NONE;
     private String pushback;
     private long pushbackLine;
+    /** The pushed-back line is still in {@link #parser} (it only completed the pending event). */
+    private boolean pushbackParsed;
     private long produced;
     private long maxTime = Long.MIN_VALUE;
     private long highestPfn = -1;
@@ -272,10 +274,13 @@ public final class FtraceReader implements TraceSource {
         while (true) {
             String line;
             long lineNo;
+            boolean parsed = false;
             if (pushback != null) {
                 line = pushback;
                 lineNo = pushbackLine;
+                parsed = pushbackParsed;
                 pushback = null;
+                pushbackParsed = false;
             } else {
                 line = lines.readLine();
                 lineNo = lines.lineNumber();
@@ -288,7 +293,9 @@ public final class FtraceReader implements TraceSource {
                     continue;
                 }
             }
-            parser.parse(line);
+            if (!parsed) {
+                parser.parse(line);
+            }
             LineParser.Kind kind = parser.kind;
             switch (kind) {
                 case STACK_FRAME -> {
@@ -332,6 +339,7 @@ public final class FtraceReader implements TraceSource {
             if (pending != null) {
                 pushback = line;
                 pushbackLine = lineNo;
+                pushbackParsed = true;
                 return emit();
             }
             mode = StackMode.NONE;
