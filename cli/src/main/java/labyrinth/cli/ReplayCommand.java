@@ -107,12 +107,7 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     private int unreadable(PrintWriter err, String message, Exception e) {
-        err.println(message);
-        if (debug) {
-            e.printStackTrace(err);
-        }
-        err.flush();
-        return ExitCode.UNREADABLE;
+        return Errors.report(err, message, e, debug);
     }
 
     private void writeReport(ReplayResult result) throws IOException {
