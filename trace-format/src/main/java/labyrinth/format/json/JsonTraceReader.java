@@ -328,7 +328,7 @@ public final class JsonTraceReader implements TraceSource {
                     }
                     meta = readMeta();
                 }
-                default -> p.skipChildren();
+                default -> skip();
             }
         }
         if (version < 0) {
@@ -401,7 +401,7 @@ public final class JsonTraceReader implements TraceSource {
                     zones = readZones();
                 }
                 case "directMapBase" -> directMapBase = hex(key);
-                default -> p.skipChildren();
+                default -> skip();
             }
         }
         if (pages < 0 && zones == null) {
@@ -507,7 +507,7 @@ public final class JsonTraceReader implements TraceSource {
                             reserve.put(higher, integer(zoneName, 0, MAX_PAGES));
                         }
                     }
-                    default -> p.skipChildren();
+                    default -> skip();
                 }
             }
             if (kind == null) {
@@ -601,7 +601,7 @@ public final class JsonTraceReader implements TraceSource {
                         throw fail("\"high\" must be at least \"min\" (" + min + "), found " + high);
                     }
                 }
-                default -> p.skipChildren();
+                default -> skip();
             }
         }
         String missing = min < 0 ? "min" : low < 0 ? "low" : high < 0 ? "high" : null;
@@ -668,7 +668,7 @@ public final class JsonTraceReader implements TraceSource {
             int k = keyOf(key);
             if (k < 0) {
                 token();
-                p.skipChildren();
+                skip();
                 continue;
             }
             if ((seen & (1 << k)) != 0) {
@@ -955,34 +955,53 @@ public final class JsonTraceReader implements TraceSource {
     private JsonToken token() throws TraceException {
         try {
             JsonToken t = p.nextToken();
+            if (t == JsonToken.VALUE_STRING) {
+                p.getString(); // Jackson checks max-string-length lazily; make it fail here, located
+            }
             if (t == null && bytes.cut() && inEvents) {
                 throw new Truncated();
             }
             return t;
-        } catch (StreamConstraintsException e) {
-            String d = limits.describe(e.getOriginalMessage());
-            throw at(e.getLocation(), d != null ? d : "input over a reader limit: " + e.getOriginalMessage(), e);
-        } catch (JacksonIOException e) {
-            IOException io = e.getCause() != null ? e.getCause() : new IOException(e.getOriginalMessage());
-            TraceException te = cannotRead(name, io);
-            throw new TraceException(name, 0, 0, current, te.detail(), e);
         } catch (JacksonException e) {
-            boolean atEnd = e instanceof UnexpectedEndOfInputException
-                    || bytes.ended() && e.getLocation() != null && e.getLocation().getByteOffset() >= bytes.count();
-            if (trailer) {
-                throw at(e.getLocation(), "expected the end of the file after the trace, found more: "
-                        + malformed(e.getOriginalMessage()).replace("malformed JSON: ", ""), e);
-            }
-            if (atEnd) {
-                if (inEvents && (current >= 0 || document)) {
-                    throw new Truncated();
-                }
-                throw at(e.getLocation(), inEvents
-                        ? "expected an event, found the end of the file in the middle of a value"
-                        : "expected the rest of the header, found the end of the file", e);
-            }
-            throw at(e.getLocation(), malformed(e.getOriginalMessage()), e);
+            throw convert(e);
         }
+    }
+
+    /** Skips the current value (an unknown key's), with Jackson's errors converted like {@link #token()}'s. */
+    private void skip() throws TraceException {
+        try {
+            p.skipChildren();
+        } catch (JacksonException e) {
+            throw convert(e);
+        }
+    }
+
+    /** A Jackson error as a located TraceException; throws {@link Truncated} when the input just ended early. */
+    private TraceException convert(JacksonException e) {
+        if (e instanceof StreamConstraintsException) {
+            String d = limits.describe(e.getOriginalMessage());
+            return at(e.getLocation(), d != null ? d : "input over a reader limit: " + e.getOriginalMessage(), e);
+        }
+        if (e instanceof JacksonIOException) {
+            IOException io = e.getCause() != null ? (IOException) e.getCause() : new IOException(e.getOriginalMessage());
+            TraceException te = cannotRead(name, io);
+            return new TraceException(name, 0, 0, current, te.detail(), e);
+        }
+        if (trailer) {
+            return at(e.getLocation(), "expected the end of the file after the trace, found more: "
+                    + malformed(e.getOriginalMessage()).replace("malformed JSON: ", ""), e);
+        }
+        boolean atEnd = e instanceof UnexpectedEndOfInputException
+                || bytes.ended() && e.getLocation() != null && e.getLocation().getByteOffset() >= bytes.count();
+        if (atEnd) {
+            if (inEvents && (current >= 0 || document)) {
+                throw new Truncated();
+            }
+            return at(e.getLocation(), inEvents
+                    ? "expected an event, found the end of the file in the middle of a value"
+                    : "expected the rest of the header, found the end of the file", e);
+        }
+        return at(e.getLocation(), malformed(e.getOriginalMessage()), e);
     }
 
     private static final Pattern UNEXPECTED_CHAR =
@@ -1110,6 +1129,9 @@ public final class JsonTraceReader implements TraceSource {
     }
 
     private TraceException at(TokenStreamLocation loc, String detail, Throwable cause) {
+        if (loc == null || loc.getLineNr() <= 0) {
+            loc = p.currentTokenLocation(); // errors Jackson raises lazily carry no location
+        }
         long line = loc == null ? 0 : Math.max(0, loc.getLineNr());
         int col = loc == null ? 0 : Math.max(0, loc.getColumnNr());
         return new TraceException(name, line, col, current, detail, cause);
