@@ -956,14 +956,18 @@ public final class JsonTraceReader implements TraceSource {
         try {
             JsonToken t = p.nextToken();
             if (t == JsonToken.VALUE_STRING) {
-                p.getString(); // Jackson checks max-string-length lazily; make it fail here, located
+                try {
+                    p.getString(); // Jackson checks max-string-length lazily; make it fail here, at the string
+                } catch (StreamConstraintsException e) {
+                    throw convert(e, p.currentTokenLocation());
+                }
             }
             if (t == null && bytes.cut() && inEvents) {
                 throw new Truncated();
             }
             return t;
         } catch (JacksonException e) {
-            throw convert(e);
+            throw convert(e, e.getLocation());
         }
     }
 
@@ -972,15 +976,15 @@ public final class JsonTraceReader implements TraceSource {
         try {
             p.skipChildren();
         } catch (JacksonException e) {
-            throw convert(e);
+            throw convert(e, e.getLocation());
         }
     }
 
     /** A Jackson error as a located TraceException; throws {@link Truncated} when the input just ended early. */
-    private TraceException convert(JacksonException e) {
+    private TraceException convert(JacksonException e, TokenStreamLocation where) {
         if (e instanceof StreamConstraintsException) {
             String d = limits.describe(e.getOriginalMessage());
-            return at(e.getLocation(), d != null ? d : "input over a reader limit: " + e.getOriginalMessage(), e);
+            return at(where, d != null ? d : "input over a reader limit: " + e.getOriginalMessage(), e);
         }
         if (e instanceof JacksonIOException) {
             IOException io = e.getCause() != null ? (IOException) e.getCause() : new IOException(e.getOriginalMessage());
@@ -1130,7 +1134,7 @@ public final class JsonTraceReader implements TraceSource {
 
     private TraceException at(TokenStreamLocation loc, String detail, Throwable cause) {
         if (loc == null || loc.getLineNr() <= 0) {
-            loc = p.currentTokenLocation(); // errors Jackson raises lazily carry no location
+            loc = p.currentLocation(); // constraint errors carry no location: where the parser stopped
         }
         long line = loc == null ? 0 : Math.max(0, loc.getLineNr());
         int col = loc == null ? 0 : Math.max(0, loc.getColumnNr());
