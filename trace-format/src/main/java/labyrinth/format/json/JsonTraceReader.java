@@ -281,8 +281,7 @@ public final class JsonTraceReader implements TraceSource {
             readHeaderKeys();
         } catch (TraceException e) {
             if (e.getCause() == null && !inEvents && valueIsCut()) {
-                TokenStreamLocation end = p.currentLocation();
-                throw at(end, "expected the rest of the header, found the end of the file", null);
+                throw at(p.currentLocation(), "expected the rest of the header, found the end of the file", null);
             }
             throw e;
         }
@@ -713,21 +712,221 @@ public final class JsonTraceReader implements TraceSource {
         }
     }
 
-    /**
-     * After a value broke a rule: whether it is a number the input ends right after, so it may be
-     * a cut one (a {@code 4} that was {@code 41}). Reads one token on; the reader is done either way.
-     */
-    private boolean valueIsCut() {
+    private static int keyOf(String key) {
+        return switch (key) {
+            case "op" -> K_OP;
+            case "seq" -> K_SEQ;
+            case "t" -> K_T;
+            case "cpu" -> K_CPU;
+            case "ctx" -> K_CTX;
+            case "owner" -> K_OWNER;
+            case "site" -> K_SITE;
+            case "pfn" -> K_PFN;
+            case "addr" -> K_ADDR;
+            case "order" -> K_ORDER;
+            case "gfp" -> K_GFP;
+            case "fn" -> K_FN;
+            case "mode" -> K_MODE;
+            case "to" -> K_TO;
+            case "message" -> K_MESSAGE;
+            case "cause" -> K_CAUSE;
+            case "label" -> K_LABEL;
+            case "stack" -> K_STACK;
+            case "gfpUnparsed" -> K_GFP_UNPARSED;
+            default -> -1;
+        };
+    }
+
+    private void readKey(int k, String key) throws TraceException {
         JsonToken t = p.currentToken();
-        if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
-            return false;
+        switch (k) {
+            case K_OP -> {
+                op = t == JsonToken.VALUE_STRING ? Op.byLabel(p.getString()) : null;
+                if (op == null) {
+                    throw fail("\"op\" must be one of " + OPS + ", found " + found());
+                }
+            }
+            case K_SEQ -> {
+                seq = integer(key, 0, Long.MAX_VALUE);
+                if (seq <= lastSeq) {
+                    throw fail("\"seq\" must be greater than the previous event's " + lastSeq + ", found " + seq);
+                }
+                current = seq;
+            }
+            case K_T -> {
+                time = integer(key, Long.MIN_VALUE + 1, Long.MAX_VALUE);
+                if (lastTime != Common.NO_TIME && time < lastTime) {
+                    throw fail("\"t\" must not be less than the previous event's " + lastTime + ", found " + time);
+                }
+            }
+            case K_CPU -> cpu = (int) integer(key, 0, Integer.MAX_VALUE);
+            case K_CTX -> {
+                ctx = t == JsonToken.VALUE_STRING ? Ctx.byLabel(p.getString()) : null;
+                if (ctx == null) {
+                    throw fail("\"ctx\" must be one of " + CTXS + ", found " + found());
+                }
+            }
+            case K_OWNER -> owner = string(key);
+            case K_SITE -> site = string(key);
+            case K_PFN -> page = t == JsonToken.VALUE_NULL ? Event.NULL_PFN : integer(key, 0, Long.MAX_VALUE);
+            case K_ADDR -> {
+                if (t == JsonToken.VALUE_NULL) {
+                    page = Event.NULL_PFN;
+                } else {
+                    long addr = hex(key);
+                    if (addr == 0) {
+                        page = Event.NULL_PFN;
+                    } else {
+                        page = machine.pfnOf(addr);
+                        if (page < 0) {
+                            throw fail("\"addr\" must be at or above the direct-map base 0x"
+                                    + Long.toHexString(machine.directMapBase()) + ", found " + found());
+                        }
+                    }
+                }
+            }
+            case K_ORDER -> order = (int) integer(key, 0, machine.maxOrder());
+            case K_GFP -> {
+                if (t != JsonToken.VALUE_STRING) {
+                    throw fail("\"gfp\" must be GFP flag names or a hex mask, found " + found());
+                }
+                gfpText = p.getString();
+                try {
+                    gfp = Gfp.parse(gfpText);
+                } catch (IllegalArgumentException e) {
+                    throw fail("\"gfp\" must be GFP flag names or a hex mask, found " + found() + ": " + e.getMessage());
+                }
+            }
+            case K_FN -> fn = string(key);
+            case K_MODE -> {
+                String m = t == JsonToken.VALUE_STRING ? p.getString() : null;
+                if ("read".equals(m)) {
+                    write = false;
+                } else if ("write".equals(m)) {
+                    write = true;
+                } else {
+                    throw fail("\"mode\" must be \"read\" or \"write\", found " + found());
+                }
+            }
+            case K_TO -> to = string(key);
+            case K_MESSAGE -> message = string(key);
+            case K_CAUSE -> cause = integer(key, 0, Long.MAX_VALUE);
+            case K_LABEL -> label = string(key);
+            case K_STACK -> {
+                if (t != JsonToken.START_ARRAY) {
+                    throw fail("\"stack\" must be an array of strings, found " + found());
+                }
+                List<String> frames = new ArrayList<>();
+                for (JsonToken f = token(); f != JsonToken.END_ARRAY; f = token()) {
+                    if (f != JsonToken.VALUE_STRING) {
+                        throw fail("\"stack\" must be an array of strings, found " + found() + " in it");
+                    }
+                    frames.add(p.getString());
+                }
+                stack = frames;
+            }
+            case K_GFP_UNPARSED -> gfpUnparsed = string(key);
+            default -> throw new IllegalStateException("key " + key);
         }
-        try {
-            return p.nextToken() == null;
-        } catch (JacksonException e) {
-            String jm = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-            return e instanceof UnexpectedEndOfInputException
-                    || bytes.ended() && (jm.startsWith("Unexpected end-of-input") || endsInCutToken());
+    }
+
+    private boolean has(int k) {
+        return (seen & (1 << k)) != 0;
+    }
+
+    private int pageKey() {
+        return has(K_ADDR) ? K_ADDR : K_PFN;
+    }
+
+    private String pageKeyName() {
+        return has(K_ADDR) ? "\"addr\"" : "\"pfn\"";
+    }
+
+    private Event finishEvent() throws TraceException {
+        if (op == null) {
+            throw failAt(eventLine, eventCol, "an event must have \"op\" (one of " + OPS + "), found none");
+        }
+        boolean seqGiven = has(K_SEQ);
+        long number = seqGiven ? seq : position;
+        Common common = new Common(number, seqGiven, eventLine, eventCol, time, cpu, ctx, owner, site, stack);
+        Event e = switch (op) {
+            case ALLOC -> finishAlloc(common);
+            case FREE -> {
+                requirePage("a free");
+                yield new Event.Free(common, page, order);
+            }
+            case ACCESS -> {
+                requirePage("an access");
+                requireNonNullPage("an access");
+                yield new Event.Access(common, page, write);
+            }
+            case TRANSFER -> {
+                requirePage("a transfer");
+                requireNonNullPage("a transfer");
+                if (to == null) {
+                    throw failAt(eventLine, eventCol, "a transfer must have \"to\", found none");
+                }
+                yield new Event.Transfer(common, page, to);
+            }
+            case PANIC -> {
+                if (message == null) {
+                    throw failAt(eventLine, eventCol, "a panic must have \"message\", found none");
+                }
+                yield new Event.Panic(common, message, cause);
+            }
+            case MARK -> new Event.Mark(common, label);
+        };
+        if (seqGiven) {
+            lastSeq = seq;
+        }
+        if (time != Common.NO_TIME) {
+            lastTime = time;
+        }
+        lastNumber = number;
+        position++;
+        current = -1;
+        return e;
+    }
+
+    private Event finishAlloc(Common common) throws TraceException {
+        int o = order == Event.ABSENT ? 0 : order;
+        long mask = gfp < 0 ? Gfp.GFP_KERNEL : gfp;
+        long implied = EntryPoints.impliedGfp(fn);
+        if (implied >= 0) {
+            if (has(K_ORDER) && order != 0) {
+                throw failAt(keyLine[K_ORDER], keyCol[K_ORDER],
+                        "\"order\" must be 0 as fn " + fn + " implies, found " + order);
+            }
+            if (has(K_GFP) && gfp != implied) {
+                throw failAt(keyLine[K_GFP], keyCol[K_GFP], "\"gfp\" must be " + Gfp.names(implied) + " as fn " + fn
+                        + " implies, found " + Texts.quote(gfpText, 60));
+            }
+            o = 0;
+            mask = implied;
+        }
+        if (page >= 0) {
+            long end = machine.endPfn();
+            if (page >= end || page + (1L << o) > end) {
+                String what = o == 0 ? "a page of the machine (0 to " + (end - 1) + ")"
+                        : "the first page of an order-" + o + " block inside the machine (pfns 0 to " + (end - 1) + ")";
+                String foundText = has(K_ADDR) ? "pfn " + page : Long.toString(page);
+                throw failAt(keyLine[pageKey()], keyCol[pageKey()], pageKeyName() + " must be " + what
+                        + ", found " + foundText);
+            }
+        }
+        return new Event.Alloc(common, o, mask, fn, page, gfpUnparsed);
+    }
+
+    private void requirePage(String what) throws TraceException {
+        if (!has(K_PFN) && !has(K_ADDR)) {
+            throw failAt(eventLine, eventCol, what + " must have \"pfn\" or \"addr\", found neither");
+        }
+    }
+
+    private void requireNonNullPage(String what) throws TraceException {
+        if (page == Event.NULL_PFN) {
+            int k = pageKey();
+            throw failAt(keyLine[k], keyCol[k], pageKeyName() + " of " + what + " must be a page, found " + pageText);
         }
     }
 
@@ -819,9 +1018,7 @@ public final class JsonTraceReader implements TraceSource {
             return at(e.getLocation(), "expected the end of the file after the trace, found more: "
                     + malformed(e.getOriginalMessage()).replace("malformed JSON: ", ""), e);
         }
-        String jm = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-        boolean atEnd = e instanceof UnexpectedEndOfInputException
-                || bytes.ended() && (jm.startsWith("Unexpected end-of-input") || endsInCutToken());
+        boolean atEnd = endedEarly(e);
         if (atEnd) {
             if (inEvents && (current >= 0 || document)) {
                 throw new Truncated();
@@ -834,6 +1031,13 @@ public final class JsonTraceReader implements TraceSource {
     }
 
     private static final Pattern NUMBER_PREFIX = Pattern.compile("-?(0|[1-9][0-9]*)?(\\.[0-9]*)?([eE][+-]?[0-9]*)?");
+
+    /** Whether Jackson complains because the input ended, not because of a bad token. */
+    private boolean endedEarly(JacksonException e) {
+        String jm = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        return e instanceof UnexpectedEndOfInputException
+                || bytes.ended() && (jm.startsWith("Unexpected end-of-input") || endsInCutToken());
+    }
 
     /**
      * Whether the input ends in the beginning of a literal or number ({@code nu}, {@code -1.}),
@@ -851,6 +1055,22 @@ public final class JsonTraceReader implements TraceSource {
         String token = new String(t, start, t.length - start, java.nio.charset.StandardCharsets.ISO_8859_1);
         return "true".startsWith(token) || "false".startsWith(token) || "null".startsWith(token)
                 || NUMBER_PREFIX.matcher(token).matches();
+    }
+
+    /**
+     * After a value broke a rule: whether it is a number the input ends right after, so it may be
+     * a cut one (a {@code 4} that was {@code 41}). Reads one token on; the reader is done either way.
+     */
+    private boolean valueIsCut() {
+        JsonToken t = p.currentToken();
+        if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
+            return false;
+        }
+        try {
+            return p.nextToken() == null;
+        } catch (JacksonException e) {
+            return endedEarly(e);
+        }
     }
 
     private static final Pattern UNEXPECTED_CHAR =

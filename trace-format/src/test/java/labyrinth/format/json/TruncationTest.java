@@ -61,7 +61,7 @@ class TruncationTest {
                             "t:(\\d+:\\d+: )?(expected the rest of the header|expected a Labyrinth trace).*");
                     continue;
                 }
-                assertThat(all).as("cut at " + cut).startsWith(r.events.toArray(Event[]::new));
+                assertThat(r.events).as("cut at " + cut).isEqualTo(all.subList(0, Math.min(all.size(), r.events.size())));
                 if (cut < gz.length) {
                     assertThat(r.truncation).as("cut at " + cut).isNotNull();
                     assertThat(r.truncation.eventsRead()).isEqualTo(r.events.size());
