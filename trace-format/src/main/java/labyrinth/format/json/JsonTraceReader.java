@@ -1175,7 +1175,7 @@ public final class JsonTraceReader implements TraceSource {
             case VALUE_TRUE -> "true";
             case VALUE_FALSE -> "false";
             default -> {
-                String text = p.getText();
+                String text = p.getString();
                 yield text.length() > 40 ? text.substring(0, 40) + "..." : text;
             }
         };
