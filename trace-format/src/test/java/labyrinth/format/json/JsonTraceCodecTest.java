@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import labyrinth.core.Gfp;
@@ -267,8 +266,7 @@ class JsonTraceCodecTest {
     }
 
     @Test
-    void memoryDoesNotGrowWithEvents() throws Exception {
-        // a stream of 200k events read one at a time; the cursor keeps no list
+    void readsALongStreamOneEventAtATime() throws Exception {
         Path file = dir.resolve("many.ndjson");
         try (var out = Files.newOutputStream(file);
                 JsonTraceWriter w = JsonTraceWriter.stream(out, new Header(Scope.COMPLETE,
@@ -284,7 +282,5 @@ class JsonTraceCodecTest {
             }
         }
         assertThat(n).isEqualTo(200_000);
-        List<Event> none = new ArrayList<>();
-        assertThat(none).isEmpty();
     }
 }
