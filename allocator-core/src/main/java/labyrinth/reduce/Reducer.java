@@ -91,6 +91,31 @@ public final class Reducer {
     }
 
     /**
+     * The predicate for a failure that is not the primary one ({@code reduce --signature}): some
+     * finding at or above {@code threshold}, or the primary failure, has {@code signature}.
+     */
+    public static Predicate<ReplayResult> showsSignature(String signature, Severity threshold) {
+        Objects.requireNonNull(signature, "signature");
+        return r -> failureSignatures(r, threshold).contains(signature);
+    }
+
+    /** The signatures of the primary failure and of every finding at or above {@code threshold} (null: error). */
+    public static Set<String> failureSignatures(ReplayResult r, Severity threshold) {
+        Set<String> out = new LinkedHashSet<>();
+        PrimaryFailure p = Signatures.primary(r, threshold);
+        if (p != null) {
+            out.add(p.signature());
+        }
+        Severity min = threshold == null ? Severity.ERROR : threshold;
+        for (var f : r.findings()) {
+            if (f.severity().atLeast(min)) {
+                out.add(Signatures.of(f));
+            }
+        }
+        return out;
+    }
+
+    /**
      * Reduces {@code events}.
      *
      * @throws IllegalArgumentException when the predicate does not hold for the trace itself
