@@ -53,7 +53,7 @@ final class Rebuild {
         replayer.finish();
         findings.sort(Comparator.comparingLong(Finding::event));
         ReplayResult result = new ReplayResult(name, header, mode, null, findings, 0, replayer.panic(),
-                replayer.summary(), replayer.outcome(failOn));
+                replayer.summary(), replayer.outcome(failOn), List.of());
         return new Candidate(header, events, result);
     }
 
