@@ -4,7 +4,7 @@
 set -eu
 events=${1:-20000}
 seed=${2:-1}
-jar=$(dirname "$0")/../cli/target/labyrinth.jar
+jar=${LABYRINTH_JAR:-$(dirname "$0")/../cli/target/labyrinth.jar}
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 java -jar "$jar" gen rx-storm --events "$events" --seed "$seed" -o "$dir/rx-storm.ndjson"
