@@ -69,13 +69,13 @@ final class Workload implements Scenario {
     }
 
     /**
-     * Steady: the largest power of two {@code <= events}, from 1024 to 262144 pages (1 GiB), so
-     * ramp-up and teardown fit in the trace. Random: a sixteenth of that, from 512 to 65536, so
+     * Steady: the largest power of two {@code <= events / 4}, from 1024 to 262144 pages (1 GiB, from
+     * about a million events on), so the fill can follow its wave and teardown fits in the trace. Random: a sixteenth of that, from 512 to 65536, so
      * each wave gets full enough to fail.
      */
     static long pagesFor(long events, boolean chaos) {
         return chaos ? Support.powerOfTwoIn(events / 16, 512, 65536)
-                : Support.powerOfTwoIn(events, 1024, Support.GiB_PAGES);
+                : Support.powerOfTwoIn(events / 4, 1024, Support.GiB_PAGES);
     }
 
     @Override
@@ -125,7 +125,7 @@ final class Workload implements Scenario {
             int maxOrder = e.model.machine().maxOrder();
             this.capOrder = Math.min(maxOrder, Support.log2(pages / 64));
             this.guard = e.model.watermarks(e.model.zoneCount() - 1).high() + pages / 16;
-            this.period = chaos ? Math.max(2000, events / 4) : Math.max(2000, events / 3);
+            this.period = Math.max(2000, chaos ? events / 4 : events / 2);
         }
 
         void run() {
@@ -174,10 +174,13 @@ final class Workload implements Scenario {
                 e.mark(name + ": checkpoint at " + pool.livePages() + " live pages");
                 return;
             }
-            boolean below = pool.livePages() < pages * fillPercent(e.seq()) / 100;
+            long deficit = pages * fillPercent(e.seq()) / 100 - pool.livePages();
+            boolean below = deficit > 0;
+            boolean farBelow = deficit > pages / 10;
             boolean any = pool.count() > 0;
-            int wAlloc = mayAlloc ? (below ? (chaos ? 70 : 36) : 18) : 0;
-            int wFree = owed > 0 ? (mayAlloc ? (below ? (chaos ? 10 : 18) : 36) : 45) : 0;
+            boolean pull = below && (chaos || farBelow); // catch up fast; random always overshoots
+            int wAlloc = mayAlloc ? (pull ? 70 : below ? 36 : 18) : 0;
+            int wFree = owed > 0 ? (mayAlloc ? (pull ? 10 : below ? 18 : 36) : 45) : 0;
             int wAccess = any ? 30 : 0;
             int wTransfer = any ? 10 : 0;
             int wBug = chaos ? 6 : 0;
