@@ -9,9 +9,9 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "labyrinth",
         mixinStandardHelpOptions = true,
-        subcommands = {ValidateCommand.class},
         versionProvider = VersionProvider.class,
-        subcommands = {ReplayCommand.class, ImportCommand.class},
+        // in the order of CLI.md's command table
+        subcommands = {ReplayCommand.class, ValidateCommand.class, ImportCommand.class, GenCommand.class},
         description = {
             "Allocator debugger and trace replayer for the Labyrinth page allocator.",
             "Replays recorded allocation traces on a faithful model of the allocator, reproduces",
@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
         footer = {
             "  labyrinth replay sample-traces/rx-storm-panic.json",
             "  labyrinth validate trace.json",
+            "  labyrinth gen rx-storm -o rx-storm.json",
             "  labyrinth --version"
         })
 final class LabyrinthCommand implements Runnable {
