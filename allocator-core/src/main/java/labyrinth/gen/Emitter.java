@@ -27,6 +27,7 @@ import labyrinth.trace.Header;
 final class Emitter {
     static final int CPUS = 16;
     private static final long BOOT_NS = 1_000_000_000L;
+    private static final int RECENT = 64;
 
     final Allocator model;
     final Pool pool;
@@ -40,7 +41,6 @@ final class Emitter {
     private final long[] recentHead = new long[RECENT];
     private final int[] recentOwner = new int[RECENT];
     private long released;
-    private static final int RECENT = 64;
 
     Emitter(Header header, Rng rng, Cast cast, int maxGapNs, Consumer<? super Event> out) {
         this.model = new Allocator(header.machine());

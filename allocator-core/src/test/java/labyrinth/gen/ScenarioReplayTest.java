@@ -50,7 +50,7 @@ class ScenarioReplayTest {
                 String what = "rx-storm --seed " + seed + " --events " + n;
                 Gen.Replay r = Gen.replay(new RxStorm(), seed, n);
                 assertThat(r.outcome()).as(what).isEqualTo(Outcome.PANIC_REPRODUCED);
-                assertThat(r.events()).as("events of %s", what).isBetween(n / 2, n + 8);
+                assertThat(r.events()).as("events of %s", what).isBetween(n * 8 / 10, n + 8);
                 Event.Panic panic = (Event.Panic) r.last();
                 Event.Alloc trigger = (Event.Alloc) r.beforeLast();
                 assertThat(panic.message()).isEqualTo("eth0: RX ring refill failed");

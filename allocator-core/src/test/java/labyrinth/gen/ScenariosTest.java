@@ -109,7 +109,7 @@ class ScenariosTest {
     @Test
     void outputIsPinnedByDigest() throws Exception {
         Map<String, String> expected = Map.of(
-                "rx-storm", "30af3a1eddfeb3c9",
+                "rx-storm", "bc2cabd21e413246",
                 "steady", "80df35371a5ab5b5",
                 "fragmentation", "5f318da2d7361373",
                 "random", "9f7928c473688471");
