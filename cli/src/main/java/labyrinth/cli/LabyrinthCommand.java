@@ -5,13 +5,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** The root command: {@code labyrinth SUBCOMMAND ...}. Subcommands are registered in {@link Cli}. */
+/** The root command: {@code labyrinth SUBCOMMAND ...}. */
 @Command(
         name = "labyrinth",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
+        // in the order of CLI.md's command table
         subcommands = {ReplayCommand.class, TriageCommand.class, ReduceCommand.class, ValidateCommand.class,
-            ImportCommand.class},
+            ImportCommand.class, GenCommand.class},
         description = {
             "Allocator debugger and trace replayer for the Labyrinth page allocator.",
             "Replays recorded allocation traces on a faithful model of the allocator, reproduces",
@@ -21,6 +22,7 @@ import picocli.CommandLine.Spec;
         footer = {
             "  labyrinth replay sample-traces/rx-storm-panic.json",
             "  labyrinth validate trace.json",
+            "  labyrinth gen rx-storm -o rx-storm.json",
             "  labyrinth --version"
         })
 final class LabyrinthCommand implements Runnable {
