@@ -9,6 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "labyrinth",
         mixinStandardHelpOptions = true,
+        subcommands = {ValidateCommand.class},
         versionProvider = VersionProvider.class,
         subcommands = {ReplayCommand.class, ImportCommand.class},
         description = {
@@ -19,6 +20,7 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {
             "  labyrinth replay sample-traces/rx-storm-panic.json",
+            "  labyrinth validate trace.json",
             "  labyrinth --version"
         })
 final class LabyrinthCommand implements Runnable {
