@@ -9,9 +9,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "labyrinth",
         mixinStandardHelpOptions = true,
-        subcommands = {ValidateCommand.class},
         versionProvider = VersionProvider.class,
-        subcommands = {ReplayCommand.class, ImportCommand.class},
+        subcommands = {ReplayCommand.class, ValidateCommand.class, ImportCommand.class},
         description = {
             "Allocator debugger and trace replayer for the Labyrinth page allocator.",
             "Replays recorded allocation traces on a faithful model of the allocator, reproduces",
