@@ -81,6 +81,14 @@ public final class JsonReport {
         if (r.truncation() != null) {
             g.writeStringProperty("truncation", r.truncation().describe());
         }
+        if (!r.warnings().isEmpty()) {
+            g.writeName("warnings");
+            g.writeStartArray();
+            for (String w : r.warnings()) {
+                g.writeString(w);
+            }
+            g.writeEndArray();
+        }
         if (!r.header().meta().isEmpty()) {
             g.writeName("meta");
             g.writeStartObject();

@@ -30,6 +30,9 @@ public final class TextReport {
 
     public static void write(ReplayResult r, PrintWriter out) {
         String file = r.name();
+        for (String w : r.warnings()) {
+            out.println(file + ": warning: " + w);
+        }
         if (r.truncation() != null) {
             out.println(file + ": warning: " + r.truncation().describe() + "; the events before it were replayed");
         }

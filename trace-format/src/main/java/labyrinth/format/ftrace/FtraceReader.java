@@ -126,7 +126,11 @@ public final class FtraceReader implements TraceSource {
      * {@code options}, reads the file once first to find its highest pfn.
      */
     public static FtraceReader open(Path file, FtraceOptions options) throws IOException, TraceException {
-        String name = file.toString();
+        return open(file, file.toString(), options);
+    }
+
+    /** Like {@link #open(Path, FtraceOptions)}, naming the file {@code name} in messages. */
+    public static FtraceReader open(Path file, String name, FtraceOptions options) throws IOException, TraceException {
         Machine machine;
         String source;
         List<String> notes = List.of();
@@ -142,7 +146,7 @@ public final class FtraceReader implements TraceSource {
             machine = MachineGuess.fromMemory(options.memoryBytes());
             source = "memory " + options.memoryBytes() + " bytes";
         } else {
-            long[] scan = prescan(file, options);
+            long[] scan = prescan(file, name, options);
             machine = MachineGuess.fromHighestPfn(scan[0], (int) Math.max(Machine.DEFAULT_MAX_ORDER, scan[1]));
             source = scan[0] < 0 ? "default (no pfn in the trace)" : "highest pfn " + scan[0];
         }
@@ -172,9 +176,9 @@ public final class FtraceReader implements TraceSource {
     }
 
     /** {highest pfn used or -1, largest order used}. */
-    private static long[] prescan(Path file, FtraceOptions options) throws IOException {
+    private static long[] prescan(Path file, String name, FtraceOptions options) throws IOException {
         FtraceOptions lenient = options.withStrict(false).withMaxListed(0);
-        try (FtraceReader r = new FtraceReader(file.toString(), stream(file),
+        try (FtraceReader r = new FtraceReader(name, stream(file),
                 MachineGuess.x86(MachineGuess.DMA_END_PFN, Machine.MAX_MAX_ORDER), "scan", List.of(), lenient, true)) {
             while (r.next() != null) {
                 // only the extremes matter
@@ -240,6 +244,11 @@ public final class FtraceReader implements TraceSource {
     }
 
     /** What was imported and skipped so far; complete after {@link #next()} returned null. */
+    @Override
+    public List<String> warnings() {
+        return report().warnings();
+    }
+
     public ImportReport report() {
         return report;
     }
