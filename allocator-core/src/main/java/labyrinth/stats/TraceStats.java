@@ -29,6 +29,7 @@ public final class TraceStats implements ReplayObserver {
     private long[] orders = new long[0];
     private final Map<String, Long> failuresByReason = new TreeMap<>();
     private long events;
+    private Replayer replayer;
 
     public TraceStats() {
         for (Op op : Op.values()) {
@@ -46,6 +47,7 @@ public final class TraceStats implements ReplayObserver {
     @Override
     public void afterEvent(Replayer replayer, Event event) {
         events++;
+        this.replayer = replayer;
         ops.get(event.op())[0]++;
         String owner = event.common().owner();
         String site = event.common().site();
@@ -58,6 +60,23 @@ public final class TraceStats implements ReplayObserver {
             }
             orders[a.order()]++;
         }
+    }
+
+    /** Pages held at the end by each owner, most first (ties by name); empty when no event was applied. */
+    public java.util.List<labyrinth.replay.Holder> heldByOwner() {
+        return replayer == null ? java.util.List.of() : replayer.topOwners(Integer.MAX_VALUE);
+    }
+
+    /** Pages held at the end in blocks allocated without an owner. */
+    public long heldUnowned() {
+        if (replayer == null) {
+            return 0;
+        }
+        long owned = 0;
+        for (int id = 0; id < replayer.ownerCount(); id++) {
+            owned += replayer.ownerPages(id);
+        }
+        return replayer.usedPages() - owned;
     }
 
     /** Events counted (those the replay applied). */
