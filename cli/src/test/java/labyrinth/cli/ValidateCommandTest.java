@@ -71,7 +71,7 @@ class ValidateCommandTest {
     void debugAddsTheStackTraceAndOnlyThen() throws Exception {
         String bad = file("bad.json", "nope");
         Run plain = run("validate", bad);
-        assertThat(plain.err).isEqualTo(bad + ":1:1: expected a Labyrinth trace (JSON object), found \"nope\"\n");
+        assertThat(plain.err).isEqualTo(bad + ":1:1: expected a Labyrinth trace (JSON object) or kernel trace text, found \"nope\"\n");
         Run debug = run("validate", "--debug", bad);
         assertThat(debug.exit).isEqualTo(3);
         assertThat(debug.err).startsWith(plain.err).contains("\tat labyrinth.");

@@ -77,7 +77,7 @@ public final class TraceFiles {
             String found = bytes.describeStart();
             bytes.close();
             throw new TraceException(displayName, 1, 1, -1,
-                    "expected a Labyrinth trace (JSON object), found " + found);
+                    "expected a Labyrinth trace (JSON object) or kernel trace text, found " + found);
         } catch (IOException e) {
             try {
                 (bytes != null ? bytes : in).close();
