@@ -32,8 +32,10 @@ fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 html="$work/report.html"
-# the replay of a panicking trace exits 1 by design; only the report matters here
-"$root/labyrinth" replay --fail-on never --html "$html" -o "$work/report.txt" "$trace"
+# run beside the trace so that the report names it as people would type it; a panicking trace
+# exits 1 by design, hence --fail-on never: only the report matters here
+(cd "$(dirname "$trace")" && "$root/labyrinth" replay --fail-on never --html "$html" -o "$work/report.txt" \
+  "$(basename "$trace")")
 
 mkdir -p "$(dirname "$png")"
 "$browser" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
