@@ -50,6 +50,8 @@ public final class Replayer {
     private PanicVerdict panic;
     private long ignoredAfterPanic;
     private boolean finished;
+    private long lastAllocatedHead = -1;
+    private long lastAllocatedSerial = -1;
 
     public Replayer(Header header, Mode mode, long maxPages, FindingListener listener) {
         this.header = header;
@@ -255,6 +257,8 @@ public final class Replayer {
 
     private void allocated(Event.Alloc a, long pfn, int pressure, int zone) {
         Common c = a.common();
+        lastAllocatedHead = pfn;
+        lastAllocatedSerial = events;
         ledger.allocate(pfn, a.order(), owners.id(c.owner()), sites.id(c.site()), (a.gfp() & Gfp.EXCLUSIVE) != 0,
                 c.number(), c.line(), c.column());
         if (ledger.livePages() > peakUsed) {
@@ -629,6 +633,13 @@ public final class Replayer {
     /** The allocator model, for views (REPL, reports); callers must not change it. */
     public Allocator allocator() {
         return allocator;
+    }
+
+    // ---- read-only views (REPL) ----
+
+    /** The block the last applied event allocated (its head pfn), or -1 when it allocated none. */
+    public long lastAllocated() {
+        return lastAllocatedSerial == events ? lastAllocatedHead : -1;
     }
 
     /**

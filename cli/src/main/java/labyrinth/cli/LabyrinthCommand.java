@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
         name = "labyrinth",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        subcommands = {ReplayCommand.class, ValidateCommand.class, StatsCommand.class, ImportCommand.class},
+        subcommands = {ReplayCommand.class, TriageCommand.class, ReduceCommand.class, ValidateCommand.class,
+            StatsCommand.class, ImportCommand.class},
         description = {
             "Allocator debugger and trace replayer for the Labyrinth page allocator.",
             "Replays recorded allocation traces on a faithful model of the allocator, reproduces",
