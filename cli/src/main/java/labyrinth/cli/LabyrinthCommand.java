@@ -12,8 +12,6 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         // in the order of CLI.md's command table
         subcommands = {ReplayCommand.class, TriageCommand.class, ReduceCommand.class, ValidateCommand.class,
-        // in the order of CLI.md's command table
-        subcommands = {ReplayCommand.class, TriageCommand.class, ReduceCommand.class, ValidateCommand.class,
             StatsCommand.class, ImportCommand.class, GenCommand.class},
         description = {
             "Allocator debugger and trace replayer for the Labyrinth page allocator.",
