@@ -9,6 +9,12 @@ import labyrinth.trace.TraceSource;
 
 /** Runs a whole trace through a {@link Replayer} and collects the result. Stateless. */
 public final class Replays {
+    /**
+     * A hidden test hook: with {@code -Dlabyrinth.test.failAtEvent=N} applying event N throws, as a bug
+     * in the replayer would, so tests can check how an internal error is reported (exit 70).
+     */
+    static final String FAIL_AT_EVENT_PROPERTY = "labyrinth.test.failAtEvent";
+
     private Replays() {
     }
 
@@ -19,6 +25,7 @@ public final class Replays {
      * @param failOn the lowest severity that makes the outcome {@code findings}; null for never
      * @param maxFindings the most findings kept in the result (the rest are only counted)
      * @throws TraceException when the trace turns out to be malformed part-way
+     * @throws ReplayFailure when applying an event fails unexpectedly (a bug), naming the event
      */
     public static ReplayResult run(TraceSource source, Mode mode, Severity failOn, long maxPages, int maxFindings)
             throws TraceException {
@@ -39,10 +46,19 @@ public final class Replays {
                 dropped[0]++;
             }
         });
+        long failAt = Long.getLong(FAIL_AT_EVENT_PROPERTY, -1L);
         Event e;
         while ((e = source.next()) != null) {
-            if (replayer.apply(e)) {
-                observer.afterEvent(replayer, e);
+            try {
+                if (e.number() == failAt) {
+                    throw new IllegalStateException("failure injected at event " + failAt + " ("
+                            + FAIL_AT_EVENT_PROPERTY + ")");
+                }
+                if (replayer.apply(e)) {
+                    observer.afterEvent(replayer, e);
+                }
+            } catch (RuntimeException x) {
+                throw new ReplayFailure(source.name(), e, x);
             }
         }
         replayer.finish();

@@ -1,6 +1,7 @@
 package labyrinth.cli;
 
 import java.io.PrintWriter;
+import labyrinth.replay.ReplayFailure;
 import picocli.CommandLine;
 
 /** Builds the command line, for {@link Main} and for tests alike. */
@@ -21,12 +22,30 @@ public final class Cli {
     private static int internalError(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
         boolean debug = parsed.expandedArgs().contains("--debug");
-        err.println("labyrinth: internal error: " + e + " (this is a bug in labyrinth: run again with --debug"
-                + " and report the output)");
+        err.println(internalErrorLine(e));
         if (debug) {
             e.printStackTrace(err);
         }
         err.flush();
         return ExitCode.INTERNAL;
+    }
+
+    /**
+     * One line: what failed and, when the replay loop was applying an event, which event of which
+     * trace; then the request for {@code --debug} output.
+     */
+    static String internalErrorLine(Throwable e) {
+        ReplayFailure during = null;
+        for (Throwable t = e; t != null && during == null; t = t.getCause()) {
+            if (t instanceof ReplayFailure f) {
+                during = f;
+            }
+        }
+        Throwable what = during != null && during.getCause() != null ? during.getCause() : e;
+        String where = during == null ? ""
+                : " while replaying event " + during.event() + " (" + during.op() + ") of " + during.trace();
+        String line = "labyrinth: internal error" + where + ": " + what
+                + " (this is a bug in labyrinth: run again with --debug and report the output)";
+        return line.replaceAll("[\\r\\n]+", " ");
     }
 }

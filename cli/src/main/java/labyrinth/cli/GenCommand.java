@@ -77,7 +77,7 @@ final class GenCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (list) {
             for (Scenario s : Scenarios.all()) {
-                out.printf("%-14s %s (--events %d or more)%n", s.name(), s.description(), s.minEvents());
+                out.printf(java.util.Locale.ROOT, "%-14s %s (--events %d or more)%n", s.name(), s.description(), s.minEvents());
             }
             out.flush();
             return ExitCode.OK;

@@ -15,7 +15,6 @@ import java.util.function.Predicate;
 import java.util.zip.GZIPOutputStream;
 import labyrinth.cli.ReplayCommand.FailOn;
 import labyrinth.cli.ReplayCommand.ModeOption;
-import labyrinth.core.Allocator;
 import labyrinth.core.MachineTooLargeException;
 import labyrinth.format.TraceFiles;
 import labyrinth.format.json.JsonTraceWriter;
@@ -32,6 +31,7 @@ import labyrinth.trace.Header;
 import labyrinth.trace.TraceException;
 import labyrinth.trace.TraceSource;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -78,12 +78,8 @@ final class ReduceCommand implements Callable<Integer> {
             description = "lowest severity of a failure to keep: error or warning (default: ${DEFAULT-VALUE})")
     FailOn failOn;
 
-    @Option(names = "--max-pages", paramLabel = "N", defaultValue = "" + Allocator.DEFAULT_MAX_PAGES,
-            description = "refuse machines with more pages than N (default: ${DEFAULT-VALUE})")
-    long maxPages;
-
-    @Option(names = "--debug", description = "print stack traces of errors")
-    boolean debug;
+    @Mixin
+    TraceOptions reading;
 
     @Override
     public Integer call() {
@@ -91,23 +87,23 @@ final class ReduceCommand implements Callable<Integer> {
         String name = trace.toString();
         Header header;
         List<Event> events = new ArrayList<>();
-        try (TraceSource source = TraceFiles.open(trace, name)) {
+        try (TraceSource source = TraceFiles.open(trace, name, reading.limits())) {
             header = source.header();
             for (Event e; (e = source.next()) != null; ) {
                 events.add(e);
             }
         } catch (TraceException e) {
-            return Errors.report(err, e.getMessage(), e, debug);
+            return Errors.report(err, e.getMessage(), e, reading.debug);
         } catch (IOException e) {
-            return Errors.report(err, name + ": cannot read: " + e.getMessage(), e, debug);
+            return Errors.report(err, name + ": cannot read: " + e.getMessage(), e, reading.debug);
         }
         Severity threshold = ReplayCommand.severityOf(failOn);
         Mode m = ReplayCommand.modeOf(mode);
         ReplayResult before;
         try {
-            before = Replays.run(listSource(name, header, events), m, threshold, maxPages, Integer.MAX_VALUE);
+            before = Replays.run(listSource(name, header, events), m, threshold, reading.maxPages, Integer.MAX_VALUE);
         } catch (TraceException | MachineTooLargeException e) {
-            return Errors.report(err, name + ": " + e.getMessage(), e, debug);
+            return Errors.report(err, name + ": " + e.getMessage(), e, reading.debug);
         }
         PrimaryFailure primary = Signatures.primary(before, threshold);
         if (primary == null) {
@@ -130,8 +126,8 @@ final class ReduceCommand implements Callable<Integer> {
         Reducer.Result r;
         try {
             r = Reducer.reduce(name, header, events,
-                    new Reducer.Options(m, threshold, keepRecorded, maxPages), keeps,
-                    (pass, left, tries) -> err.printf("reduce: %s: %d events left, %d tries%n", pass, left, tries));
+                    new Reducer.Options(m, threshold, keepRecorded, reading.maxPages), keeps,
+                    (pass, left, tries) -> err.printf(java.util.Locale.ROOT, "reduce: %s: %d events left, %d tries%n", pass, left, tries));
         } catch (IllegalArgumentException e) {
             return usage(err, name + ": " + e.getMessage() + " (\"" + target + "\")");
         }
@@ -139,9 +135,9 @@ final class ReduceCommand implements Callable<Integer> {
         try {
             write(r, name, target);
         } catch (IOException e) {
-            return Errors.report(err, output + ": cannot write: " + e.getMessage(), e, debug);
+            return Errors.report(err, output + ": cannot write: " + e.getMessage(), e, reading.debug);
         }
-        err.printf("reduced %s: %d -> %d events, %d -> %d pages, %d tries, %.1f s%s; signature: %s; wrote %s%n",
+        err.printf(java.util.Locale.ROOT, "reduced %s: %d -> %d events, %d -> %d pages, %d tries, %.1f s%s; signature: %s; wrote %s%n",
                 name, r.originalEvents(), r.reduced().events().size(), header.machine().totalPages(),
                 r.reduced().header().machine().totalPages(), r.tries(), seconds,
                 r.keptRecorded() && !keepRecorded ? " (recorded results kept: the failure needs them)" : "",

@@ -14,7 +14,6 @@ import labyrinth.cli.report.SarifReport;
 import labyrinth.cli.triage.TraceRun;
 import labyrinth.cli.report.TextReport;
 import labyrinth.cli.report.html.HtmlReport;
-import labyrinth.core.Allocator;
 import labyrinth.core.MachineTooLargeException;
 import labyrinth.format.TraceFiles;
 import labyrinth.replay.Mode;
@@ -27,6 +26,7 @@ import labyrinth.stats.TimelineRecorder;
 import labyrinth.trace.TraceException;
 import labyrinth.trace.TraceSource;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -90,12 +90,11 @@ final class ReplayCommand implements Callable<Integer> {
             description = "report at most N findings; the rest are only counted (default: ${DEFAULT-VALUE})")
     int maxFindings;
 
-    @Option(names = "--max-pages", paramLabel = "N", defaultValue = "" + Allocator.DEFAULT_MAX_PAGES,
-            description = "refuse machines with more pages than N (default: ${DEFAULT-VALUE})")
-    long maxPages;
+    @Mixin
+    TraceOptions reading;
 
-    @Option(names = "--debug", description = "print stack traces of errors")
-    boolean debug;
+    @Mixin
+    ColorOption color;
 
     @Override
     public Integer call() {
@@ -103,8 +102,8 @@ final class ReplayCommand implements Callable<Integer> {
         String name = trace.toString();
         ReplayResult result;
         TimelineRecorder timeline = html != null ? new TimelineRecorder() : null;
-        try (TraceSource source = TraceFiles.open(trace, name)) {
-            result = Replays.run(source, modeOf(mode), severityOf(failOn), maxPages, maxFindings,
+        try (TraceSource source = TraceFiles.open(trace, name, reading.limits())) {
+            result = Replays.run(source, modeOf(mode), severityOf(failOn), reading.maxPages, maxFindings,
                     timeline != null ? timeline : labyrinth.replay.ReplayObserver.NONE);
         } catch (TraceException e) {
             return unreadable(err, e.getMessage(), e);
@@ -132,7 +131,7 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     private int unreadable(PrintWriter err, String message, Exception e) {
-        return Errors.report(err, message, e, debug);
+        return Errors.report(err, message, e, reading.debug);
     }
 
     private void writeReport(ReplayResult result) throws IOException {
@@ -168,7 +167,7 @@ final class ReplayCommand implements Callable<Integer> {
             pw.flush();
         } else {
             PrintWriter pw = new PrintWriter(out);
-            TextReport.write(result, pw);
+            TextReport.write(result, pw, color.colors(output != null));
             pw.flush();
         }
     }

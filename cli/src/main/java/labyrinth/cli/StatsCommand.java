@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import labyrinth.cli.report.JsonReport;
 import labyrinth.cli.report.Sparkline;
-import labyrinth.core.Allocator;
 import labyrinth.core.Gfp;
 import labyrinth.core.MachineTooLargeException;
 import labyrinth.replay.Holder;
@@ -27,6 +26,7 @@ import labyrinth.trace.Op;
 import labyrinth.trace.TraceException;
 import labyrinth.trace.TraceSource;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -82,17 +82,16 @@ final class StatsCommand implements Callable<Integer> {
             description = "simulate or observe, as for replay (default: by the trace's scope)")
     ReplayCommand.ModeOption mode;
 
-    @Option(names = "--max-pages", paramLabel = "N", defaultValue = "" + Allocator.DEFAULT_MAX_PAGES,
-            description = "refuse machines with more pages than N (default: ${DEFAULT-VALUE})")
-    long maxPages;
+    @Mixin
+    TraceOptions reading;
 
-    @Option(names = "--debug", description = "print stack traces of errors")
-    boolean debug;
+    @Mixin
+    ColorOption color;
 
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        TraceInput input = new TraceInput(err, debug);
+        TraceInput input = new TraceInput(err, reading.debug, reading.limits());
         TraceSource source = input.open(trace);
         if (source == null) {
             return TraceInput.EXIT;
@@ -101,14 +100,14 @@ final class StatsCommand implements Callable<Integer> {
         TimelineRecorder timeline = new TimelineRecorder();
         ReplayResult result;
         try {
-            result = Replays.run(source, ReplayCommand.modeOf(mode), null, maxPages, 0,
+            result = Replays.run(source, ReplayCommand.modeOf(mode), null, reading.maxPages, 0,
                     ReplayObserver.both(stats, timeline));
         } catch (TraceException e) {
             input.close(source);
             return input.report(e);
         } catch (MachineTooLargeException e) {
             input.close(source);
-            return Errors.report(err, trace + ": " + e.getMessage(), e, debug);
+            return Errors.report(err, trace + ": " + e.getMessage(), e, reading.debug);
         }
         if (input.close(source) != ExitCode.OK) {
             return TraceInput.EXIT;
@@ -165,7 +164,7 @@ final class StatsCommand implements Callable<Integer> {
         boolean any = false;
         for (int k = 0; k < s.orderCount(); k++) {
             if (s.allocsOfOrder(k) > 0) {
-                out.println(String.format("  %-10s %10d", "order-" + k, s.allocsOfOrder(k)));
+                out.println(String.format(java.util.Locale.ROOT, "  %-10s %10d", "order-" + k, s.allocsOfOrder(k)));
                 any = true;
             }
         }
@@ -193,14 +192,14 @@ final class StatsCommand implements Callable<Integer> {
         out.println("held at the end, by owner:");
         List<Holder> held = s.heldByOwner();
         for (int i = 0; i < Math.min(top, held.size()); i++) {
-            out.println(String.format("  %-32s %10d %s", held.get(i).owner(), held.get(i).pages(),
+            out.println(String.format(java.util.Locale.ROOT, "  %-32s %10d %s", held.get(i).owner(), held.get(i).pages(),
                     plural(held.get(i).pages(), "page", "pages")));
         }
         if (held.size() > top) {
             out.println("  ... " + (held.size() - top) + " more");
         }
         if (s.heldUnowned() > 0) {
-            out.println(String.format("  %-32s %10d %s", "(no owner)", s.heldUnowned(),
+            out.println(String.format(java.util.Locale.ROOT, "  %-32s %10d %s", "(no owner)", s.heldUnowned(),
                     plural(s.heldUnowned(), "page", "pages")));
         }
         if (held.isEmpty() && s.heldUnowned() == 0) {
@@ -225,7 +224,7 @@ final class StatsCommand implements Callable<Integer> {
         out.println(title + ":");
         List<BoundedCounter.Entry<K>> list = c.top(top, (a, b) -> name.apply(a).compareTo(name.apply(b)));
         for (BoundedCounter.Entry<K> e : list) {
-            out.println(String.format("  %-40s %10d", name.apply(e.key()), e.count()));
+            out.println(String.format(java.util.Locale.ROOT, "  %-40s %10d", name.apply(e.key()), e.count()));
         }
         if (list.isEmpty()) {
             out.println("  (none)");

@@ -21,8 +21,8 @@ import labyrinth.cli.triage.TraceRun;
 import labyrinth.cli.triage.Triage;
 import labyrinth.cli.triage.TriageJson;
 import labyrinth.cli.triage.TriageText;
-import labyrinth.core.Allocator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -79,12 +79,11 @@ final class TriageCommand implements Callable<Integer> {
     @Option(names = "--write-baseline", paramLabel = "FILE", description = "record the current buckets in FILE")
     Path writeBaseline;
 
-    @Option(names = "--max-pages", paramLabel = "N", defaultValue = "" + Allocator.DEFAULT_MAX_PAGES,
-            description = "refuse machines with more pages than N (default: ${DEFAULT-VALUE})")
-    long maxPages;
+    @Mixin
+    TraceOptions reading;
 
-    @Option(names = "--debug", description = "print stack traces of errors")
-    boolean debug;
+    @Mixin
+    ColorOption color;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -94,16 +93,16 @@ final class TriageCommand implements Callable<Integer> {
         try {
             known = baseline == null ? Set.of() : Baseline.read(baseline);
         } catch (IOException e) {
-            return Errors.report(err, baseline + ": cannot read the baseline: " + e.getMessage(), e, debug);
+            return Errors.report(err, baseline + ": cannot read the baseline: " + e.getMessage(), e, reading.debug);
         }
         try {
             traces = TraceFinder.expand(operands);
         } catch (IOException e) {
-            return Errors.report(err, "cannot search " + operands + ": " + e.getMessage(), e, debug);
+            return Errors.report(err, "cannot search " + operands + ": " + e.getMessage(), e, reading.debug);
         }
         int threads = jobs != null && jobs > 0 ? jobs : Runtime.getRuntime().availableProcessors();
-        Triage triage = new Triage(ReplayCommand.modeOf(mode), ReplayCommand.severityOf(failOn), maxPages,
-                Integer.MAX_VALUE);
+        Triage triage = new Triage(ReplayCommand.modeOf(mode), ReplayCommand.severityOf(failOn), reading.maxPages,
+                Integer.MAX_VALUE, reading.limits());
         List<TraceRun> runs = triage.run(traces, threads);
         List<Bucket> buckets = Buckets.of(runs, known);
         int exit = Buckets.exitCode(runs, buckets);
@@ -114,7 +113,7 @@ final class TriageCommand implements Callable<Integer> {
             }
             writeReport(runs, buckets, exit);
         } catch (IOException e) {
-            return Errors.report(err, "labyrinth: cannot write: " + e.getMessage(), e, debug);
+            return Errors.report(err, "labyrinth: cannot write: " + e.getMessage(), e, reading.debug);
         }
         return exit;
     }
@@ -136,7 +135,7 @@ final class TriageCommand implements Callable<Integer> {
     private void render(List<TraceRun> runs, List<Bucket> buckets, int exit, Writer w) {
         PrintWriter out = new PrintWriter(w);
         switch (format) {
-            case text -> TriageText.write(runs, buckets, out);
+            case text -> TriageText.write(runs, buckets, out, color.colors(output != null));
             case json -> {
                 TriageJson.write(runs, buckets, exit, VersionProvider.version(), ReplayCommand.nonClosing(out));
                 out.println();

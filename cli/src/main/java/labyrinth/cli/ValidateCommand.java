@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import labyrinth.trace.TraceException;
 import labyrinth.trace.TraceSource;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,13 +35,16 @@ final class ValidateCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "TRACE", description = "trace files (document or JSON Lines, plain or gzip)")
     List<String> traces;
 
-    @Option(names = "--debug", description = "print stack traces with errors")
-    boolean debug;
+    @Mixin
+    TraceOptions reading;
+
+    @Mixin
+    ColorOption color;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        TraceInput input = new TraceInput(spec.commandLine().getErr(), debug);
+        TraceInput input = new TraceInput(spec.commandLine().getErr(), reading.debug, reading.limits());
         int exit = ExitCode.OK;
         for (String file : traces) {
             TraceSource src = input.open(file);

@@ -14,6 +14,7 @@ import labyrinth.replay.Memory;
 import labyrinth.replay.PanicVerdict;
 import labyrinth.replay.Related;
 import labyrinth.replay.ReplayResult;
+import labyrinth.replay.Severity;
 import labyrinth.replay.Summary;
 
 /**
@@ -29,15 +30,22 @@ public final class TextReport {
     }
 
     public static void write(ReplayResult r, PrintWriter out) {
+        write(r, out, Colors.NONE);
+    }
+
+    /** The report, its severity words in {@code colors}. */
+    public static void write(ReplayResult r, PrintWriter out, Colors colors) {
         String file = r.name();
+        String warning = colors.severity(Severity.WARNING);
         for (String w : r.warnings()) {
-            out.println(file + ": warning: " + w);
+            out.println(file + ": " + warning + ": " + w);
         }
         if (r.truncation() != null) {
-            out.println(file + ": warning: " + r.truncation().describe() + "; the events before it were replayed");
+            out.println(file + ": " + warning + ": " + r.truncation().describe()
+                    + "; the events before it were replayed");
         }
         for (Finding f : r.findings()) {
-            out.println(findingLine(file, f));
+            out.println(findingLine(file, f, colors));
             for (String note : notes(f)) {
                 out.println("  note: " + note);
             }
@@ -46,7 +54,7 @@ public final class TextReport {
             out.println(file + ": note: " + r.droppedFindings() + " more findings not shown (--max-findings)");
         }
         if (r.summary().ignoredAfterPanic() > 0) {
-            out.println(file + ": warning: " + r.summary().ignoredAfterPanic()
+            out.println(file + ": " + warning + ": " + r.summary().ignoredAfterPanic()
                     + " events after the panic were ignored");
         }
         exhaustion(r, out);
@@ -57,11 +65,16 @@ public final class TextReport {
 
     /** {@code FILE:LINE:COL: severity: kind: message}; a panic's message already names its kind. */
     public static String findingLine(String file, Finding f) {
+        return findingLine(file, f, Colors.NONE);
+    }
+
+    /** The same, the severity word in {@code colors}. */
+    public static String findingLine(String file, Finding f, Colors colors) {
         StringBuilder sb = new StringBuilder(file);
         if (f.line() > 0) {
             sb.append(':').append(f.line()).append(':').append(f.column());
         }
-        sb.append(": ").append(f.severity().label()).append(": ");
+        sb.append(": ").append(colors.severity(f.severity())).append(": ");
         if (f.kind() != Kind.PANIC) {
             sb.append(f.kind().label()).append(": ");
         }

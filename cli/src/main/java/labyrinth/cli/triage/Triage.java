@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import labyrinth.cli.ExitCode;
 import labyrinth.core.MachineTooLargeException;
 import labyrinth.format.TraceFiles;
+import labyrinth.format.json.ReaderLimits;
 import labyrinth.replay.Mode;
 import labyrinth.replay.PrimaryFailure;
 import labyrinth.replay.ReplayResult;
@@ -28,8 +29,9 @@ import labyrinth.trace.TraceSource;
  *
  * @param mode null for each trace's default mode
  * @param failOn null for never
+ * @param limits the reader limits for every trace
  */
-public record Triage(Mode mode, Severity failOn, long maxPages, int maxFindings) {
+public record Triage(Mode mode, Severity failOn, long maxPages, int maxFindings, ReaderLimits limits) {
     public List<TraceRun> run(List<Path> traces, int jobs) throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(jobs, traces.size())));
         try {
@@ -54,7 +56,7 @@ public record Triage(Mode mode, Severity failOn, long maxPages, int maxFindings)
     /** Replays one trace; reading errors become an unreadable run. */
     public TraceRun one(Path path) {
         String name = path.toString();
-        try (TraceSource source = TraceFiles.open(path, name)) {
+        try (TraceSource source = TraceFiles.open(path, name, limits)) {
             ReplayResult r = Replays.run(source, mode, failOn, maxPages, maxFindings);
             int exit = ExitCode.of(r.outcome(), failOn == null);
             return new TraceRun(name, r, null, Signatures.primary(r, failOn), exit);

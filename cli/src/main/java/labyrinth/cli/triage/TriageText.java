@@ -2,6 +2,7 @@ package labyrinth.cli.triage;
 
 import java.io.PrintWriter;
 import java.util.List;
+import labyrinth.cli.report.Colors;
 import labyrinth.replay.Finding;
 
 /**
@@ -13,8 +14,15 @@ public final class TriageText {
     }
 
     public static void write(List<TraceRun> runs, List<Bucket> buckets, PrintWriter out) {
+        write(runs, buckets, out, Colors.NONE);
+    }
+
+    /** The report, its severity words in {@code colors}. */
+    public static void write(List<TraceRun> runs, List<Bucket> buckets, PrintWriter out, Colors colors) {
         for (Bucket b : buckets) {
-            out.printf("%4d  %-7s  %s%s%n", b.runs().size(), b.severity().label(), b.signature(),
+            String severity = colors.severity(b.severity(),
+                    String.format(java.util.Locale.ROOT, "%-7s", b.severity().label()));
+            out.printf(java.util.Locale.ROOT, "%4d  %s  %s%s%n", b.runs().size(), severity, b.signature(),
                     b.known() ? "  (known)" : "");
             out.println("      example: " + example(b.example()));
         }

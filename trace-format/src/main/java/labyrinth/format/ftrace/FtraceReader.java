@@ -1,6 +1,5 @@
 package labyrinth.format.ftrace;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,8 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 import labyrinth.core.Machine;
+import labyrinth.format.TraceBytes;
 import labyrinth.trace.Common;
 import labyrinth.trace.Ctx;
 import labyrinth.trace.Event;
@@ -82,6 +81,7 @@ public final class FtraceReader implements TraceSource {
     }
 
     private final String name;
+    private final InputStream in;
     private final LineReader lines;
     private final Header header;
     private final FtraceOptions options;
@@ -107,6 +107,7 @@ public final class FtraceReader implements TraceSource {
     private FtraceReader(String name, InputStream in, Machine machine, String machineSource, List<String> notes,
                          FtraceOptions options, boolean scanning) {
         this.name = name;
+        this.in = in;
         this.lines = new LineReader(in);
         this.options = options;
         this.scanning = scanning;
@@ -176,7 +177,7 @@ public final class FtraceReader implements TraceSource {
     }
 
     /** {highest pfn used or -1, largest order used}. */
-    private static long[] prescan(Path file, String name, FtraceOptions options) throws IOException {
+    private static long[] prescan(Path file, String name, FtraceOptions options) throws IOException, TraceException {
         FtraceOptions lenient = options.withStrict(false).withMaxListed(0);
         try (FtraceReader r = new FtraceReader(name, stream(file),
                 MachineGuess.x86(MachineGuess.DMA_END_PFN, Machine.MAX_MAX_ORDER), "scan", List.of(), lenient, true)) {
@@ -184,18 +185,12 @@ public final class FtraceReader implements TraceSource {
                 // only the extremes matter
             }
             return new long[] {r.highestPfn, r.highestOrder};
-        } catch (TraceException e) {
-            throw new IllegalStateException("a lenient scan does not throw", e);
         }
     }
 
+    /** The file, gunzipped when it is gzip; a cut gzip stream ends like a cut plain file (see {@link #truncation}). */
     private static InputStream stream(Path file) throws IOException {
-        BufferedInputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-        in.mark(2);
-        int a = in.read();
-        int b = in.read();
-        in.reset();
-        return a == 0x1f && b == 0x8b ? new GZIPInputStream(in, 1 << 16) : in;
+        return TraceBytes.open(Files.newInputStream(file));
     }
 
     /**
@@ -295,6 +290,10 @@ public final class FtraceReader implements TraceSource {
                 lineNo = lines.lineNumber();
                 if (line == null) {
                     done = true;
+                    if (truncation == null && in instanceof TraceBytes bytes && bytes.cut()) {
+                        // a gzip file cut short: its last line may be cut too, like a plain file's
+                        truncation = new Truncation(produced - 1, produced, lines.offset());
+                    }
                     return pending != null ? emit() : null;
                 }
                 if (lines.tooLong()) {

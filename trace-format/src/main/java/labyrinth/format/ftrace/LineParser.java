@@ -120,17 +120,35 @@ final class LineParser {
 
     // ---- classic ftrace, trace-cmd report, perf script ---------------------------------------
 
+    /** Longest word before the event's colon that can be a timestamp ({@code secs.usecs} or ticks). */
+    private static final int MAX_TIMESTAMP = 40;
+
+    /**
+     * Finds {@code ... TIMESTAMP: event: fields}. Linear in the line: the start of the word before each
+     * colon, and whether a ']' comes before it, are tracked in one forward pass (a line of a megabyte
+     * without blanks, or with a colon every few bytes, must not take quadratic time).
+     */
     private boolean tryPrefixed(String line) {
         int n = line.length();
+        int b = 0; // start of the word the scan is in
+        int bracket = -1; // last ']' before b
+        int lastBracket = -1; // last ']' scanned
+        int scanned = 0;
         int c = line.indexOf(':');
         while (c > 0) {
-            int b = c;
-            while (b > 0 && !isSpace(line.charAt(b - 1))) {
-                b--;
+            for (; scanned < c; scanned++) {
+                char ch = line.charAt(scanned);
+                if (ch == ']') {
+                    lastBracket = scanned;
+                } else if (isSpace(ch)) {
+                    b = scanned + 1;
+                    bracket = lastBracket;
+                }
             }
-            if (b > 0 && b < c && (c + 1 == n || isSpace(line.charAt(c + 1)))) {
+            if (b > 0 && b < c && c - b <= MAX_TIMESTAMP && (c + 1 == n || isSpace(line.charAt(c + 1)))) {
                 int dot = timestampShape(line, b, c);
-                if (dot != -2 && (dot >= 0 || line.lastIndexOf(']', b) > 0) && eventPart(line, c + 1)) {
+                boolean bracketBefore = bracket > 0 || line.charAt(b) == ']';
+                if (dot != -2 && (dot >= 0 || bracketBefore) && eventPart(line, c + 1)) {
                     head(line.substring(0, b));
                     if (dot >= 0) {
                         time = nanos(line, b, dot, c);

@@ -5,8 +5,8 @@ import tools.jackson.core.StreamReadConstraints;
 /**
  * Limits that protect the reader from hostile or broken input. Each is set on Jackson's
  * {@link StreamReadConstraints} explicitly (never Jackson's defaults) and named in the error when
- * hit, e.g. {@code string longer than the reader limit of 1000000 characters (max-string-length)}.
- * The names are the ones command-line options use. The error points where the reader stopped (for
+ * hit, e.g. {@code string longer than the reader limit of 1000000 characters (--max-string-length)}.
+ * The names are the command-line options that raise them. The error points where the reader stopped (for
  * a string: at the string). Immutable.
  *
  * @param maxNestingDepth deepest nesting of objects and arrays ({@code max-nesting-depth})
@@ -72,19 +72,19 @@ public record ReaderLimits(int maxNestingDepth, int maxStringLength, int maxName
     String describe(String jacksonMessage) {
         String m = jacksonMessage == null ? "" : jacksonMessage;
         if (m.contains("getMaxStringLength")) {
-            return "string longer than the reader limit of " + maxStringLength + " characters (max-string-length)";
+            return "string longer than the reader limit of " + maxStringLength + " characters (--max-string-length)";
         }
         if (m.contains("getMaxNameLength")) {
-            return "key longer than the reader limit of " + maxNameLength + " characters (max-name-length)";
+            return "key longer than the reader limit of " + maxNameLength + " characters (--max-name-length)";
         }
         if (m.contains("getMaxNumberLength")) {
-            return "number longer than the reader limit of " + maxNumberLength + " characters (max-number-length)";
+            return "number longer than the reader limit of " + maxNumberLength + " characters (--max-number-length)";
         }
         if (m.contains("getMaxNestingDepth")) {
-            return "nesting deeper than the reader limit of " + maxNestingDepth + " levels (max-nesting-depth)";
+            return "nesting deeper than the reader limit of " + maxNestingDepth + " levels (--max-nesting-depth)";
         }
         if (m.contains("getMaxDocumentLength")) {
-            return "input longer than the reader limit of " + maxDocumentLength + " bytes (max-document-length)";
+            return "input longer than the reader limit of " + maxDocumentLength + " bytes (--max-document-length)";
         }
         return null;
     }

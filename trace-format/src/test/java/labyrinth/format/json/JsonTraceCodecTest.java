@@ -221,29 +221,29 @@ class JsonTraceCodecTest {
                 + "{\"op\": \"mark\", \"owner\": \"" + longOwner + "\"}]}");
         assertThatThrownBy(() -> read(file, ReaderLimits.defaults().withMaxStringLength(100)))
                 .hasMessage("t.json:2:25: event 0: string longer than the reader limit of 100 characters"
-                        + " (max-string-length)");
+                        + " (--max-string-length)");
         Path deep = TestTraces.write(dir, "deep.json", "{\"labyrinth\": 1, \"machine\": {\"pages\": 8}, \"events\": [\n"
                 + "{\"op\": \"mark\", \"x\": [[[[[[1]]]]]]}]}");
         assertThatThrownBy(() -> read(deep, ReaderLimits.defaults().withMaxNestingDepth(5)))
                 .hasMessage("deep.json:2:24: event 0: nesting deeper than the reader limit of 5 levels"
-                        + " (max-nesting-depth)");
+                        + " (--max-nesting-depth)");
         Path number = TestTraces.write(dir, "n.json", "{\"labyrinth\": 1, \"machine\": {\"pages\": 8}, \"events\": [\n"
                 + "{\"op\": \"mark\", \"t\": 12345678901234567890123}]}");
         assertThatThrownBy(() -> read(number, ReaderLimits.defaults().withMaxNumberLength(10)))
                 .hasMessage("n.json:2:44: event 0: number longer than the reader limit of 10 characters"
-                        + " (max-number-length)");
+                        + " (--max-number-length)");
         Path key = TestTraces.write(dir, "k.json", "{\"labyrinth\": 1, \"machine\": {\"pages\": 8}, \"events\": [\n"
                 + "{\"op\": \"mark\", \"" + "k".repeat(30) + "\": 1}]}");
         assertThatThrownBy(() -> read(key, ReaderLimits.defaults().withMaxNameLength(20)))
                 .hasMessage("k.json:2:48: event 0: key longer than the reader limit of 20 characters"
-                        + " (max-name-length)");
+                        + " (--max-name-length)");
         StringBuilder big = new StringBuilder("{\"labyrinth\": 1, \"machine\": {\"pages\": 8}, \"events\": [\n");
         for (int i = 0; i < 2000; i++) {
             big.append("{\"op\": \"mark\"},\n");
         }
         Path doc = TestTraces.write(dir, "big.json", big.append("{\"op\": \"mark\"}]}").toString());
         assertThatThrownBy(() -> read(doc, ReaderLimits.defaults().withMaxDocumentLength(10_000)))
-                .message().endsWith("input longer than the reader limit of 10000 bytes (max-document-length)");
+                .message().endsWith("input longer than the reader limit of 10000 bytes (--max-document-length)");
         assertThat(read(doc, ReaderLimits.defaults())).hasSize(2001);
     }
 
