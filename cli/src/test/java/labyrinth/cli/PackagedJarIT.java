@@ -18,8 +18,14 @@ class PackagedJarIT {
     }
 
     static Result run(String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", System.getProperty("labyrinth.jar")));
+        return runWith(List.of(), args);
+    }
+
+    /** The jar in a JVM started with {@code jvmArgs} (system properties such as the locale). */
+    static Result runWith(List<String> jvmArgs, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(jvmArgs);
+        cmd.addAll(List.of("-jar", System.getProperty("labyrinth.jar")));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).directory(Repo.root().toFile()).redirectInput(ProcessBuilder.Redirect.PIPE)
                 .start();
@@ -81,5 +87,46 @@ class PackagedJarIT {
     void versionAndHelpWork() throws Exception {
         assertThat(run("--version").out()).startsWith("labyrinth ");
         assertThat(run("--help").out()).contains("replay");
+    }
+
+    @Test
+    void reportsAreByteIdenticalInATurkishJvmOnKiritimatiTime(@TempDir Path dir) throws Exception {
+        List<String> english = List.of("-Duser.language=en", "-Duser.country=US", "-Duser.timezone=UTC");
+        List<String> turkish = List.of("-Duser.language=tr", "-Duser.country=TR", "-Duser.timezone=Pacific/Kiritimati");
+        List<String[]> commands = List.of(
+                new String[] {"replay", "sample-traces/rx-storm-panic.json"},
+                new String[] {"replay", "--format", "json", "sample-traces/fragmentation-failure.json"},
+                new String[] {"replay", "--format", "sarif", "sample-traces/double-free.json"},
+                new String[] {"stats", "sample-traces/rx-storm-panic.json"},
+                new String[] {"triage", "--jobs", "2", "--format", "junit", "sample-traces"},
+                new String[] {"triage", "sample-traces"});
+        for (String[] args : commands) {
+            Result en = runWith(english, args);
+            Result tr = runWith(turkish, args);
+            assertThat(tr.out()).as(String.join(" ", args)).isNotEmpty().isEqualTo(en.out());
+            assertThat(tr.exit()).isEqualTo(en.exit());
+        }
+        Path enHtml = dir.resolve("en.html");
+        Path trHtml = dir.resolve("tr.html");
+        runWith(english, "replay", "--html", enHtml.toString(), "sample-traces/rx-storm-panic.json");
+        runWith(turkish, "replay", "--html", trHtml.toString(), "sample-traces/rx-storm-panic.json");
+        assertThat(Files.readString(trHtml)).isEqualTo(Files.readString(enHtml));
+    }
+
+    @Test
+    void anInternalErrorExits70WithOneLine() throws Exception {
+        Result r = runWith(List.of("-Dlabyrinth.test.failAtEvent=5"), "replay", "sample-traces/double-free.json");
+        assertThat(r.exit()).isEqualTo(70);
+        assertThat(r.err()).startsWith("labyrinth: internal error while replaying event 5 (")
+                .contains("run again with --debug").doesNotContain("\tat ");
+        assertThat(r.err().strip().lines().count()).isEqualTo(1);
+    }
+
+    @Test
+    void versionNamesTheCommitAndCompletionWorks() throws Exception {
+        assertThat(run("--version").out()).matches("labyrinth 0\\.1\\.0 \\(commit \\S+\\)\\R");
+        Result bash = run("completion", "bash");
+        assertThat(bash.exit()).isZero();
+        assertThat(bash.out()).contains("complete -F _complete_labyrinth");
     }
 }
