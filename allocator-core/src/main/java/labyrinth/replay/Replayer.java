@@ -50,6 +50,8 @@ public final class Replayer {
     private PanicVerdict panic;
     private long ignoredAfterPanic;
     private boolean finished;
+    private long lastAllocatedHead = -1;
+    private long lastAllocatedSerial = -1;
 
     public Replayer(Header header, Mode mode, long maxPages, FindingListener listener) {
         this.header = header;
@@ -255,6 +257,8 @@ public final class Replayer {
 
     private void allocated(Event.Alloc a, long pfn, int pressure, int zone) {
         Common c = a.common();
+        lastAllocatedHead = pfn;
+        lastAllocatedSerial = events;
         ledger.allocate(pfn, a.order(), owners.id(c.owner()), sites.id(c.site()), (a.gfp() & Gfp.EXCLUSIVE) != 0,
                 c.number(), c.line(), c.column());
         if (ledger.livePages() > peakUsed) {
@@ -604,6 +608,49 @@ public final class Replayer {
     /** The allocator model, for views (REPL, reports); callers must not change it. */
     public Allocator allocator() {
         return allocator;
+    }
+
+    // ---- read-only views (REPL) ----
+
+    /** The block the last applied event allocated (its head pfn), or -1 when it allocated none. */
+    public long lastAllocated() {
+        return lastAllocatedSerial == events ? lastAllocatedHead : -1;
+    }
+
+    /** The live block containing {@code pfn}, or null when the page is in none (or outside the machine). */
+    public BlockView block(long pfn) {
+        long head = ledger.headOf(pfn);
+        return head < 0 ? null : blockView(head);
+    }
+
+    /** The last free that touched {@code pfn} inside the trace, or null when none did. */
+    public FreedView lastFree(long pfn) {
+        long by = ledger.freedBy(pfn);
+        if (by < 0) {
+            return null;
+        }
+        return new FreedView(pfn, by, ledger.freedLine(pfn), ledger.freedAlloc(pfn),
+                owners.name(ledger.freedOwner(pfn)));
+    }
+
+    /** The live blocks held by {@code owner} (null: blocks allocated without one), in pfn order. */
+    public List<BlockView> blocksOf(String owner) {
+        List<BlockView> list = new ArrayList<>();
+        int id = owner == null ? -1 : owners.idIfKnown(owner);
+        if (owner != null && id < 0) {
+            return list;
+        }
+        ledger.forEachLive((head, order) -> {
+            if (ledger.owner(head) == id) {
+                list.add(blockView(head));
+            }
+        });
+        return list;
+    }
+
+    private BlockView blockView(long head) {
+        return new BlockView(head, ledger.order(head), owners.name(ledger.owner(head)), sites.name(ledger.site(head)),
+                ledger.exclusive(head), ledger.allocEvent(head), ledger.allocLine(head));
     }
 
     /**

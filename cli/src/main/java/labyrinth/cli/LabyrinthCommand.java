@@ -10,6 +10,7 @@ import picocli.CommandLine.Spec;
         name = "labyrinth",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
+        subcommands = {ReplCommand.class},
         description = {
             "Allocator debugger and trace replayer for the Labyrinth page allocator.",
             "Replays recorded allocation traces on a faithful model of the allocator, reproduces",
