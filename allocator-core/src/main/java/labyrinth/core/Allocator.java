@@ -244,7 +244,7 @@ public final class Allocator {
      * contains it. Fires pressure points like {@link #allocate}.
      *
      * @return false (and changes nothing) when the block is misaligned, outside a zone, crosses a
-     *     zone boundary or is not entirely free
+     *     zone boundary or is not entirely free, or the order is not from 0 to {@code maxOrder}
      */
     public boolean claim(long pfn, int order) {
         pressure = 0;

@@ -36,10 +36,12 @@ final class WatermarkMath {
     /** Exact {@code floor(sqrt(n))} for {@code n >= 0}, like the kernel's {@code int_sqrt}. */
     static long isqrt(long n) {
         long r = (long) Math.sqrt((double) n);
-        while (r * r > n) {
-            r--; // the double may round up for large n
+        // the double may be off by one either way for large n; compare by division so that
+        // squaring near 2^63 cannot overflow
+        while (r > 0 && r > n / r) {
+            r--;
         }
-        while ((r + 1) * (r + 1) <= n) {
+        while (r + 1 <= n / (r + 1)) {
             r++;
         }
         return r;

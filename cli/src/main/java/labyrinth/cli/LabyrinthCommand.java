@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
         name = "labyrinth",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        subcommands = {ReplCommand.class},
+        subcommands = {ReplayCommand.class, ReplCommand.class},
         description = {
             "Allocator debugger and trace replayer for the Labyrinth page allocator.",
             "Replays recorded allocation traces on a faithful model of the allocator, reproduces",

@@ -13,6 +13,8 @@ import java.util.concurrent.Callable;
 import labyrinth.cli.repl.ReplSession;
 import labyrinth.cli.repl.ReplShell;
 import labyrinth.core.Allocator;
+import labyrinth.core.MachineTooLargeException;
+import labyrinth.format.TraceFiles;
 import labyrinth.replay.Mode;
 import labyrinth.trace.TraceException;
 import labyrinth.trace.TraceSource;
@@ -64,8 +66,13 @@ final class ReplCommand implements Callable<Integer> {
     @Option(names = {"-c", "--commands"}, paramLabel = "COMMANDS", description = "run these ';'-separated commands")
     String commands;
 
-    @Option(names = "--mode", paramLabel = "MODE", description = "simulate or observe (default: by the trace's scope)")
-    String mode;
+    @Option(names = "--mode", paramLabel = "MODE",
+            description = "simulate or observe (default: simulate for complete traces, observe for window traces)")
+    ReplayCommand.ModeOption mode;
+
+    @Option(names = "--max-pages", paramLabel = "N", defaultValue = "" + Allocator.DEFAULT_MAX_PAGES,
+            description = "refuse machines with more pages than N (default: ${DEFAULT-VALUE})")
+    long maxPages;
 
     @Option(names = "--no-color", description = "no colours (also: NO_COLOR, a dumb terminal)")
     boolean noColor;
@@ -81,18 +88,7 @@ final class ReplCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Mode m = null;
-        if (mode != null) {
-            m = switch (mode) {
-                case "simulate" -> Mode.SIMULATE;
-                case "observe" -> Mode.OBSERVE;
-                default -> null;
-            };
-            if (m == null) {
-                err.println("labyrinth repl: --mode must be simulate or observe, found '" + mode + "'");
-                return ExitCode.USAGE;
-            }
-        }
+        Mode m = mode == null ? null : mode == ReplayCommand.ModeOption.observe ? Mode.OBSERVE : Mode.SIMULATE;
         if (batch != null && commands != null) {
             err.println("labyrinth repl: give --batch or -c, not both");
             return ExitCode.USAGE;
@@ -112,12 +108,12 @@ final class ReplCommand implements Callable<Integer> {
         }
         ReplSession session;
         try (TraceSource source = opener.open(trace)) {
-            session = ReplSession.open(source, m, Allocator.DEFAULT_MAX_PAGES);
+            session = ReplSession.open(source, m, maxPages);
         } catch (TraceException e) {
             err.println(e.getMessage());
             return ExitCode.UNREADABLE;
-        } catch (NoSuchFileException e) {
-            err.println(trace + ": no such file");
+        } catch (MachineTooLargeException e) {
+            err.println(trace + ": " + e.getMessage());
             return ExitCode.UNREADABLE;
         }
         try (ReplSession s = session) {
@@ -154,7 +150,6 @@ final class ReplCommand implements Callable<Integer> {
     }
 
     private static TraceSource openTrace(Path path) throws TraceException {
-        throw new TraceException(path.toString(), 0, 0, -1, "cannot read trace files yet: the JSON reader is not"
-                + " part of this build");
+        return TraceFiles.open(path, path.toString());
     }
 }

@@ -1,0 +1,176 @@
+package labyrinth.cli;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import labyrinth.cli.report.JsonReport;
+import labyrinth.cli.report.TextReport;
+import labyrinth.core.Allocator;
+import labyrinth.core.MachineTooLargeException;
+import labyrinth.format.TraceFiles;
+import labyrinth.replay.Mode;
+import labyrinth.replay.Outcome;
+import labyrinth.replay.ReplayResult;
+import labyrinth.replay.Replays;
+import labyrinth.replay.Severity;
+import labyrinth.trace.TraceException;
+import labyrinth.trace.TraceSource;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code labyrinth replay TRACE}: replay one trace, report, exit by CLI.md's codes. */
+@Command(
+        name = "replay",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Replay one trace on the allocator model: reproduce its failures and panic, report exhaustion",
+            "points and ownership violations.",
+            "Exit codes: 0 clean, 1 findings at or above --fail-on (a reproduced panic is one), 2 usage,",
+            "3 unreadable trace, 4 not reproduced (divergence, or the panic did not reproduce), 70 bug."
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  labyrinth replay sample-traces/rx-storm-panic.json",
+            "  labyrinth replay --format json -o report.json trace.ndjson.gz",
+            "  labyrinth replay --mode observe --fail-on warning kernel-window.json"
+        })
+final class ReplayCommand implements Callable<Integer> {
+    enum FailOn { error, warning, never }
+
+    enum Format { text, json }
+
+    enum ModeOption { simulate, observe }
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "TRACE", description = "the trace: JSON document or JSON Lines, plain or gzip")
+    Path trace;
+
+    @Option(names = "--mode", paramLabel = "MODE",
+            description = "simulate (the model decides; default for complete traces) or observe (recorded "
+                    + "results are taken as they are; default for window traces)")
+    ModeOption mode;
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "error",
+            description = "lowest severity that makes the exit code 1: error, warning or never (default: ${DEFAULT-VALUE})")
+    FailOn failOn;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text or json (default: ${DEFAULT-VALUE})")
+    Format format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "write the report to FILE (atomically) instead of standard output")
+    Path output;
+
+    @Option(names = "--max-findings", paramLabel = "N", defaultValue = "10000",
+            description = "report at most N findings; the rest are only counted (default: ${DEFAULT-VALUE})")
+    int maxFindings;
+
+    @Option(names = "--max-pages", paramLabel = "N", defaultValue = "" + Allocator.DEFAULT_MAX_PAGES,
+            description = "refuse machines with more pages than N (default: ${DEFAULT-VALUE})")
+    long maxPages;
+
+    @Option(names = "--debug", description = "print stack traces of errors")
+    boolean debug;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        String name = trace.toString();
+        ReplayResult result;
+        try (TraceSource source = TraceFiles.open(trace, name)) {
+            result = Replays.run(source, modeOf(mode), severityOf(failOn), maxPages, maxFindings);
+        } catch (TraceException e) {
+            return unreadable(err, e.getMessage(), e);
+        } catch (MachineTooLargeException e) {
+            return unreadable(err, name + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            return unreadable(err, name + ": cannot read: " + e.getMessage(), e);
+        }
+        try {
+            writeReport(result);
+        } catch (IOException e) {
+            err.println("labyrinth: cannot write " + output + ": " + e.getMessage());
+            return ExitCode.UNREADABLE;
+        }
+        return exitCode(result.outcome(), failOn);
+    }
+
+    private int unreadable(PrintWriter err, String message, Exception e) {
+        err.println(message);
+        if (debug) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return ExitCode.UNREADABLE;
+    }
+
+    private void writeReport(ReplayResult result) throws IOException {
+        if (output == null) {
+            PrintWriter out = spec.commandLine().getOut();
+            render(result, out);
+            out.flush();
+            return;
+        }
+        AtomicFiles.write(output, stream -> {
+            Writer w = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+            render(result, w);
+            w.flush();
+        });
+    }
+
+    private void render(ReplayResult result, Writer out) {
+        if (format == Format.json) {
+            JsonReport.write(result, VersionProvider.version(), nonClosing(out));
+            PrintWriter pw = new PrintWriter(out);
+            pw.println();
+            pw.flush();
+        } else {
+            PrintWriter pw = new PrintWriter(out);
+            TextReport.write(result, pw);
+            pw.flush();
+        }
+    }
+
+    /** Jackson closes what it writes to; the command's writer belongs to picocli. */
+    private static Writer nonClosing(Writer w) {
+        return new java.io.FilterWriter(w) {
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        };
+    }
+
+    static Mode modeOf(ModeOption m) {
+        return m == null ? null : m == ModeOption.simulate ? Mode.SIMULATE : Mode.OBSERVE;
+    }
+
+    static Severity severityOf(FailOn f) {
+        return switch (f) {
+            case error -> Severity.ERROR;
+            case warning -> Severity.WARNING;
+            case never -> null;
+        };
+    }
+
+    /** A reproduced panic is an error finding: it fails the run unless {@code --fail-on never}. */
+    static int exitCode(Outcome outcome, FailOn failOn) {
+        return switch (outcome) {
+            case CLEAN -> ExitCode.OK;
+            case FINDINGS -> ExitCode.FINDINGS;
+            case PANIC_REPRODUCED -> failOn == FailOn.never ? ExitCode.OK : ExitCode.FINDINGS;
+            case PANIC_NOT_REPRODUCED, DIVERGED -> ExitCode.NOT_REPRODUCED;
+        };
+    }
+}

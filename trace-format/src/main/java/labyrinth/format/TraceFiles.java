@@ -1,0 +1,64 @@
+package labyrinth.format;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import labyrinth.format.json.JsonTraceReader;
+import labyrinth.format.json.ReaderLimits;
+import labyrinth.trace.TraceException;
+import labyrinth.trace.TraceSource;
+
+/**
+ * Opens any trace labyrinth reads, recognising its encoding by content (never by file name):
+ * plain or gzip, then a Labyrinth JSON trace (document or JSON Lines). Other encodings (the ftrace
+ * importer, a binary form) hook in here. Stateless and thread-safe.
+ */
+public final class TraceFiles {
+    private TraceFiles() {
+    }
+
+    /** {@link #open(Path, String, ReaderLimits)} with the default limits. */
+    public static TraceSource open(Path path, String displayName) throws TraceException {
+        return open(path, displayName, ReaderLimits.defaults());
+    }
+
+    /**
+     * Opens {@code path} and reads its header.
+     *
+     * @param displayName the file as messages name it (usually as the user typed it)
+     * @throws TraceException when the file cannot be read, is not a trace, or its header breaks the format
+     */
+    public static TraceSource open(Path path, String displayName, ReaderLimits limits) throws TraceException {
+        InputStream in;
+        try {
+            in = Files.newInputStream(path);
+        } catch (IOException e) {
+            throw JsonTraceReader.cannotRead(displayName, e);
+        }
+        return open(in, displayName, limits);
+    }
+
+    /** Like {@link #open(Path, String, ReaderLimits)} for a stream, which the source then owns and closes. */
+    public static TraceSource open(InputStream in, String displayName, ReaderLimits limits) throws TraceException {
+        TraceBytes bytes = null;
+        try {
+            bytes = TraceBytes.open(in);
+            int first = bytes.firstSignificantByte();
+            if (first == '{') {
+                return JsonTraceReader.open(bytes, displayName, limits);
+            }
+            String found = bytes.describeStart();
+            bytes.close();
+            throw new TraceException(displayName, 1, 1, -1,
+                    "expected a Labyrinth trace (JSON object), found " + found);
+        } catch (IOException e) {
+            try {
+                (bytes != null ? bytes : in).close();
+            } catch (IOException ignored) {
+                // the read error is the one to report
+            }
+            throw JsonTraceReader.cannotRead(displayName, e);
+        }
+    }
+}

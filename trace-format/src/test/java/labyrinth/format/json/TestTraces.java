@@ -1,0 +1,98 @@
+package labyrinth.format.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import labyrinth.format.TraceFiles;
+import labyrinth.trace.Event;
+import labyrinth.trace.TraceException;
+import labyrinth.trace.TraceSource;
+
+/** Helpers shared by the codec tests. */
+final class TestTraces {
+    private TestTraces() {
+    }
+
+    /** The clone's root: the nearest folder upwards from the working directory that holds {@code mvnw}. */
+    static Path repoRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
+            dir = dir.getParent();
+        }
+        assertThat(dir).as("a folder holding mvnw above " + Path.of("").toAbsolutePath()).isNotNull();
+        return dir;
+    }
+
+    /** The worked examples of the contracts, beside the clone (never copied into it). */
+    static Path examples() {
+        Path dir = repoRoot().resolve("../shared/docs/examples").normalize();
+        assertThat(dir).as("shared/docs/examples beside the clone").isDirectory();
+        return dir;
+    }
+
+    static List<Path> exampleTraces() throws IOException {
+        try (var s = Files.list(examples())) {
+            return s.filter(p -> p.toString().endsWith(".json"))
+                    .filter(p -> !p.getFileName().toString().equals("expected.json"))
+                    .sorted().toList();
+        }
+    }
+
+    static List<Path> sampleTraces() throws IOException {
+        Path dir = repoRoot().resolve("sample-traces");
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (var s = Files.list(dir)) {
+            return s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        }
+    }
+
+    static Path write(Path dir, String name, String text) {
+        return write(dir, name, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Path write(Path dir, String name, byte[] bytes) {
+        try {
+            return Files.write(dir.resolve(name), bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static byte[] gzip(byte[] plain) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(plain);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    static List<Event> readAll(Path file) throws TraceException, IOException {
+        try (TraceSource src = TraceFiles.open(file, file.getFileName().toString())) {
+            return drain(src);
+        }
+    }
+
+    static List<Event> drain(TraceSource src) throws TraceException {
+        List<Event> events = new ArrayList<>();
+        for (Event e = src.next(); e != null; e = src.next()) {
+            events.add(e);
+        }
+        return events;
+    }
+
+    static List<Event> unlocated(List<Event> events) {
+        return events.stream().map(e -> e.located(0, 0)).toList();
+    }
+}
