@@ -357,12 +357,12 @@ public final class ReplSession implements Closeable {
         EventStore s = timeline.store();
         long pos = timeline.position();
         long i = forwards ? pos : pos - 2;
-        long end = forwards ? s.size() : -1;
+        long size = s.size();
         int step = forwards ? 1 : -1;
         timeline.takeCancel();
         Breakpoint hit = null;
         long scanned = 0;
-        for (; i != end; i += step) {
+        for (; forwards ? i < size : i >= 0; i += step) {
             if (++scanned % CANCEL_CHECK == 0) {
                 searchProgress.run();
                 if (timeline.takeCancel()) {
@@ -606,8 +606,9 @@ public final class ReplSession implements Closeable {
     }
 
     private Result zonesCmd(String a, PrintWriter out) {
+        List<ZoneState> zones = zones(a);
         out.println(String.format("%-8s %9s %9s %9s %9s %9s", "zone", "pages", "free", "min", "low", "high"));
-        for (ZoneState z : zones(a)) {
+        for (ZoneState z : zones) {
             String mark = z.free() <= z.min() ? "  <= min" : z.free() <= z.low() ? "  <= low" : "";
             out.println(String.format("%-8s %9d %9d %9d %9d %9d", z.kind().label(), z.pages(), z.free(), z.min(),
                     z.low(), z.high()) + mark);
