@@ -246,7 +246,7 @@ final class EventStore implements Closeable {
         int order = b.get(o + 71);
         Extra x = extra < 0 ? null : extras.get(extra);
         Common c = new Common(number, (packed & 1 << 6) != 0, line, column, time, cpu, CTXS[(packed >>> 3) & 7],
-                owner, site, x == null ? List.of() : x.stack());
+                owner, site, x == null ? null : x.stack());
         return switch (OPS[packed & 7]) {
             case ALLOC -> new Event.Alloc(c, order, gfp, str, pfn, x == null ? null : x.gfpUnparsed());
             case FREE -> new Event.Free(c, pfn, order);

@@ -287,6 +287,25 @@ public final class ReplSession implements Closeable {
         cmd("buddy", null, "buddy [ZONE]", "free blocks per order, like /proc/buddyinfo", this::buddyCmd);
         cmd("top", null, "top [N]", "the N owners holding the most pages (default 10)", this::topCmd);
         cmd("findings", "f", "findings [KIND]", "the findings of the events up to here", this::findingsCmd);
+        cmd("info", null, "info", "the trace, the replay mode and the checkpoints", (a, out) -> {
+            noArgs(a, "info");
+            Timeline t = timeline;
+            out.println(t.name() + ": " + plural(t.size(), "event") + ", " + t.header().scope().label() + " scope, "
+                    + t.mode().name().toLowerCase(Locale.ROOT) + " mode, " + t.header().machine().totalPages()
+                    + " pages" + (t.truncation() == null ? "" : "; " + t.truncation().describe()));
+            out.println("checkpoints: " + t.checkpointCount() + ", at most " + plural(t.spacing(), "event") + " apart"
+                    + "; event store " + (t.size() * EventStore.RECORD >> 20) + " MiB on disk");
+            return Result.OK;
+        });
+        cmd("time", null, "time COMMAND", "run COMMAND and say how long it took", (a, out) -> {
+            if (a.isEmpty() || a.startsWith("time")) {
+                throw new CommandError("time needs a command to run");
+            }
+            long t0 = System.nanoTime();
+            Result r = execute(a, out);
+            out.println("(" + (System.nanoTime() - t0) / 1_000_000 + " ms)");
+            return r;
+        });
         cmd("help", "h", "help [COMMAND]", "list the commands, or explain one", this::helpCmd);
         cmd("quit", "q", "quit", "leave (also: exit, Ctrl-D)", (a, out) -> Result.QUIT);
         byWord.put("exit", commands.get("quit"));

@@ -22,9 +22,10 @@ import labyrinth.trace.TraceSource;
  * nearer) and replays forward from the store, so a state reached backwards is the very state
  * reached forwards.
  *
- * <p>Checkpoints sit every {@code spacing} events. Spacing starts small and doubles (dropping every
- * other checkpoint) whenever the checkpoints would outgrow their heap budget, so a seek replays at
- * most {@code spacing} events whatever the trace's length.
+ * <p>Checkpoints are as many as the heap budget allows (each costs about the ledger and allocator
+ * arrays, 64 bytes a page) and spread evenly: the first pass takes one every {@code spacing}
+ * events; when there are too many it drops the one whose neighbours are closest and widens the
+ * spacing to the average gap, so a seek replays about {@code size / count} events at most.
  *
  * <p>Not thread-safe: one per session; {@link #cancel} may be called from another thread.
  */
@@ -53,7 +54,7 @@ final class Timeline implements Closeable {
     private final Mode mode;
     private final EventStore store;
     private final List<Replayer> checkpoints;
-    private final long spacing;
+    private final long[] checkpointPositions;
     private final List<Finding> findings;
     private final long[] findingPositions;
     private final long droppedFindings;
@@ -65,14 +66,14 @@ final class Timeline implements Closeable {
     private volatile boolean cancelled;
 
     private Timeline(String name, Header header, Mode mode, EventStore store, List<Replayer> checkpoints,
-                     long spacing, List<Finding> findings, long[] findingPositions, long droppedFindings,
+                     long[] checkpointPositions, List<Finding> findings, long[] findingPositions, long droppedFindings,
                      List<MarkAt> marks, boolean ascending, TraceSource.Truncation truncation) {
         this.name = name;
         this.header = header;
         this.mode = mode;
         this.store = store;
         this.checkpoints = checkpoints;
-        this.spacing = spacing;
+        this.checkpointPositions = checkpointPositions;
         this.findings = findings;
         this.findingPositions = findingPositions;
         this.droppedFindings = droppedFindings;
@@ -105,16 +106,19 @@ final class Timeline implements Closeable {
         });
         long pages = header.machine().endPfn();
         long budget = options.checkpointBudget() > 0 ? options.checkpointBudget()
-                : Math.max(32L << 20, Runtime.getRuntime().maxMemory() * 35 / 100);
-        long maxCheckpoints = Math.max(4, Math.min(1 << 16, budget / (pages * BYTES_PER_PAGE + 4096)));
+                : Math.max(32L << 20, Runtime.getRuntime().maxMemory() / 2);
+        long maxCheckpoints = Math.max(4, Math.min(4096, budget / (pages * BYTES_PER_PAGE + 4096)));
         long spacing = Math.max(1, options.initialSpacing());
         List<Replayer> checkpoints = new ArrayList<>();
+        List<Long> checkpointPositions = new ArrayList<>();
+        long nextCheckpoint = spacing;
         List<MarkAt> marks = new ArrayList<>();
         boolean ascending = true;
         long lastNumber = Long.MIN_VALUE;
         EventStore store = new EventStore();
         try {
             checkpoints.add(scout.copy(IGNORE));
+            checkpointPositions.add(0L);
             Event e;
             while ((e = source.next()) != null) {
                 // what the event acts on, looked up before it changes the ledger
@@ -143,17 +147,26 @@ final class Timeline implements Closeable {
                 store.append(e, extHead, extOrder, kinds[0]);
                 ascending &= e.number() > lastNumber;
                 lastNumber = e.number();
-                if (pos[0] % spacing == 0) {
+                if (pos[0] == nextCheckpoint) {
                     checkpoints.add(scout.copy(IGNORE));
+                    checkpointPositions.add(pos[0]);
                     if (checkpoints.size() > maxCheckpoints) {
-                        List<Replayer> kept = new ArrayList<>();
-                        for (int i = 0; i < checkpoints.size(); i += 2) {
-                            kept.add(checkpoints.get(i));
+                        // drop the checkpoint whose neighbours are closest (never the start)
+                        int drop = 1;
+                        long best = Long.MAX_VALUE;
+                        for (int i = 1; i < checkpoints.size(); i++) {
+                            long next = i + 1 < checkpoints.size() ? checkpointPositions.get(i + 1) : pos[0] + spacing;
+                            long gap = next - checkpointPositions.get(i - 1);
+                            if (gap < best) {
+                                best = gap;
+                                drop = i;
+                            }
                         }
-                        checkpoints.clear();
-                        checkpoints.addAll(kept);
-                        spacing *= 2;
+                        checkpoints.remove(drop);
+                        checkpointPositions.remove(drop);
+                        spacing = Math.max(spacing, pos[0] / (maxCheckpoints - 1));
                     }
+                    nextCheckpoint = pos[0] + spacing;
                 }
             }
             // leaks belong to the end of the trace; finishing the scout leaves its state as it is
@@ -164,7 +177,11 @@ final class Timeline implements Closeable {
             store.close();
             throw ex;
         }
-        return new Timeline(source.name(), header, mode, store, checkpoints, spacing, findings,
+        long[] positionsArray = new long[checkpointPositions.size()];
+        for (int i = 0; i < positionsArray.length; i++) {
+            positionsArray[i] = checkpointPositions.get(i);
+        }
+        return new Timeline(source.name(), header, mode, store, checkpoints, positionsArray, findings,
                 java.util.Arrays.copyOf(positions[0], findings.size()), dropped[0], List.copyOf(marks), ascending,
                 source.truncation());
     }
@@ -193,8 +210,13 @@ final class Timeline implements Closeable {
         return position;
     }
 
+    /** The widest stretch a seek may replay. */
     long spacing() {
-        return spacing;
+        long widest = size() - checkpointPositions[checkpointPositions.length - 1];
+        for (int i = 1; i < checkpointPositions.length; i++) {
+            widest = Math.max(widest, checkpointPositions[i] - checkpointPositions[i - 1]);
+        }
+        return widest;
     }
 
     int checkpointCount() {
@@ -219,8 +241,11 @@ final class Timeline implements Closeable {
         if (target < 0 || target > size()) {
             throw new IllegalArgumentException("position " + target + " is outside 0.." + size());
         }
-        int k = (int) Math.min(target / spacing, checkpoints.size() - 1);
-        long from = k * spacing;
+        int k = java.util.Arrays.binarySearch(checkpointPositions, target);
+        if (k < 0) {
+            k = -k - 2;
+        }
+        long from = checkpointPositions[k];
         if (target < position || position < from) {
             current = checkpoints.get(k).copy(IGNORE);
             position = from;
