@@ -13,11 +13,13 @@ import labyrinth.trace.TraceSource;
  *     at most the {@code --max-findings} limit
  * @param droppedFindings findings left out of {@code findings} by that limit
  * @param panic the panic verdict, or null
+ * @param warnings what the reader noticed without rejecting the trace (e.g. an importer's skipped lines)
  */
 public record ReplayResult(String name, Header header, Mode mode, TraceSource.Truncation truncation,
                            List<Finding> findings, long droppedFindings, PanicVerdict panic, Summary summary,
-                           Outcome outcome) {
+                           Outcome outcome, List<String> warnings) {
     public ReplayResult {
         findings = List.copyOf(findings);
+        warnings = List.copyOf(warnings);
     }
 }

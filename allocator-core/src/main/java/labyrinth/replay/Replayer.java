@@ -332,7 +332,7 @@ public final class Replayer {
             if (ledger.freedAlloc(pfn) >= 0) {
                 related.add(freedAllocRelated(pfn));
             }
-            related.add(new Related("free", freedBy, ledger.freedLine(pfn), ledger.freedColumn(pfn), null, null));
+            related.add(freedRelated(pfn));
             emit(Kind.DOUBLE_FREE, Severity.ERROR, c, pfn, f.order(), -1, null,
                     "free of pfn " + pfn + ", which was already freed at event " + freedBy, related, null);
             return;
@@ -398,8 +398,7 @@ public final class Replayer {
             related.add(allocRelated(head));
             if (ledger.freedBy(pfn) >= 0 && ledger.freedOwner(pfn) == actor) {
                 related.add(new Related("previous-owner", ledger.freedAlloc(pfn), 0, 0, c.owner(), null));
-                related.add(new Related("free", ledger.freedBy(pfn), ledger.freedLine(pfn),
-                        ledger.freedColumn(pfn), null, null));
+                related.add(freedRelated(pfn));
             }
             emit(Kind.EXCLUSIVE_VIOLATION, Severity.ERROR, c, pfn, ledger.order(head), -1, null,
                     what + " of pfn " + pfn + " by " + c.owner() + ", but the exclusive order-" + ledger.order(head)
@@ -425,7 +424,7 @@ public final class Replayer {
         if (ledger.freedAlloc(pfn) >= 0) {
             related.add(freedAllocRelated(pfn));
         }
-        related.add(new Related("free", freedBy, ledger.freedLine(pfn), ledger.freedColumn(pfn), null, null));
+        related.add(freedRelated(pfn));
         emit(Kind.USE_AFTER_FREE, Severity.ERROR, c, pfn, -1, -1, null,
                 what + " of pfn " + pfn + actor + " after it was freed at event " + freedBy, related, null);
     }
@@ -551,7 +550,13 @@ public final class Replayer {
     }
 
     private Related freedAllocRelated(long pfn) {
-        return new Related("alloc", ledger.freedAlloc(pfn), 0, 0, owners.name(ledger.freedOwner(pfn)), null);
+        return new Related("alloc", ledger.freedAlloc(pfn), 0, 0, null, null);
+    }
+
+    /** The free that last touched {@code pfn}, naming who held the block then. */
+    private Related freedRelated(long pfn) {
+        return new Related("free", ledger.freedBy(pfn), ledger.freedLine(pfn), ledger.freedColumn(pfn),
+                owners.name(ledger.freedOwner(pfn)), null);
     }
 
     private Finding emit(Kind kind, Severity severity, Common c, long pfn, int order, long gfp, String reason,

@@ -40,6 +40,6 @@ public final class Replays {
         // the sort is stable: findings of one event keep the order they were found in
         kept.sort(Comparator.comparingLong(Finding::event));
         return new ReplayResult(source.name(), source.header(), m, source.truncation(), kept, dropped[0],
-                replayer.panic(), replayer.summary(), replayer.outcome(failOn));
+                replayer.panic(), replayer.summary(), replayer.outcome(failOn), source.warnings());
     }
 }

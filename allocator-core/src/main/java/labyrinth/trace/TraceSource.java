@@ -23,6 +23,14 @@ public interface TraceSource extends Closeable {
     /** After {@link #next()} returned null: how the input was cut short, or null when it was complete. */
     Truncation truncation();
 
+    /**
+     * What the reader noticed but did not reject (an importer's skipped lines, guessed machine, unknown
+     * flags), one sentence each; complete once {@link #next()} has returned null.
+     */
+    default java.util.List<String> warnings() {
+        return java.util.List.of();
+    }
+
     @Override
     void close() throws IOException;
 

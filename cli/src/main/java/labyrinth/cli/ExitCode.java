@@ -17,4 +17,14 @@ public final class ExitCode {
 
     private ExitCode() {
     }
+
+    /** A replay's exit code; a reproduced panic fails the run unless {@code --fail-on never}. */
+    public static int of(labyrinth.replay.Outcome outcome, boolean failOnNever) {
+        return switch (outcome) {
+            case CLEAN -> OK;
+            case FINDINGS -> FINDINGS;
+            case PANIC_REPRODUCED -> failOnNever ? OK : FINDINGS;
+            case PANIC_NOT_REPRODUCED, DIVERGED -> NOT_REPRODUCED;
+        };
+    }
 }

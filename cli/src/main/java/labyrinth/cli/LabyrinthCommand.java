@@ -5,12 +5,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** The root command: {@code labyrinth SUBCOMMAND ...}. Subcommands are registered in {@link Cli}. */
+/** The root command: {@code labyrinth SUBCOMMAND ...}. */
 @Command(
         name = "labyrinth",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        subcommands = {ReplayCommand.class, ReplCommand.class},
+        // in the order of CLI.md's command table
+        subcommands = {ReplayCommand.class, ReplCommand.class, TriageCommand.class, ReduceCommand.class, ValidateCommand.class,
+            ImportCommand.class, GenCommand.class},
         description = {
             "Allocator debugger and trace replayer for the Labyrinth page allocator.",
             "Replays recorded allocation traces on a faithful model of the allocator, reproduces",
@@ -19,6 +21,8 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {
             "  labyrinth replay sample-traces/rx-storm-panic.json",
+            "  labyrinth validate trace.json",
+            "  labyrinth gen rx-storm -o rx-storm.json",
             "  labyrinth --version"
         })
 final class LabyrinthCommand implements Runnable {

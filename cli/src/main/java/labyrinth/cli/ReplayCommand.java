@@ -7,7 +7,11 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.List;
 import labyrinth.cli.report.JsonReport;
+import labyrinth.cli.report.JunitReport;
+import labyrinth.cli.report.SarifReport;
+import labyrinth.cli.triage.TraceRun;
 import labyrinth.cli.report.TextReport;
 import labyrinth.core.Allocator;
 import labyrinth.core.MachineTooLargeException;
@@ -17,6 +21,7 @@ import labyrinth.replay.Outcome;
 import labyrinth.replay.ReplayResult;
 import labyrinth.replay.Replays;
 import labyrinth.replay.Severity;
+import labyrinth.replay.Signatures;
 import labyrinth.trace.TraceException;
 import labyrinth.trace.TraceSource;
 import picocli.CommandLine.Command;
@@ -40,12 +45,13 @@ import picocli.CommandLine.Spec;
         footer = {
             "  labyrinth replay sample-traces/rx-storm-panic.json",
             "  labyrinth replay --format json -o report.json trace.ndjson.gz",
+            "  labyrinth replay --format sarif -o labyrinth.sarif trace.json",
             "  labyrinth replay --mode observe --fail-on warning kernel-window.json"
         })
 final class ReplayCommand implements Callable<Integer> {
     enum FailOn { error, warning, never }
 
-    enum Format { text, json }
+    enum Format { text, json, sarif, junit }
 
     enum ModeOption { simulate, observe }
 
@@ -65,7 +71,7 @@ final class ReplayCommand implements Callable<Integer> {
     FailOn failOn;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text or json (default: ${DEFAULT-VALUE})")
+            description = "text, json, sarif (SARIF 2.1.0) or junit (JUnit XML) (default: ${DEFAULT-VALUE})")
     Format format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
@@ -107,12 +113,7 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     private int unreadable(PrintWriter err, String message, Exception e) {
-        err.println(message);
-        if (debug) {
-            e.printStackTrace(err);
-        }
-        err.flush();
-        return ExitCode.UNREADABLE;
+        return Errors.report(err, message, e, debug);
     }
 
     private void writeReport(ReplayResult result) throws IOException {
@@ -130,7 +131,18 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     private void render(ReplayResult result, Writer out) {
-        if (format == Format.json) {
+        if (format == Format.sarif || format == Format.junit) {
+            TraceRun run = new TraceRun(result.name(), result, null,
+                    Signatures.primary(result, severityOf(failOn)), exitCode(result.outcome(), failOn));
+            PrintWriter pw = new PrintWriter(out);
+            if (format == Format.sarif) {
+                SarifReport.write(List.of(run), VersionProvider.version(), nonClosing(pw));
+                pw.println();
+            } else {
+                JunitReport.write(List.of(run), "replay", severityOf(failOn), pw);
+            }
+            pw.flush();
+        } else if (format == Format.json) {
             JsonReport.write(result, VersionProvider.version(), nonClosing(out));
             PrintWriter pw = new PrintWriter(out);
             pw.println();
@@ -143,7 +155,7 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     /** Jackson closes what it writes to; the command's writer belongs to picocli. */
-    private static Writer nonClosing(Writer w) {
+    static Writer nonClosing(Writer w) {
         return new java.io.FilterWriter(w) {
             @Override
             public void close() throws IOException {
@@ -164,13 +176,7 @@ final class ReplayCommand implements Callable<Integer> {
         };
     }
 
-    /** A reproduced panic is an error finding: it fails the run unless {@code --fail-on never}. */
     static int exitCode(Outcome outcome, FailOn failOn) {
-        return switch (outcome) {
-            case CLEAN -> ExitCode.OK;
-            case FINDINGS -> ExitCode.FINDINGS;
-            case PANIC_REPRODUCED -> failOn == FailOn.never ? ExitCode.OK : ExitCode.FINDINGS;
-            case PANIC_NOT_REPRODUCED, DIVERGED -> ExitCode.NOT_REPRODUCED;
-        };
+        return ExitCode.of(outcome, failOn == FailOn.never);
     }
 }

@@ -17,11 +17,14 @@ import java.util.zip.GZIPInputStream;
  */
 public final class TraceBytes extends InputStream {
     private static final int PEEK_LIMIT = 4096;
+    private static final int TAIL = 64;
 
     private final InputStream raw;
     private final BufferedInputStream content;
     private final boolean gzip;
     private long count;
+    /** The last bytes read, a ring of {@link #TAIL} bytes: to tell a cut token from a bad one. */
+    private final byte[] tail = new byte[TAIL];
     private boolean cut;
     private boolean ended;
 
@@ -73,6 +76,16 @@ public final class TraceBytes extends InputStream {
     /** Decoded bytes consumed so far (after gunzipping). */
     public long count() {
         return count;
+    }
+
+    /** The last bytes read (up to 64), oldest first. */
+    public byte[] tail() {
+        int n = (int) Math.min(count, TAIL);
+        byte[] out = new byte[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = tail[(int) ((count - n + i) % TAIL)];
+        }
+        return out;
     }
 
     /** Whether a read has returned the end of the input. */
@@ -142,6 +155,7 @@ public final class TraceBytes extends InputStream {
         if (b < 0) {
             ended = true;
         } else {
+            tail[(int) (count % TAIL)] = (byte) b;
             count++;
         }
         return b;
@@ -153,6 +167,9 @@ public final class TraceBytes extends InputStream {
         if (n < 0) {
             ended = true;
         } else {
+            for (int i = Math.max(0, n - TAIL); i < n; i++) {
+                tail[(int) ((count + i) % TAIL)] = b[off + i];
+            }
             count += n;
         }
         return n;

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import labyrinth.format.ftrace.FtraceOptions;
+import labyrinth.format.ftrace.FtraceReader;
 import labyrinth.format.json.JsonTraceReader;
 import labyrinth.format.json.ReaderLimits;
 import labyrinth.trace.TraceException;
@@ -15,6 +17,9 @@ import labyrinth.trace.TraceSource;
  * importer, a binary form) hook in here. Stateless and thread-safe.
  */
 public final class TraceFiles {
+    /** How much of a file decides whether it is kernel trace text. */
+    private static final int KERNEL_SNIFF_BYTES = 64 * 1024;
+
     private TraceFiles() {
     }
 
@@ -36,7 +41,28 @@ public final class TraceFiles {
         } catch (IOException e) {
             throw JsonTraceReader.cannotRead(displayName, e);
         }
+        if (isKernelTrace(in, displayName)) {
+            try {
+                return FtraceReader.open(path, displayName, FtraceOptions.defaults());
+            } catch (IOException e) {
+                throw JsonTraceReader.cannotRead(displayName, e);
+            }
+        }
+        try {
+            in = Files.newInputStream(path);
+        } catch (IOException e) {
+            throw JsonTraceReader.cannotRead(displayName, e);
+        }
         return open(in, displayName, limits);
+    }
+
+    /** Reads the start of the file (unzipped) and tells whether it is kernel trace text; closes {@code in}. */
+    private static boolean isKernelTrace(InputStream in, String displayName) throws TraceException {
+        try (TraceBytes bytes = TraceBytes.open(in)) {
+            return bytes.firstSignificantByte() != '{' && FtraceReader.looksLikeFtrace(bytes.peek(KERNEL_SNIFF_BYTES));
+        } catch (IOException e) {
+            throw JsonTraceReader.cannotRead(displayName, e);
+        }
     }
 
     /** Like {@link #open(Path, String, ReaderLimits)} for a stream, which the source then owns and closes. */
@@ -51,7 +77,7 @@ public final class TraceFiles {
             String found = bytes.describeStart();
             bytes.close();
             throw new TraceException(displayName, 1, 1, -1,
-                    "expected a Labyrinth trace (JSON object), found " + found);
+                    "expected a Labyrinth trace (JSON object) or kernel trace text, found " + found);
         } catch (IOException e) {
             try {
                 (bytes != null ? bytes : in).close();

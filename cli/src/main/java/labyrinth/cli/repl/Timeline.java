@@ -107,7 +107,8 @@ final class Timeline implements Closeable {
         long pages = header.machine().endPfn();
         long budget = options.checkpointBudget() > 0 ? options.checkpointBudget()
                 : Math.max(32L << 20, Runtime.getRuntime().maxMemory() / 2);
-        long maxCheckpoints = Math.max(4, Math.min(4096, budget / (pages * BYTES_PER_PAGE + 4096)));
+        // a replayer also carries fixed costs (interners, finding indexes, zone objects): 64 KiB is generous
+        long maxCheckpoints = Math.max(4, Math.min(1024, budget / (pages * BYTES_PER_PAGE + (64 << 10))));
         long spacing = Math.max(1, options.initialSpacing());
         List<Replayer> checkpoints = new ArrayList<>();
         List<Long> checkpointPositions = new ArrayList<>();

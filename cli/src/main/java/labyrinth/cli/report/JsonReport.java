@@ -19,6 +19,7 @@ import tools.jackson.core.PrettyPrinter;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.util.DefaultIndenter;
 import tools.jackson.core.util.DefaultPrettyPrinter;
+import tools.jackson.core.util.Separators;
 
 /**
  * The JSON report of CLI.md ({@code "report": 1}). Keys are written in a fixed order and maps are
@@ -34,7 +35,11 @@ public final class JsonReport {
 
     /** A generator that indents by one space per level with {@code \n} line ends on every platform. */
     public static JsonGenerator generator(Writer out) {
-        DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
+        Separators separators = Separators.createDefaultInstance()
+                .withObjectNameValueSpacing(Separators.Spacing.AFTER)
+                .withObjectEmptySeparator("")
+                .withArrayEmptySeparator("");
+        DefaultPrettyPrinter pp = new DefaultPrettyPrinter(separators)
                 .withObjectIndenter(new DefaultIndenter(" ", "\n"))
                 .withArrayIndenter(new DefaultIndenter(" ", "\n"));
         ObjectWriteContext ctx = new ObjectWriteContext.Base() {
@@ -75,6 +80,14 @@ public final class JsonReport {
         g.writeBooleanProperty("truncated", r.truncation() != null);
         if (r.truncation() != null) {
             g.writeStringProperty("truncation", r.truncation().describe());
+        }
+        if (!r.warnings().isEmpty()) {
+            g.writeName("warnings");
+            g.writeStartArray();
+            for (String w : r.warnings()) {
+                g.writeString(w);
+            }
+            g.writeEndArray();
         }
         if (!r.header().meta().isEmpty()) {
             g.writeName("meta");

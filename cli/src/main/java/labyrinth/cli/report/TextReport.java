@@ -30,6 +30,9 @@ public final class TextReport {
 
     public static void write(ReplayResult r, PrintWriter out) {
         String file = r.name();
+        for (String w : r.warnings()) {
+            out.println(file + ": warning: " + w);
+        }
         if (r.truncation() != null) {
             out.println(file + ": warning: " + r.truncation().describe() + "; the events before it were replayed");
         }
@@ -79,23 +82,34 @@ public final class TextReport {
     }
 
     private static String relatedNote(Related rel) {
+        if (rel.role().equals("previous-owner")) {
+            return "previously held by " + rel.owner() + ", allocated at event " + rel.event();
+        }
         StringBuilder sb = new StringBuilder();
         switch (rel.role()) {
             case "alloc" -> sb.append("allocated at event ");
             case "free" -> sb.append("freed at event ");
-            case "previous-owner" -> sb.append("previously held by ").append(rel.owner()).append(", allocated at event ");
-            case "trigger" -> sb.append("triggered by event ");
-            default -> sb.append(rel.role()).append(" at event ");
+            case "trigger" -> sb.append("trigger: event ");
+            default -> sb.append(rel.role()).append(": event ");
         }
         sb.append(rel.event());
-        if (rel.owner() != null && !rel.role().equals("previous-owner")) {
-            sb.append(" by ").append(rel.owner());
-        }
-        if (rel.site() != null) {
-            sb.append(" (").append(rel.site()).append(')');
-        }
         if (rel.line() > 0) {
             sb.append(", line ").append(rel.line());
+        }
+        if (rel.role().equals("trigger")) {
+            if (rel.owner() != null) {
+                sb.append(", by ").append(rel.owner());
+            }
+            if (rel.site() != null) {
+                sb.append(" at ").append(rel.site());
+            }
+            return sb.toString();
+        }
+        if (rel.site() != null) {
+            sb.append(", at ").append(rel.site());
+        }
+        if (rel.owner() != null) {
+            sb.append(" (held by ").append(rel.owner()).append(')');
         }
         return sb.toString();
     }
@@ -178,9 +192,10 @@ public final class TextReport {
         out.println();
         out.println("Leaks (" + leaks.size() + (leaks.size() == 1 ? " group" : " groups") + " by owner and site):");
         for (Finding f : leaks) {
+            String pages = f.message().substring(0, f.message().indexOf(" allocated by "));
             out.println("  " + (f.owner() == null ? "(no owner)" : f.owner()) + " at "
-                    + (f.site() == null ? "(no site)" : f.site()) + ": " + f.message()
-                    + "; first allocated at event " + f.event());
+                    + (f.site() == null ? "(no site)" : f.site()) + ": " + pages + ", first allocated at event "
+                    + f.event() + (f.line() > 0 ? " (line " + f.line() + ")" : ""));
         }
     }
 

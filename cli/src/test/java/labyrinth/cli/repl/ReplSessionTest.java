@@ -30,7 +30,7 @@ class ReplSessionTest {
     }
 
     private void open(Traces t) throws Exception {
-        session = ReplSession.open(t.source(), new Timeline.Options(null, 1L << 20, 0, 4, 1000));
+        session = ReplSession.open(t.source(), new Timeline.Options(null, 1L << 20, 32L << 20, 4, 1000));
     }
 
     /** Runs {@code ;}-separated commands; remembers whether any failed. */
@@ -138,7 +138,7 @@ class ReplSessionTest {
                 .contains("ownership.json:48:3: error: order-mismatch").doesNotContain("double-free");
         assertThat(run("findings foreign-free")).isEqualTo("""
                 ownership.json:48:3: warning: foreign-free: free of the order-2 block at pfn 4 by kworker, but it belongs to blk-mq
-                  note: allocated at event 1 by blk-mq (nvme_queue_rq+0x1a0), line 14
+                  note: allocated at event 1, line 14, at nvme_queue_rq+0x1a0 (held by blk-mq)
                 """);
         assertThat(run("findings leek")).startsWith("error: unknown finding kind 'leek' (did you mean 'leak'?)");
     }

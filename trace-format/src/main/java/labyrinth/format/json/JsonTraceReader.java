@@ -277,6 +277,17 @@ public final class JsonTraceReader implements TraceSource {
     // ---------------------------------------------------------------- header
 
     private void readHeader() throws TraceException {
+        try {
+            readHeaderKeys();
+        } catch (TraceException e) {
+            if (e.getCause() == null && !inEvents && valueIsCut()) {
+                throw at(p.currentLocation(), "expected the rest of the header, found the end of the file", null);
+            }
+            throw e;
+        }
+    }
+
+    private void readHeaderKeys() throws TraceException {
         JsonToken t = token();
         if (t != JsonToken.START_OBJECT) {
             throw fail("expected a Labyrinth trace (JSON object), found " + (t == null ? "an empty file" : found()));
@@ -328,7 +339,7 @@ public final class JsonTraceReader implements TraceSource {
                     }
                     meta = readMeta();
                 }
-                default -> p.skipChildren();
+                default -> skip();
             }
         }
         if (version < 0) {
@@ -401,7 +412,7 @@ public final class JsonTraceReader implements TraceSource {
                     zones = readZones();
                 }
                 case "directMapBase" -> directMapBase = hex(key);
-                default -> p.skipChildren();
+                default -> skip();
             }
         }
         if (pages < 0 && zones == null) {
@@ -507,7 +518,7 @@ public final class JsonTraceReader implements TraceSource {
                             reserve.put(higher, integer(zoneName, 0, MAX_PAGES));
                         }
                     }
-                    default -> p.skipChildren();
+                    default -> skip();
                 }
             }
             if (kind == null) {
@@ -601,7 +612,7 @@ public final class JsonTraceReader implements TraceSource {
                         throw fail("\"high\" must be at least \"min\" (" + min + "), found " + high);
                     }
                 }
-                default -> p.skipChildren();
+                default -> skip();
             }
         }
         String missing = min < 0 ? "min" : low < 0 ? "low" : high < 0 ? "high" : null;
@@ -663,12 +674,25 @@ public final class JsonTraceReader implements TraceSource {
         label = null;
         stack = null;
         gfpUnparsed = null;
+        try {
+            readKeys();
+        } catch (TraceException e) {
+            if (e.getCause() == null && valueIsCut()) {
+                // a bad value in an event the input cuts off (a "4" that was "41"): not an error
+                throw new Truncated();
+            }
+            throw e;
+        }
+        return finishEvent();
+    }
+
+    private void readKeys() throws TraceException {
         for (JsonToken t = token(); t != JsonToken.END_OBJECT; t = token()) {
             String key = p.currentName();
             int k = keyOf(key);
             if (k < 0) {
                 token();
-                p.skipChildren();
+                skip();
                 continue;
             }
             if ((seen & (1 << k)) != 0) {
@@ -686,7 +710,6 @@ public final class JsonTraceReader implements TraceSource {
             }
             readKey(k, key);
         }
-        return finishEvent();
     }
 
     private static int keyOf(String key) {
@@ -955,33 +978,98 @@ public final class JsonTraceReader implements TraceSource {
     private JsonToken token() throws TraceException {
         try {
             JsonToken t = p.nextToken();
+            if (t == JsonToken.VALUE_STRING) {
+                try {
+                    p.getString(); // Jackson checks max-string-length lazily; make it fail here, at the string
+                } catch (StreamConstraintsException e) {
+                    throw convert(e, p.currentTokenLocation());
+                }
+            }
             if (t == null && bytes.cut() && inEvents) {
                 throw new Truncated();
             }
             return t;
-        } catch (StreamConstraintsException e) {
-            String d = limits.describe(e.getOriginalMessage());
-            throw at(e.getLocation(), d != null ? d : "input over a reader limit: " + e.getOriginalMessage(), e);
-        } catch (JacksonIOException e) {
-            IOException io = e.getCause() != null ? e.getCause() : new IOException(e.getOriginalMessage());
-            TraceException te = cannotRead(name, io);
-            throw new TraceException(name, 0, 0, current, te.detail(), e);
         } catch (JacksonException e) {
-            boolean atEnd = e instanceof UnexpectedEndOfInputException
-                    || bytes.ended() && e.getLocation() != null && e.getLocation().getByteOffset() >= bytes.count();
-            if (trailer) {
-                throw at(e.getLocation(), "expected the end of the file after the trace, found more: "
-                        + malformed(e.getOriginalMessage()).replace("malformed JSON: ", ""), e);
+            throw convert(e, e.getLocation());
+        }
+    }
+
+    /** Skips the current value (an unknown key's), with Jackson's errors converted like {@link #token()}'s. */
+    private void skip() throws TraceException {
+        try {
+            p.skipChildren();
+        } catch (JacksonException e) {
+            throw convert(e, e.getLocation());
+        }
+    }
+
+    /** A Jackson error as a located TraceException; throws {@link Truncated} when the input just ended early. */
+    private TraceException convert(JacksonException e, TokenStreamLocation where) {
+        if (e instanceof StreamConstraintsException) {
+            String d = limits.describe(e.getOriginalMessage());
+            return at(where, d != null ? d : "input over a reader limit: " + e.getOriginalMessage(), e);
+        }
+        if (e instanceof JacksonIOException) {
+            IOException io = e.getCause() != null ? (IOException) e.getCause() : new IOException(e.getOriginalMessage());
+            TraceException te = cannotRead(name, io);
+            return new TraceException(name, 0, 0, current, te.detail(), e);
+        }
+        if (trailer) {
+            return at(e.getLocation(), "expected the end of the file after the trace, found more: "
+                    + malformed(e.getOriginalMessage()).replace("malformed JSON: ", ""), e);
+        }
+        boolean atEnd = endedEarly(e);
+        if (atEnd) {
+            if (inEvents && (current >= 0 || document)) {
+                throw new Truncated();
             }
-            if (atEnd) {
-                if (inEvents && (current >= 0 || document)) {
-                    throw new Truncated();
-                }
-                throw at(e.getLocation(), inEvents
-                        ? "expected an event, found the end of the file in the middle of a value"
-                        : "expected the rest of the header, found the end of the file", e);
-            }
-            throw at(e.getLocation(), malformed(e.getOriginalMessage()), e);
+            return at(e.getLocation(), inEvents
+                    ? "expected an event, found the end of the file in the middle of a value"
+                    : "expected the rest of the header, found the end of the file", e);
+        }
+        return at(e.getLocation(), malformed(e.getOriginalMessage()), e);
+    }
+
+    private static final Pattern NUMBER_PREFIX = Pattern.compile("-?(0|[1-9][0-9]*)?(\\.[0-9]*)?([eE][+-]?[0-9]*)?");
+
+    /** Whether Jackson complains because the input ended, not because of a bad token. */
+    private boolean endedEarly(JacksonException e) {
+        String jm = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        return e instanceof UnexpectedEndOfInputException
+                || bytes.ended() && (jm.startsWith("Unexpected end-of-input") || endsInCutToken());
+    }
+
+    /**
+     * Whether the input ends in the beginning of a literal or number ({@code nu}, {@code -1.}),
+     * which Jackson reports as a bad token rather than as an early end.
+     */
+    private boolean endsInCutToken() {
+        byte[] t = bytes.tail();
+        int start = t.length;
+        while (start > 0 && " \t\r\n,:[{".indexOf(t[start - 1]) < 0) {
+            start--;
+        }
+        if (start == t.length || start == 0 && t.length == 64) {
+            return false;
+        }
+        String token = new String(t, start, t.length - start, java.nio.charset.StandardCharsets.ISO_8859_1);
+        return "true".startsWith(token) || "false".startsWith(token) || "null".startsWith(token)
+                || NUMBER_PREFIX.matcher(token).matches();
+    }
+
+    /**
+     * After a value broke a rule: whether it is a number the input ends right after, so it may be
+     * a cut one (a {@code 4} that was {@code 41}). Reads one token on; the reader is done either way.
+     */
+    private boolean valueIsCut() {
+        JsonToken t = p.currentToken();
+        if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
+            return false;
+        }
+        try {
+            return p.nextToken() == null;
+        } catch (JacksonException e) {
+            return endedEarly(e);
         }
     }
 
@@ -1087,7 +1175,7 @@ public final class JsonTraceReader implements TraceSource {
             case VALUE_TRUE -> "true";
             case VALUE_FALSE -> "false";
             default -> {
-                String text = p.getText();
+                String text = p.getString();
                 yield text.length() > 40 ? text.substring(0, 40) + "..." : text;
             }
         };
@@ -1110,6 +1198,9 @@ public final class JsonTraceReader implements TraceSource {
     }
 
     private TraceException at(TokenStreamLocation loc, String detail, Throwable cause) {
+        if (loc == null || loc.getLineNr() <= 0) {
+            loc = p.currentLocation(); // constraint errors carry no location: where the parser stopped
+        }
         long line = loc == null ? 0 : Math.max(0, loc.getLineNr());
         int col = loc == null ? 0 : Math.max(0, loc.getColumnNr());
         return new TraceException(name, line, col, current, detail, cause);

@@ -1,8 +1,10 @@
 package labyrinth.format.json;
 
+import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import labyrinth.core.Gfp;
 import labyrinth.core.Machine;
@@ -37,39 +39,48 @@ public final class JsonTraceWriter implements Closeable {
 
     private JsonTraceWriter(OutputStream out, Header header, boolean document) throws IOException {
         this.document = document;
-        this.g = FACTORY.createGenerator(ObjectWriteContext.empty(), out);
-        try {
-            g.writeStartObject();
-            g.writeNumberProperty("labyrinth", header.version());
-            g.writeStringProperty("scope", header.scope().label());
-            g.writeName("machine");
-            writeMachine(header.machine());
-            if (!header.meta().isEmpty()) {
-                g.writeName("meta");
-                g.writeStartObject();
-                for (Map.Entry<String, Object> m : header.meta().entrySet()) {
-                    g.writeName(m.getKey());
-                    Object v = m.getValue();
-                    if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
-                        g.writeNumber(((Number) v).longValue());
-                    } else if (v instanceof Number n) {
-                        g.writeNumber(n.doubleValue());
-                    } else {
-                        g.writeString(String.valueOf(v));
-                    }
-                }
-                g.writeEndObject();
-            }
-            if (document) {
-                g.writeName("events");
-                g.writeStartArray();
-            } else {
-                g.writeEndObject();
-                g.writeRaw('\n');
-            }
+        // the header is written whole and, for a document, reopened for "events"; events are then
+        // root values of one generator, so their separators are ours, not Jackson's
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        try (JsonGenerator h = FACTORY.createGenerator(ObjectWriteContext.empty(), head)) {
+            writeHeader(h, header);
         } catch (JacksonException e) {
             throw unwrap(e);
         }
+        byte[] bytes = head.toByteArray();
+        if (document) {
+            out.write(bytes, 0, bytes.length - 1);
+            out.write(",\"events\":[".getBytes(StandardCharsets.UTF_8));
+        } else {
+            out.write(bytes);
+            out.write('\n');
+        }
+        this.g = FACTORY.createGenerator(ObjectWriteContext.empty(), out);
+    }
+
+    private static void writeHeader(JsonGenerator g, Header header) {
+        g.writeStartObject();
+        g.writeNumberProperty("labyrinth", header.version());
+        g.writeStringProperty("scope", header.scope().label());
+        g.writeName("machine");
+        writeMachine(g, header.machine());
+        if (!header.meta().isEmpty()) {
+            g.writeName("meta");
+            g.writeStartObject();
+            for (Map.Entry<String, Object> m : header.meta().entrySet()) {
+                g.writeName(m.getKey());
+                Object v = m.getValue();
+                if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+                    g.writeNumber(((Number) v).longValue());
+                } else if (v instanceof Number n) {
+                    g.writeNumber(n.doubleValue());
+                } else {
+                    g.writeString(String.valueOf(v));
+                }
+            }
+            g.writeEndObject();
+        }
+        g.writeEndObject();
     }
 
     /** A writer of the document encoding: one object whose {@code events} array closes on {@link #close()}. */
@@ -200,7 +211,7 @@ public final class JsonTraceWriter implements Closeable {
         }
     }
 
-    private void writeMachine(Machine m) {
+    private static void writeMachine(JsonGenerator g, Machine m) {
         g.writeStartObject();
         if (m.pageSize() != Machine.DEFAULT_PAGE_SIZE) {
             g.writeNumberProperty("pageSize", m.pageSize());
@@ -267,10 +278,7 @@ public final class JsonTraceWriter implements Closeable {
         closed = true;
         try {
             if (document) {
-                g.writeRaw(first ? "" : "\n");
-                g.writeEndArray();
-                g.writeEndObject();
-                g.writeRaw('\n');
+                g.writeRaw(first ? "]}\n" : "\n]}\n");
             }
             g.close();
         } catch (JacksonException e) {

@@ -6,7 +6,8 @@ import tools.jackson.core.StreamReadConstraints;
  * Limits that protect the reader from hostile or broken input. Each is set on Jackson's
  * {@link StreamReadConstraints} explicitly (never Jackson's defaults) and named in the error when
  * hit, e.g. {@code string longer than the reader limit of 1000000 characters (max-string-length)}.
- * The names are the ones command-line options use. Immutable.
+ * The names are the ones command-line options use. The error points where the reader stopped (for
+ * a string: at the string). Immutable.
  *
  * @param maxNestingDepth deepest nesting of objects and arrays ({@code max-nesting-depth})
  * @param maxStringLength longest string value in characters ({@code max-string-length})

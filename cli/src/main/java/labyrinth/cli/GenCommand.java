@@ -1,0 +1,204 @@
+package labyrinth.cli;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.zip.GZIPOutputStream;
+import labyrinth.format.json.JsonTraceWriter;
+import labyrinth.gen.Scenario;
+import labyrinth.gen.Scenarios;
+import labyrinth.trace.Header;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code labyrinth gen SCENARIO [-o OUT]}: a synthetic trace, the same for the same seed. */
+@Command(
+        name = "gen",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Write a synthetic trace: workloads for tests, demos and benchmarks.",
+            "The same scenario, seed and size give the same trace, byte for byte.",
+            "Every allocation records the result the allocator model gives, so",
+            "`labyrinth replay` of the output never diverges.",
+            "Scenarios (--list describes them): rx-storm, steady, fragmentation, random."
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  labyrinth gen --list",
+            "  labyrinth gen rx-storm -o rx-storm.json && labyrinth replay rx-storm.json",
+            "  labyrinth gen steady --events 2000000 --seed 7 -o steady.ndjson.gz",
+            "  labyrinth gen random --seed 3 --format ndjson | head"
+        })
+final class GenCommand implements Callable<Integer> {
+    enum Format { json, ndjson }
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "SCENARIO", description = "the workload; see --list")
+    String scenario;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT",
+            description = "the trace to write (atomically); standard output when absent. A name ending in .gz is"
+                    + " compressed")
+    Path output;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "random seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--events", paramLabel = "N", defaultValue = "10000",
+            description = "how many events (default: ${DEFAULT-VALUE}); rx-storm ends in its panic near N")
+    long events;
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "json (one document) or ndjson (JSON Lines); default: ndjson for .ndjson/.jsonl names, "
+                    + "else json")
+    Format format;
+
+    @Option(names = "--list", description = "list the scenarios and exit")
+    boolean list;
+
+    @Option(names = "--debug", description = "print stack traces of errors")
+    boolean debug;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (list) {
+            for (Scenario s : Scenarios.all()) {
+                out.printf("%-14s %s (--events %d or more)%n", s.name(), s.description(), s.minEvents());
+            }
+            out.flush();
+            return ExitCode.OK;
+        }
+        Scenario s = scenario();
+        if (events < s.minEvents()) {
+            throw new ParameterException(spec.commandLine(), "--events must be at least " + s.minEvents() + " for "
+                    + s.name() + ", found " + events);
+        }
+        Format f = format != null ? format : output != null && isStreamName(output) ? Format.ndjson : Format.json;
+        Header header = s.header(seed, events);
+        long[] written = {0};
+        try {
+            if (output == null) {
+                OutputStream stdout = new WriterOutputStream(out);
+                write(s, header, f, stdout, false, written);
+            } else {
+                boolean gzip = output.getFileName().toString().endsWith(".gz");
+                AtomicFiles.write(output, raw -> write(s, header, f, new NonClosing(raw), gzip, written));
+                err.println("generated " + written[0] + " events of " + s.name() + " (seed " + seed + ") to " + output);
+            }
+            return ExitCode.OK;
+        } catch (IOException e) {
+            String where = output == null ? "standard output" : output.toString();
+            return Errors.report(err, where + ": cannot write: " + e.getMessage(), e, debug);
+        }
+    }
+
+    private Scenario scenario() {
+        List<String> names = Scenarios.names();
+        if (scenario == null) {
+            throw new ParameterException(spec.commandLine(),
+                    "missing SCENARIO: give one of " + String.join(", ", names) + " (or --list)");
+        }
+        return Scenarios.byName(scenario).orElseThrow(() -> {
+            String near = nearest(scenario, names);
+            return new ParameterException(spec.commandLine(), "unknown scenario \"" + scenario + "\": expected one of "
+                    + String.join(", ", names) + (near == null ? "" : "; did you mean " + near + "?"));
+        });
+    }
+
+    private void write(Scenario s, Header header, Format f, OutputStream raw, boolean gzip, long[] written)
+            throws IOException {
+        OutputStream sink = gzip ? new GZIPOutputStream(raw, 1 << 16) : new BufferedOutputStream(raw, 1 << 16);
+        JsonTraceWriter w = f == Format.ndjson ? JsonTraceWriter.stream(sink, header)
+                : JsonTraceWriter.document(sink, header);
+        try {
+            s.generate(seed, events, e -> {
+                try {
+                    w.write(e);
+                    written[0]++;
+                } catch (IOException x) {
+                    throw new UncheckedIOException(x);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        w.close(); // ends the document; closing reaches only NonClosing or WriterOutputStream, which flush
+    }
+
+    /** Keeps the writer's close from closing a stream {@link AtomicFiles} owns. */
+    private static final class NonClosing extends java.io.FilterOutputStream {
+        NonClosing(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+
+    private static boolean isStreamName(Path p) {
+        String n = p.getFileName().toString().replaceFirst("\\.gz$", "");
+        return n.endsWith(".ndjson") || n.endsWith(".jsonl");
+    }
+
+    /** The name within edit distance 2 of {@code given} (ignoring case, {@code _} for {@code -}), else one it begins, or null. */
+    static String nearest(String given, List<String> names) {
+        String g = given.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        String best = null;
+        int bestDistance = 3;
+        for (String n : names) {
+            int d = distance(g, n);
+            if (d < bestDistance) {
+                best = n;
+                bestDistance = d;
+            }
+        }
+        if (best == null && g.length() >= 2) {
+            for (String n : names) {
+                if (n.startsWith(g)) {
+                    return n;
+                }
+            }
+        }
+        return best;
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

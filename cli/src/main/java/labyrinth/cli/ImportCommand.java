@@ -1,0 +1,153 @@
+package labyrinth.cli;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.zip.GZIPOutputStream;
+import labyrinth.format.ftrace.FtraceOptions;
+import labyrinth.format.ftrace.FtraceReader;
+import labyrinth.format.ftrace.ImportReport;
+import labyrinth.format.json.JsonTraceWriter;
+import labyrinth.trace.Event;
+import labyrinth.trace.TraceException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code labyrinth import --from ftrace FILE -o OUT}: a real kernel trace as a Labyrinth trace. */
+@Command(
+        name = "import",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Turn a real kernel trace of the kmem page events (ftrace, trace-cmd report or perf script",
+            "output of mm_page_alloc / mm_page_free) into a Labyrinth trace of scope window.",
+            "replay, repl, validate and triage also read such files directly."
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  labyrinth import --from ftrace trace.txt -o trace.json",
+            "  labyrinth import --from ftrace --zoneinfo zoneinfo.txt perf.txt -o trace.ndjson.gz"
+        })
+final class ImportCommand implements Callable<Integer> {
+    enum From { ftrace }
+
+    enum Format { json, ndjson }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--from", required = true, paramLabel = "KIND",
+            description = "what FILE is: ftrace (also trace-cmd report and perf script output)")
+    From from;
+
+    @Parameters(paramLabel = "FILE", description = "the kernel trace (plain text or gzip)")
+    Path file;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT",
+            description = "the Labyrinth trace to write (atomically); standard output when absent. "
+                    + "A name ending in .gz is compressed")
+    Path output;
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "json (one document) or ndjson (JSON Lines); default: ndjson for .ndjson/.jsonl names, "
+                    + "else json")
+    Format format;
+
+    @Option(names = "--zoneinfo", paramLabel = "FILE",
+            description = "the machine's /proc/zoneinfo: zone spans and watermarks")
+    Path zoneinfo;
+
+    @Option(names = "--memory", paramLabel = "SIZE", converter = SizeConverter.class,
+            description = "installed memory (e.g. 16G) when there is no zoneinfo; else the highest pfn seen decides")
+    Long memory;
+
+    @Option(names = "--preempt-offset", paramLabel = "N", defaultValue = "0",
+            description = "subtract N from the preempt depth (1 for kernels before 4.7 with CONFIG_PREEMPT)")
+    int preemptOffset;
+
+    @Option(names = "--strict", description = "stop at the first malformed line instead of skipping it")
+    boolean strict;
+
+    @Option(names = "--debug", description = "print stack traces of errors")
+    boolean debug;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        FtraceOptions options = FtraceOptions.defaults().withZoneinfo(zoneinfo)
+                .withMemory(memory == null ? 0 : memory).withStrict(strict).withPreemptOffset(preemptOffset);
+        Format f = format != null ? format : output != null && isStreamName(output) ? Format.ndjson : Format.json;
+        try (FtraceReader reader = FtraceReader.open(file, options)) {
+            if (output == null) {
+                OutputStream out = new NonClosingStream(System.out);
+                convert(reader, out, f);
+                out.flush();
+            } else {
+                AtomicFiles.write(output, out -> convert(reader, out, f));
+            }
+            ImportReport report = reader.report();
+            for (String w : report.warnings()) {
+                err.println(file + ": warning: " + w);
+            }
+            err.println("imported " + report.events() + " events from " + file
+                    + (output == null ? "" : " to " + output));
+            return ExitCode.OK;
+        } catch (TraceException e) {
+            return Errors.report(err, e.getMessage(), e, debug);
+        } catch (IOException e) {
+            return Errors.report(err, file + ": cannot read: " + e.getMessage(), e, debug);
+        } catch (UncheckedTraceException e) {
+            return Errors.report(err, e.getCause().getMessage(), e.getCause(), debug);
+        }
+    }
+
+    private static boolean isStreamName(Path p) {
+        String n = p.getFileName().toString().replaceFirst("\\.gz$", "");
+        return n.endsWith(".ndjson") || n.endsWith(".jsonl");
+    }
+
+    private void convert(FtraceReader reader, OutputStream raw, Format f) throws IOException {
+        boolean gzip = output != null && output.getFileName().toString().endsWith(".gz");
+        OutputStream out = gzip ? new GZIPOutputStream(raw, 1 << 16) : new BufferedOutputStream(raw, 1 << 16);
+        JsonTraceWriter w = f == Format.ndjson ? JsonTraceWriter.stream(out, reader.header())
+                : JsonTraceWriter.document(out, reader.header());
+        try {
+            Event e;
+            while ((e = reader.next()) != null) {
+                w.write(e);
+            }
+        } catch (TraceException e) {
+            throw new UncheckedTraceException(e);
+        }
+        w.close();
+    }
+
+    /** Carries a reader error out of {@link AtomicFiles.Content}, whose signature allows only IOException. */
+    private static final class UncheckedTraceException extends RuntimeException {
+        UncheckedTraceException(TraceException cause) {
+            super(cause);
+        }
+    }
+
+    private static final class NonClosingStream extends java.io.FilterOutputStream {
+        NonClosingStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+}

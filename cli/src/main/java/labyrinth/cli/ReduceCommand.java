@@ -1,0 +1,209 @@
+package labyrinth.cli;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Predicate;
+import java.util.zip.GZIPOutputStream;
+import labyrinth.cli.ReplayCommand.FailOn;
+import labyrinth.cli.ReplayCommand.ModeOption;
+import labyrinth.core.Allocator;
+import labyrinth.core.MachineTooLargeException;
+import labyrinth.format.TraceFiles;
+import labyrinth.format.json.JsonTraceWriter;
+import labyrinth.reduce.Reducer;
+import labyrinth.replay.Mode;
+import labyrinth.replay.PrimaryFailure;
+import labyrinth.replay.ReplayResult;
+import labyrinth.replay.Replayer;
+import labyrinth.replay.Replays;
+import labyrinth.replay.Severity;
+import labyrinth.replay.Signatures;
+import labyrinth.trace.Event;
+import labyrinth.trace.Header;
+import labyrinth.trace.TraceException;
+import labyrinth.trace.TraceSource;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code labyrinth reduce TRACE -o OUT}: the smallest trace that still fails the same way. */
+@Command(
+        name = "reduce",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Shrink a failing trace to a small one whose primary failure has the same signature (as triage",
+            "prints it): delta debugging over owners, sites and events, and the fewest pages that still fail.",
+            "Every event left is needed: removing any one loses the failure. Progress goes to standard error.",
+            "Exit codes: 0 written, 2 nothing to keep (no failure, or --signature not in the trace), 3 unreadable."
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  labyrinth reduce ci/run-4711.ndjson.gz -o bug.json",
+            "  labyrinth reduce --signature 'double-free nvme0q3@nvme_timeout+0x1c/0x90' big.json -o small.json"
+        })
+final class ReduceCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "TRACE", description = "the failing trace")
+    Path trace;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT", required = true,
+            description = "the reduced trace (written atomically; JSON Lines for .ndjson/.jsonl names, gzip for .gz)")
+    Path output;
+
+    @Option(names = "--signature", paramLabel = "SIG",
+            description = "the failure to keep when the trace has several (default: its primary failure)")
+    String signature;
+
+    @Option(names = "--keep-recorded", description = "keep the allocations' recorded results (default: the model decides)")
+    boolean keepRecorded;
+
+    @Option(names = "--mode", paramLabel = "MODE", description = "simulate or observe (default: by the trace's scope)")
+    ModeOption mode;
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "error",
+            description = "lowest severity of a failure to keep: error or warning (default: ${DEFAULT-VALUE})")
+    FailOn failOn;
+
+    @Option(names = "--max-pages", paramLabel = "N", defaultValue = "" + Allocator.DEFAULT_MAX_PAGES,
+            description = "refuse machines with more pages than N (default: ${DEFAULT-VALUE})")
+    long maxPages;
+
+    @Option(names = "--debug", description = "print stack traces of errors")
+    boolean debug;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        String name = trace.toString();
+        Header header;
+        List<Event> events = new ArrayList<>();
+        try (TraceSource source = TraceFiles.open(trace, name)) {
+            header = source.header();
+            for (Event e; (e = source.next()) != null; ) {
+                events.add(e);
+            }
+        } catch (TraceException e) {
+            return Errors.report(err, e.getMessage(), e, debug);
+        } catch (IOException e) {
+            return Errors.report(err, name + ": cannot read: " + e.getMessage(), e, debug);
+        }
+        Severity threshold = ReplayCommand.severityOf(failOn);
+        Mode m = ReplayCommand.modeOf(mode);
+        ReplayResult before;
+        try {
+            before = Replays.run(listSource(name, header, events), m, threshold, maxPages, Integer.MAX_VALUE);
+        } catch (TraceException | MachineTooLargeException e) {
+            return Errors.report(err, name + ": " + e.getMessage(), e, debug);
+        }
+        PrimaryFailure primary = Signatures.primary(before, threshold);
+        if (primary == null) {
+            return usage(err, name + ": nothing to reduce: the replay found no failure at or above "
+                    + (threshold == null ? "error" : threshold.label()));
+        }
+        String target = signature != null ? signature : primary.signature();
+        Predicate<ReplayResult> keeps;
+        if (target.equals(primary.signature())) {
+            keeps = Reducer.sameSignature(target, threshold);
+        } else {
+            Set<String> present = Reducer.failureSignatures(before, threshold);
+            if (!present.contains(target)) {
+                return usage(err, name + ": no failure with signature \"" + target + "\"; the trace has: "
+                        + String.join("; ", present));
+            }
+            keeps = Reducer.showsSignature(target, threshold);
+        }
+        long start = System.nanoTime();
+        Reducer.Result r;
+        try {
+            r = Reducer.reduce(name, header, events,
+                    new Reducer.Options(m, threshold, keepRecorded, maxPages), keeps,
+                    (pass, left, tries) -> err.printf("reduce: %s: %d events left, %d tries%n", pass, left, tries));
+        } catch (IllegalArgumentException e) {
+            return usage(err, name + ": " + e.getMessage() + " (\"" + target + "\")");
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        try {
+            write(r, name, target);
+        } catch (IOException e) {
+            return Errors.report(err, output + ": cannot write: " + e.getMessage(), e, debug);
+        }
+        err.printf("reduced %s: %d -> %d events, %d -> %d pages, %d tries, %.1f s%s; signature: %s; wrote %s%n",
+                name, r.originalEvents(), r.reduced().events().size(), header.machine().totalPages(),
+                r.reduced().header().machine().totalPages(), r.tries(), seconds,
+                r.keptRecorded() && !keepRecorded ? " (recorded results kept: the failure needs them)" : "",
+                target, output);
+        err.flush();
+        return ExitCode.OK;
+    }
+
+    private static int usage(PrintWriter err, String message) {
+        err.println(message);
+        err.flush();
+        return ExitCode.USAGE;
+    }
+
+    private void write(Reducer.Result r, String name, String target) throws IOException {
+        Header h = r.reduced().header();
+        Map<String, Object> meta = new LinkedHashMap<>(h.meta());
+        meta.put("reducedFrom", name);
+        meta.put("signature", target);
+        Header out = new Header(h.version(), h.scope(), h.machine(), meta);
+        String file = output.getFileName().toString();
+        boolean gzip = file.endsWith(".gz");
+        String bare = gzip ? file.substring(0, file.length() - 3) : file;
+        boolean lines = bare.endsWith(".ndjson") || bare.endsWith(".jsonl");
+        AtomicFiles.write(output, raw -> {
+            OutputStream s = gzip ? new GZIPOutputStream(raw, 1 << 16) : new BufferedOutputStream(raw, 1 << 16);
+            JsonTraceWriter w = lines ? JsonTraceWriter.stream(s, out) : JsonTraceWriter.document(s, out);
+            for (Event e : r.reduced().events()) {
+                w.write(e);
+            }
+            w.close();
+        });
+    }
+
+    /** The events already read, as a source (reduce needs them in memory anyway). */
+    static TraceSource listSource(String name, Header header, List<Event> events) {
+        return new TraceSource() {
+            private int next;
+
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Header header() {
+                return header;
+            }
+
+            @Override
+            public Event next() {
+                return next < events.size() ? events.get(next++) : null;
+            }
+
+            @Override
+            public Truncation truncation() {
+                return null;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+}

@@ -1,0 +1,152 @@
+package labyrinth.cli;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import labyrinth.cli.ReplayCommand.FailOn;
+import labyrinth.cli.ReplayCommand.ModeOption;
+import labyrinth.cli.report.JunitReport;
+import labyrinth.cli.report.SarifReport;
+import labyrinth.cli.triage.Baseline;
+import labyrinth.cli.triage.Bucket;
+import labyrinth.cli.triage.Buckets;
+import labyrinth.cli.triage.TraceFinder;
+import labyrinth.cli.triage.TraceRun;
+import labyrinth.cli.triage.Triage;
+import labyrinth.cli.triage.TriageJson;
+import labyrinth.cli.triage.TriageText;
+import labyrinth.core.Allocator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code labyrinth triage TRACE|DIR...}: replay many traces and bucket their failures by signature. */
+@Command(
+        name = "triage",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Replay many traces in parallel and group their primary failures into buckets by signature:",
+            "the panic's trigger when a trace panicked, else its first finding at or above --fail-on.",
+            "Directories are searched for .json, .ndjson and .jsonl traces (also gzipped).",
+            "Exit code: the highest of its traces' (as replay gives them), except buckets in --baseline."
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  labyrinth triage ci-traces/",
+            "  labyrinth triage --baseline known.txt --format junit -o triage.xml ci-traces/",
+            "  labyrinth triage --write-baseline known.txt ci-traces/"
+        })
+final class TriageCommand implements Callable<Integer> {
+    enum Format { text, json, junit, sarif }
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "TRACE|DIR", arity = "1..*", description = "traces, or folders to search for traces")
+    List<Path> operands;
+
+    @Option(names = "--jobs", paramLabel = "N", description = "replay N traces at once (default: the number of cores)")
+    Integer jobs;
+
+    @Option(names = "--mode", paramLabel = "MODE", description = "simulate or observe (default: by each trace's scope)")
+    ModeOption mode;
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "error",
+            description = "error, warning or never (default: ${DEFAULT-VALUE}); also the lowest severity of a"
+                    + " primary failure")
+    FailOn failOn;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text, json, junit or sarif (default: ${DEFAULT-VALUE})")
+    Format format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the report to FILE (atomically)")
+    Path output;
+
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "known bucket signatures (one a line): they do not count for the exit code")
+    Path baseline;
+
+    @Option(names = "--write-baseline", paramLabel = "FILE", description = "record the current buckets in FILE")
+    Path writeBaseline;
+
+    @Option(names = "--max-pages", paramLabel = "N", defaultValue = "" + Allocator.DEFAULT_MAX_PAGES,
+            description = "refuse machines with more pages than N (default: ${DEFAULT-VALUE})")
+    long maxPages;
+
+    @Option(names = "--debug", description = "print stack traces of errors")
+    boolean debug;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter err = spec.commandLine().getErr();
+        Set<String> known;
+        List<Path> traces;
+        try {
+            known = baseline == null ? Set.of() : Baseline.read(baseline);
+        } catch (IOException e) {
+            return Errors.report(err, baseline + ": cannot read the baseline: " + e.getMessage(), e, debug);
+        }
+        try {
+            traces = TraceFinder.expand(operands);
+        } catch (IOException e) {
+            return Errors.report(err, "cannot search " + operands + ": " + e.getMessage(), e, debug);
+        }
+        int threads = jobs != null && jobs > 0 ? jobs : Runtime.getRuntime().availableProcessors();
+        Triage triage = new Triage(ReplayCommand.modeOf(mode), ReplayCommand.severityOf(failOn), maxPages,
+                Integer.MAX_VALUE);
+        List<TraceRun> runs = triage.run(traces, threads);
+        List<Bucket> buckets = Buckets.of(runs, known);
+        int exit = Buckets.exitCode(runs, buckets);
+        try {
+            if (writeBaseline != null) {
+                String text = Baseline.render(buckets);
+                AtomicFiles.write(writeBaseline, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+            }
+            writeReport(runs, buckets, exit);
+        } catch (IOException e) {
+            return Errors.report(err, "labyrinth: cannot write: " + e.getMessage(), e, debug);
+        }
+        return exit;
+    }
+
+    private void writeReport(List<TraceRun> runs, List<Bucket> buckets, int exit) throws IOException {
+        if (output == null) {
+            PrintWriter out = spec.commandLine().getOut();
+            render(runs, buckets, exit, out);
+            out.flush();
+            return;
+        }
+        AtomicFiles.write(output, stream -> {
+            Writer w = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+            render(runs, buckets, exit, w);
+            w.flush();
+        });
+    }
+
+    private void render(List<TraceRun> runs, List<Bucket> buckets, int exit, Writer w) {
+        PrintWriter out = new PrintWriter(w);
+        switch (format) {
+            case text -> TriageText.write(runs, buckets, out);
+            case json -> {
+                TriageJson.write(runs, buckets, exit, VersionProvider.version(), ReplayCommand.nonClosing(out));
+                out.println();
+            }
+            case sarif -> {
+                SarifReport.write(runs, VersionProvider.version(), ReplayCommand.nonClosing(out));
+                out.println();
+            }
+            case junit -> JunitReport.write(runs, "triage", ReplayCommand.severityOf(failOn), out);
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,70 @@
+package labyrinth.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import labyrinth.trace.TraceException;
+import labyrinth.trace.TraceSource;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code labyrinth validate TRACE...}: checks traces against the format only. Prints
+ * {@code OK FILE (N events)} per readable trace (with {@code , truncated after event L (byte B)}
+ * when it ends early, which the format allows), the one-line error for any other; checks every
+ * file and exits 0, or 3 when any could not be read.
+ */
+@Command(
+        name = "validate",
+        mixinStandardHelpOptions = true,
+        description = {"Check traces against the trace format (TRACE-FORMAT.md) without replaying them.",
+            "A trace cut short is valid: it is reported as truncated after its last complete event."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  labyrinth validate rx-storm.json",
+            "  labyrinth validate traces/*.json traces/*.ndjson.gz"
+        })
+final class ValidateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "TRACE", description = "trace files (document or JSON Lines, plain or gzip)")
+    List<String> traces;
+
+    @Option(names = "--debug", description = "print stack traces with errors")
+    boolean debug;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        TraceInput input = new TraceInput(spec.commandLine().getErr(), debug);
+        int exit = ExitCode.OK;
+        for (String file : traces) {
+            TraceSource src = input.open(file);
+            if (src == null) {
+                exit = TraceInput.EXIT;
+                continue;
+            }
+            try {
+                long n = 0;
+                while (src.next() != null) {
+                    n++;
+                }
+                TraceSource.Truncation cut = src.truncation();
+                out.println("OK " + file + " (" + n + (n == 1 ? " event" : " events")
+                        + (cut == null ? "" : ", " + cut.describe()) + ")");
+                out.flush();
+            } catch (TraceException e) {
+                exit = input.report(e);
+            } finally {
+                if (input.close(src) != ExitCode.OK) {
+                    exit = TraceInput.EXIT;
+                }
+            }
+        }
+        return exit;
+    }
+}

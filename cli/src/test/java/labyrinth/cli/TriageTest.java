@@ -1,0 +1,102 @@
+package labyrinth.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+class TriageTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void sameBugFromDifferentRunsIsOneBucketAndDifferentBugsAreNot() throws Exception {
+        TestTraces.ciFolder(dir);
+        Run run = Run.of("triage", "--format", "json", dir.toString());
+        JsonNode report = new ObjectMapper().readTree(run.out());
+        assertThat(report.get("traces").asInt()).isEqualTo(7);
+        assertThat(report.get("clean").asInt()).isEqualTo(1);
+        JsonNode buckets = report.get("buckets");
+        assertThat(buckets).hasSize(3);
+        assertThat(buckets.get(0).get("signature").asString()).isEqualTo("double-free nvme0q3@nvme_timeout+0x1c");
+        assertThat(buckets.get(0).get("count").asInt()).isEqualTo(3);
+        assertThat(buckets.get(1).get("signature").asString()).isEqualTo("use-after-free virtio_blk@-");
+        assertThat(buckets.get(1).get("count").asInt()).isEqualTo(2);
+        assertThat(buckets.get(2).get("signature").asString()).isEqualTo("unreadable");
+        assertThat(buckets.get(2).get("example").get("message").asString()).contains("broken.json");
+        assertThat(run.exit()).as("the unreadable trace decides").isEqualTo(ExitCode.UNREADABLE);
+        assertThat(report.get("exit").asInt()).isEqualTo(ExitCode.UNREADABLE);
+    }
+
+    @Test
+    void textNamesCountSeverityAndAnExampleLocation() throws Exception {
+        TestTraces.write(dir, "x.json", TestTraces.trace(2, "double-free"));
+        Run run = Run.of("triage", dir.toString());
+        assertThat(run.out()).contains("   1  error    double-free nvme0q3@nvme_timeout+0x1c\n")
+                .contains("      example: " + dir.resolve("x.json") + ":6:1: free of pfn 2")
+                .endsWith("1 trace: 1 failed in 1 bucket, 0 clean\n");
+        assertThat(run.exit()).isEqualTo(ExitCode.FINDINGS);
+    }
+
+    @Test
+    void oneJobAndFourJobsGiveByteIdenticalReports() throws Exception {
+        TestTraces.ciFolder(dir);
+        for (int i = 0; i < 12; i++) {
+            TestTraces.write(dir, "more/t" + i + ".json", TestTraces.trace(i, i % 3 == 0 ? "use-after-free"
+                    : i % 3 == 1 ? "double-free" : "none"));
+        }
+        for (String format : new String[] {"text", "json", "sarif", "junit"}) {
+            Run one = Run.of("triage", "--jobs", "1", "--format", format, dir.toString());
+            Run four = Run.of("triage", "--jobs", "4", "--format", format, dir.toString());
+            assertThat(four.out()).as(format).isEqualTo(one.out());
+            assertThat(four.exit()).isEqualTo(one.exit());
+        }
+    }
+
+    @Test
+    void baselineRoundTripIgnoresKnownBucketsButNotNewOnes() throws Exception {
+        TestTraces.write(dir, "runs/a.json", TestTraces.trace(3, "double-free"));
+        TestTraces.write(dir, "runs/b.json", TestTraces.trace(8, "double-free"));
+        Path baseline = dir.resolve("known.txt");
+        Run first = Run.of("triage", "--write-baseline", baseline.toString(), dir.resolve("runs").toString());
+        assertThat(first.exit()).isEqualTo(ExitCode.FINDINGS);
+        assertThat(Files.readAllLines(baseline)).containsExactly(
+                "# labyrinth triage baseline: one known bucket signature a line",
+                "double-free nvme0q3@nvme_timeout+0x1c");
+
+        Run known = Run.of("triage", "--baseline", baseline.toString(), dir.resolve("runs").toString());
+        assertThat(known.exit()).isEqualTo(ExitCode.OK);
+        assertThat(known.out()).contains("double-free nvme0q3@nvme_timeout+0x1c  (known)")
+                .contains("(1 known, 0 new)");
+
+        TestTraces.write(dir, "runs/c.json", TestTraces.trace(1, "use-after-free"));
+        Run withNew = Run.of("triage", "--baseline", baseline.toString(), dir.resolve("runs").toString());
+        assertThat(withNew.exit()).isEqualTo(ExitCode.FINDINGS);
+        assertThat(withNew.out()).contains("(1 known, 1 new)");
+
+        Run rewritten = Run.of("triage", "--write-baseline", baseline.toString(), dir.resolve("runs").toString());
+        assertThat(rewritten.exit()).isEqualTo(ExitCode.FINDINGS);
+        assertThat(Run.of("triage", "--baseline", baseline.toString(), dir.resolve("runs").toString()).exit())
+                .isEqualTo(ExitCode.OK);
+    }
+
+    @Test
+    void missingTraceIsItsOwnBucketAndOthersStillRun() throws Exception {
+        Path good = TestTraces.write(dir, "good.json", TestTraces.trace(2, "none"));
+        Run run = Run.of("triage", good.toString(), dir.resolve("missing.json").toString());
+        assertThat(run.exit()).isEqualTo(ExitCode.UNREADABLE);
+        assertThat(run.out()).contains("unreadable").contains("missing.json")
+                .contains("2 traces: 1 failed in 1 bucket, 1 clean");
+    }
+
+    @Test
+    void unreadableBaselineIsOneLineAndExitThree() {
+        Run run = Run.of("triage", "--baseline", dir.resolve("nope.txt").toString(), dir.toString());
+        assertThat(run.exit()).isEqualTo(ExitCode.UNREADABLE);
+        assertThat(run.err()).hasLineCount(1).contains("cannot read the baseline");
+    }
+}

@@ -1,0 +1,711 @@
+package labyrinth.format.ftrace;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import labyrinth.core.Machine;
+import labyrinth.trace.Common;
+import labyrinth.trace.Ctx;
+import labyrinth.trace.Event;
+import labyrinth.trace.Header;
+import labyrinth.trace.Scope;
+import labyrinth.trace.TraceException;
+import labyrinth.trace.TraceSource;
+
+/**
+ * Imports the kernel's kmem page events from text: {@code /sys/kernel/tracing/trace},
+ * {@code trace-cmd report}, {@code perf script} and function_graph output (see {@link Layout}),
+ * as a {@link TraceSource} of scope {@code window}.
+ *
+ * <p>Events: {@code mm_page_alloc} becomes {@link Event.Alloc} (recorded pfn, {@link
+ * Event#NULL_PFN} for a failed allocation printed as {@code page=(null)}/{@code pfn=0},
+ * {@link Event#UNRECORDED} when no pfn can be derived); {@code mm_page_free},
+ * {@code mm_page_free_batched} (order 0), the pre-3.3 {@code mm_page_free_direct} and the 2.6
+ * {@code mm_pagevec_free} become {@link Event.Free}. {@code mm_page_pcpu_drain} and
+ * {@code mm_page_alloc_zone_locked} (per-CPU list traffic, not ownership) and every other event
+ * are counted in the {@link #report()} and skipped. An event's number is its 0-based position
+ * among the events produced, its line the source line, its column 1; the owner is
+ * {@code comm-pid} as printed; the context comes from the irq-flags column
+ * ({@link LineParser#ctxOf}); a following {@code <stack trace>} block or perf callchain becomes
+ * its stack and site ({@link Sites}).
+ *
+ * <p>The pfn: {@code pfn=} in decimal or {@code 0x} hex. Without {@code pfn=}, only
+ * {@code perf script}'s {@code page=0x...} below 2^40 is taken as the pfn (libtraceevent cannot
+ * evaluate the kernel's pfn_to_page and prints the pfn there); other {@code page=} values are
+ * pointers ({@code ffffea...}, hashed {@code %p}) and give nothing. When {@code page=} is the x86
+ * vmemmap base plus exactly the decimal {@code pfn=}, the pfn is what 2.6-era perf printed for
+ * page_to_pfn: a byte offset into the vmemmap array, not a pfn; the allocation is imported as not
+ * recorded.
+ *
+ * <p>Timestamps must not decrease in the trace format; an event whose time is below an earlier
+ * event's (pastes, concatenated captures) is imported without a time and counted.
+ *
+ * <p>Malformed lines (a page event that cannot be read) are skipped and listed with their line
+ * numbers, or end the import with a {@link TraceException} in strict mode. A last line cut off
+ * without a line feed that cannot be read is a truncation, not a malformed line.
+ *
+ * <p>The machine must be known before the first event: it is given (options), read from
+ * /proc/zoneinfo, guessed from a memory size, or else guessed from the highest pfn of a cheap
+ * first pass over the file ({@link #open(Path, FtraceOptions)} only; a stream cannot be read
+ * twice). Memory use does not depend on the file's size. Not thread-safe: one per trace.
+ */
+public final class FtraceReader implements TraceSource {
+    private static final long X86_VMEMMAP_BASE = 0xffffea0000000000L;
+    private static final int MAX_STACK = 256;
+    private static final int MAX_CONTINUATION_LINES = 16;
+
+    private enum StackMode { NONE, FTRACE, PERF, SKIP }
+
+    /** An event read but not yet produced: a stack may still follow. */
+    private static final class Pending {
+        long line;
+        boolean alloc;
+        String kind;
+        int order;
+        long gfp;
+        String gfpUnparsed;
+        long pfn;
+        int cpu;
+        long time;
+        Ctx ctx;
+        String owner;
+        Layout layout;
+        List<String> stack;
+    }
+
+    private final String name;
+    private final LineReader lines;
+    private final Header header;
+    private final FtraceOptions options;
+    private final boolean scanning;
+    private final LineParser parser = new LineParser();
+    private final KernelGfp gfp = new KernelGfp();
+    private final ImportReport report;
+    private final int maxOrder;
+
+    private Pending pending;
+    private StackMode mode = StackMode.NONE;
+    private String pushback;
+    private long pushbackLine;
+    /** The pushed-back line is still in {@link #parser} (it only completed the pending event). */
+    private boolean pushbackParsed;
+    private long produced;
+    private long maxTime = Long.MIN_VALUE;
+    private long highestPfn = -1;
+    private int highestOrder;
+    private boolean done;
+    private Truncation truncation;
+
+    private FtraceReader(String name, InputStream in, Machine machine, String machineSource, List<String> notes,
+                         FtraceOptions options, boolean scanning) {
+        this.name = name;
+        this.lines = new LineReader(in);
+        this.options = options;
+        this.scanning = scanning;
+        this.maxOrder = machine.maxOrder();
+        this.report = new ImportReport(options.maxListed());
+        report.machineSource = machineSource;
+        report.machineNotes.addAll(notes);
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("importer", "ftrace");
+        meta.put("source", name);
+        meta.put("machine", machineSource);
+        this.header = new Header(Header.VERSION, Scope.WINDOW, machine, meta);
+    }
+
+    /**
+     * Opens a kernel trace file (plain or gzip). Without a machine, zoneinfo or memory size in
+     * {@code options}, reads the file once first to find its highest pfn.
+     */
+    public static FtraceReader open(Path file, FtraceOptions options) throws IOException, TraceException {
+        return open(file, file.toString(), options);
+    }
+
+    /** Like {@link #open(Path, FtraceOptions)}, naming the file {@code name} in messages. */
+    public static FtraceReader open(Path file, String name, FtraceOptions options) throws IOException, TraceException {
+        Machine machine;
+        String source;
+        List<String> notes = List.of();
+        if (options.machine() != null) {
+            machine = options.machine();
+            source = "given";
+        } else if (options.zoneinfo() != null) {
+            ZoneinfoParser.Result z = ZoneinfoParser.parse(options.zoneinfo());
+            machine = z.machine();
+            notes = z.notes();
+            source = "zoneinfo " + options.zoneinfo();
+        } else if (options.memoryBytes() > 0) {
+            machine = MachineGuess.fromMemory(options.memoryBytes());
+            source = "memory " + options.memoryBytes() + " bytes";
+        } else {
+            long[] scan = prescan(file, name, options);
+            machine = MachineGuess.fromHighestPfn(scan[0], (int) Math.max(Machine.DEFAULT_MAX_ORDER, scan[1]));
+            source = scan[0] < 0 ? "default (no pfn in the trace)" : "highest pfn " + scan[0];
+        }
+        return new FtraceReader(name, stream(file), machine, source, notes, options, false);
+    }
+
+    /**
+     * Reads a kernel trace from a stream; {@code options} must give the machine (directly, as a
+     * zoneinfo file or as a memory size), since a stream cannot be pre-scanned.
+     */
+    public static FtraceReader open(String name, InputStream in, FtraceOptions options)
+            throws IOException, TraceException {
+        if (options.machine() != null) {
+            return new FtraceReader(name, in, options.machine(), "given", List.of(), options, false);
+        }
+        if (options.zoneinfo() != null) {
+            ZoneinfoParser.Result z = ZoneinfoParser.parse(options.zoneinfo());
+            return new FtraceReader(name, in, z.machine(), "zoneinfo " + options.zoneinfo(), z.notes(), options,
+                    false);
+        }
+        if (options.memoryBytes() > 0) {
+            return new FtraceReader(name, in, MachineGuess.fromMemory(options.memoryBytes()),
+                    "memory " + options.memoryBytes() + " bytes", List.of(), options, false);
+        }
+        throw new TraceException(name, 0, 0, -1,
+                "a kernel trace read from a stream needs the machine: give a zoneinfo file or a memory size");
+    }
+
+    /** {highest pfn used or -1, largest order used}. */
+    private static long[] prescan(Path file, String name, FtraceOptions options) throws IOException {
+        FtraceOptions lenient = options.withStrict(false).withMaxListed(0);
+        try (FtraceReader r = new FtraceReader(name, stream(file),
+                MachineGuess.x86(MachineGuess.DMA_END_PFN, Machine.MAX_MAX_ORDER), "scan", List.of(), lenient, true)) {
+            while (r.next() != null) {
+                // only the extremes matter
+            }
+            return new long[] {r.highestPfn, r.highestOrder};
+        } catch (TraceException e) {
+            throw new IllegalStateException("a lenient scan does not throw", e);
+        }
+    }
+
+    private static InputStream stream(Path file) throws IOException {
+        BufferedInputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        in.mark(2);
+        int a = in.read();
+        int b = in.read();
+        in.reset();
+        return a == 0x1f && b == 0x8b ? new GZIPInputStream(in, 1 << 16) : in;
+    }
+
+    /**
+     * Whether {@code head} (the first bytes of a file) looks like kernel trace text: an ftrace
+     * {@code # tracer:} header or a line in one of the {@link Layout}s. False for gzip (decompress
+     * first) and for JSON ({@code {} or {@code [} first).
+     */
+    public static boolean looksLikeFtrace(byte[] head) {
+        if (head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
+            return false;
+        }
+        String text = new String(head, StandardCharsets.ISO_8859_1);
+        int i = 0;
+        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        if (i < text.length() && (text.charAt(i) == '{' || text.charAt(i) == '[')) {
+            return false;
+        }
+        LineParser p = new LineParser();
+        int start = 0;
+        for (int n = 0; n < 200 && start < text.length(); n++) {
+            int nl = text.indexOf('\n', start);
+            String line = text.substring(start, nl < 0 ? text.length() : nl);
+            start = nl < 0 ? text.length() : nl + 1;
+            if (line.startsWith("# tracer:")) {
+                return true;
+            }
+            p.parse(line);
+            if (p.kind == LineParser.Kind.EVENT || p.kind == LineParser.Kind.STACK_HEADER
+                    || p.kind == LineParser.Kind.GRAPH_OPEN) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Header header() {
+        return header;
+    }
+
+    /** What was imported and skipped so far; complete after {@link #next()} returned null. */
+    @Override
+    public List<String> warnings() {
+        return report().warnings();
+    }
+
+    public ImportReport report() {
+        return report;
+    }
+
+    @Override
+    public Truncation truncation() {
+        return truncation;
+    }
+
+    @Override
+    public void close() throws IOException {
+        lines.close();
+    }
+
+    @Override
+    public Event next() throws TraceException {
+        if (done) {
+            return null;
+        }
+        try {
+            return advance();
+        } catch (IOException e) {
+            done = true;
+            throw new TraceException(name, lines.lineNumber(), 0, -1, "cannot read: " + e.getMessage(), e);
+        } catch (TraceException e) {
+            done = true;
+            throw e;
+        }
+    }
+
+    private Event advance() throws IOException, TraceException {
+        while (true) {
+            String line;
+            long lineNo;
+            boolean parsed = false;
+            if (pushback != null) {
+                line = pushback;
+                lineNo = pushbackLine;
+                parsed = pushbackParsed;
+                pushback = null;
+                pushbackParsed = false;
+            } else {
+                line = lines.readLine();
+                lineNo = lines.lineNumber();
+                if (line == null) {
+                    done = true;
+                    return pending != null ? emit() : null;
+                }
+                if (lines.tooLong()) {
+                    problem(lineNo, "line longer than " + LineReader.MAX_LINE + " bytes");
+                    continue;
+                }
+            }
+            if (!parsed) {
+                parser.parse(line);
+            }
+            LineParser.Kind kind = parser.kind;
+            switch (kind) {
+                case STACK_FRAME -> {
+                    if (mode == StackMode.FTRACE) {
+                        addFrame(parser.frame);
+                    }
+                    report.ignoredLines++;
+                    continue;
+                }
+                case CALLCHAIN_FRAME -> {
+                    if (mode == StackMode.PERF) {
+                        addFrame(parser.frame);
+                    } else if (mode != StackMode.SKIP) {
+                        report.unrecognised(lineNo);
+                        continue;
+                    }
+                    report.ignoredLines++;
+                    continue;
+                }
+                case STACK_HEADER -> {
+                    if (pending != null && pending.stack == null && mode == StackMode.NONE
+                            && (parser.cpu < 0 || pending.cpu < 0 || parser.cpu == pending.cpu)) {
+                        pending.stack = new ArrayList<>();
+                        mode = StackMode.FTRACE;
+                    } else {
+                        report.orphanStacks++;
+                        mode = StackMode.SKIP;
+                    }
+                    report.ignoredLines++;
+                    continue;
+                }
+                case USER_STACK_HEADER -> {
+                    mode = StackMode.SKIP;
+                    report.ignoredLines++;
+                    continue;
+                }
+                default -> {
+                    // any other line ends a stack and so completes the pending event
+                }
+            }
+            if (pending != null) {
+                pushback = line;
+                pushbackLine = lineNo;
+                pushbackParsed = true;
+                return emit();
+            }
+            mode = StackMode.NONE;
+            switch (kind) {
+                case BLANK, IGNORED -> report.ignoredLines++;
+                case LOST -> {
+                    report.lostEvents += parser.lost;
+                    report.ignoredLines++;
+                }
+                case UNRECOGNISED -> report.unrecognised(lineNo);
+                case MALFORMED -> problem(lineNo, parser.problem);
+                case GRAPH_OPEN -> {
+                    if (continueComment(lineNo)) {
+                        event(lineNo);
+                    }
+                }
+                case EVENT -> event(lineNo);
+                default -> throw new AssertionError(kind);
+            }
+        }
+    }
+
+    /** Joins the continuation lines of a function_graph comment; false when it never closes. */
+    private boolean continueComment(long lineNo) throws IOException, TraceException {
+        StringBuilder sb = new StringBuilder(parser.openComment);
+        for (int k = 0; k < MAX_CONTINUATION_LINES; k++) {
+            String more = lines.readLine();
+            if (more == null) {
+                break;
+            }
+            if (startsGraphLine(more)) {
+                pushback = more;
+                pushbackLine = lines.lineNumber();
+                break;
+            }
+            int close = more.indexOf("*/");
+            if (close >= 0) {
+                parser.finishGraphComment(sb.append(' ').append(more, 0, close).toString());
+                report.ignoredLines += k + 1;
+                return true;
+            }
+            sb.append(' ').append(more);
+        }
+        problem(lineNo, "function_graph comment \"/*\" not closed by \"*/\" within "
+                + MAX_CONTINUATION_LINES + " lines");
+        return false;
+    }
+
+    private static boolean startsGraphLine(String s) {
+        int i = 0;
+        while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
+            i++;
+        }
+        int d = i;
+        while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+        }
+        return i > d && i < s.length() && s.charAt(i) == ')';
+    }
+
+    private void addFrame(String frame) {
+        if (pending != null && pending.stack != null && pending.stack.size() < MAX_STACK && !frame.isEmpty()) {
+            pending.stack.add(frame);
+        }
+    }
+
+    private void event(long lineNo) throws TraceException {
+        String ev = parser.event;
+        boolean tracked;
+        switch (ev) {
+            case "mm_page_alloc" -> tracked = alloc(lineNo);
+            case "mm_page_free", "mm_page_free_direct", "mm_page_free_batched", "mm_pagevec_free" ->
+                    tracked = free(lineNo, ev);
+            case "mm_page_pcpu_drain" -> {
+                report.pcpuDrains++;
+                tracked = false;
+            }
+            case "mm_page_alloc_zone_locked" -> {
+                report.allocZoneLocked++;
+                tracked = false;
+            }
+            default -> {
+                report.other(ev);
+                tracked = false;
+            }
+        }
+        if (parser.layout == Layout.PERF_SCRIPT) {
+            mode = tracked ? StackMode.PERF : StackMode.SKIP;
+            if (tracked) {
+                pending.stack = new ArrayList<>();
+            }
+        }
+    }
+
+    private boolean alloc(long lineNo) throws TraceException {
+        String f = parser.fields;
+        String orderText = field(f, "order");
+        String gfpText = field(f, "gfp_flags");
+        if (orderText == null || gfpText == null) {
+            problem(lineNo, "mm_page_alloc needs order= and gfp_flags=, found \"" + f + "\"");
+            return false;
+        }
+        int order = order(orderText);
+        if (order < 0) {
+            problem(lineNo, "\"order\" must be an integer from 0 to " + maxOrder + ", found \"" + orderText + "\"");
+            return false;
+        }
+        long pfn = pfn(lineNo, field(f, "page"), field(f, "pfn"), true);
+        if (pfn == BAD) {
+            return false;
+        }
+        KernelGfp.Result g = gfp.parse(gfpText);
+        Pending p = start(lineNo, "alloc");
+        p.alloc = true;
+        p.order = order;
+        p.gfp = g.mask();
+        p.gfpUnparsed = g.unparsed();
+        p.pfn = pfn;
+        if (!scanning) {
+            for (String u : g.unknown()) {
+                report.unknownGfp(u);
+            }
+            if (g.hex()) {
+                report.hexGfpMasks++;
+            }
+        }
+        return true;
+    }
+
+    private boolean free(long lineNo, String ev) throws TraceException {
+        String f = parser.fields;
+        String orderText = field(f, "order");
+        int order = Event.ABSENT;
+        if (orderText != null) {
+            order = order(orderText);
+            if (order < 0) {
+                problem(lineNo, "\"order\" must be an integer from 0 to " + maxOrder + ", found \"" + orderText + "\"");
+                return false;
+            }
+        } else if (!ev.equals("mm_page_free") && !ev.equals("mm_page_free_direct")) {
+            order = 0; // batched frees are order-0 pages by definition
+        }
+        long pfn = pfn(lineNo, field(f, "page"), field(f, "pfn"), false);
+        if (pfn == BAD) {
+            return false;
+        }
+        if (pfn == Event.UNRECORDED) {
+            problem(lineNo, ev + " needs a pfn (pfn=, or page=0x<pfn> in perf output), found \"" + f + "\"");
+            return false;
+        }
+        Pending p = start(lineNo, ev);
+        p.alloc = false;
+        p.order = order;
+        p.pfn = pfn;
+        return true;
+    }
+
+    private Pending start(long lineNo, String kind) {
+        Pending p = new Pending();
+        p.line = lineNo;
+        p.kind = kind;
+        p.cpu = parser.cpu;
+        p.time = parser.time;
+        p.owner = parser.owner;
+        p.layout = parser.layout;
+        p.ctx = LineParser.ctxOf(parser.flags, options.preemptOffset());
+        if (parser.flags != null && !scanning) {
+            int depth = LineParser.preemptDepth(parser.flags);
+            report.flaggedEvents++;
+            report.minPreempt = Math.min(report.minPreempt, depth);
+            report.maxPreempt = Math.max(report.maxPreempt, depth);
+        }
+        pending = p;
+        return p;
+    }
+
+    private static final long BAD = Long.MIN_VALUE;
+
+    /**
+     * @return the pfn, {@link Event#NULL_PFN}, {@link Event#UNRECORDED}, or {@link #BAD} after
+     *     reporting a malformed value
+     */
+    private long pfn(long lineNo, String page, String pfnText, boolean alloc) throws TraceException {
+        boolean nullPage = page != null && (page.equals("(null)") || isZeroHex(page));
+        long pageValue = page == null || nullPage ? -1 : hexValue(page);
+        if (pfnText != null) {
+            long pfn = number(pfnText);
+            if (pfn == BAD) {
+                problem(lineNo, "\"pfn\" must be a decimal or 0x hex number, found \"" + pfnText + "\"");
+                return BAD;
+            }
+            if (pfn == 0 || pfn == -1 || nullPage) {
+                return Event.NULL_PFN;
+            }
+            if (!pfnText.startsWith("0x") && pageValue != -1 && pageValue - X86_VMEMMAP_BASE == pfn) {
+                if (!scanning && alloc) {
+                    report.vmemmapOffsetPfns++;
+                }
+                return Event.UNRECORDED;
+            }
+            return pfn;
+        }
+        if (nullPage) {
+            return Event.NULL_PFN;
+        }
+        if (parser.layout == Layout.PERF_SCRIPT && page != null && page.startsWith("0x")
+                && pageValue > 0 && pageValue < (1L << 40)) {
+            return pageValue;
+        }
+        return Event.UNRECORDED;
+    }
+
+    private Event emit() {
+        Pending p = pending;
+        pending = null;
+        mode = StackMode.NONE;
+        long number = produced++;
+        long t = p.time;
+        if (t != Common.NO_TIME) {
+            if (t < maxTime) {
+                if (report.timeBackwards++ == 0) {
+                    report.firstTimeBackwardsLine = p.line;
+                }
+                t = Common.NO_TIME;
+            } else {
+                maxTime = t;
+            }
+        }
+        List<String> stack = p.stack == null ? List.of() : p.stack;
+        if (!stack.isEmpty()) {
+            report.stacks++;
+        }
+        Common c = new Common(number, false, p.line, 1, t, p.cpu, p.ctx, p.owner, Sites.siteOf(stack), stack);
+        report.layouts.merge(p.layout, 1L, Long::sum);
+        int order = Math.max(p.order, 0);
+        if (p.pfn >= 0) {
+            highestPfn = Math.max(highestPfn, p.pfn + (1L << order) - 1);
+        }
+        highestOrder = Math.max(highestOrder, order);
+        if (p.alloc) {
+            report.allocs++;
+            if (p.pfn == Event.NULL_PFN) {
+                report.failedAllocs++;
+            } else if (p.pfn == Event.UNRECORDED) {
+                report.unrecordedAllocs++;
+            }
+            return new Event.Alloc(c, p.order, p.gfp, null, p.pfn, p.gfpUnparsed);
+        }
+        switch (p.kind) {
+            case "mm_page_free_direct" -> report.freesDirect++;
+            case "mm_page_free" -> report.frees++;
+            default -> report.freesBatched++;
+        }
+        return new Event.Free(c, p.pfn, p.order);
+    }
+
+    /** A malformed line: skipped and counted, fatal in strict mode, a truncation when it is a cut-off last line. */
+    private void problem(long lineNo, String message) throws TraceException {
+        if (!lines.endedWithNewline() && lineNo == lines.lineNumber()) {
+            truncation = new Truncation(produced - 1, produced, lines.offset());
+            return;
+        }
+        if (options.strict() && !scanning) {
+            throw new TraceException(name, lineNo, 1, -1, message);
+        }
+        report.malformed(lineNo, message);
+    }
+
+    // ---- field helpers --------------------------------------------------------------------------
+
+    /**
+     * The value of {@code key=} in {@code key=value} text, up to the next blank; {@code page= (null)}
+     * (a blank after '=') takes the next word when it starts with '('. Null when absent.
+     */
+    static String field(String f, String key) {
+        int from = 0;
+        while (true) {
+            int k = f.indexOf(key, from);
+            if (k < 0) {
+                return null;
+            }
+            int eq = k + key.length();
+            if ((k == 0 || f.charAt(k - 1) == ' ' || f.charAt(k - 1) == '\t') && eq < f.length() && f.charAt(eq) == '=') {
+                int s = eq + 1;
+                int e = s;
+                while (e < f.length() && f.charAt(e) != ' ' && f.charAt(e) != '\t') {
+                    e++;
+                }
+                if (e == s) {
+                    int n = e;
+                    while (n < f.length() && (f.charAt(n) == ' ' || f.charAt(n) == '\t')) {
+                        n++;
+                    }
+                    if (n < f.length() && f.charAt(n) == '(') {
+                        int ne = n;
+                        while (ne < f.length() && f.charAt(ne) != ' ' && f.charAt(ne) != '\t') {
+                            ne++;
+                        }
+                        return f.substring(n, ne);
+                    }
+                }
+                return f.substring(s, e);
+            }
+            from = k + 1;
+        }
+    }
+
+    private int order(String s) {
+        if (s.isEmpty() || s.length() > 2) {
+            return -1;
+        }
+        int v = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v <= maxOrder ? v : -1;
+    }
+
+    /** Decimal or 0x hex, unsigned 64-bit; {@link #BAD} when neither. */
+    private static long number(String s) {
+        try {
+            if (s.startsWith("0x") || s.startsWith("0X")) {
+                return s.length() > 2 && s.length() <= 18 ? Long.parseUnsignedLong(s, 2, s.length(), 16) : BAD;
+            }
+            return s.length() <= 20 ? Long.parseUnsignedLong(s) : BAD;
+        } catch (NumberFormatException e) {
+            return BAD;
+        }
+    }
+
+    /** A page= pointer as a number ({@code 0x} prefix optional), or -1 when it is not hex. */
+    private static long hexValue(String s) {
+        int from = s.startsWith("0x") || s.startsWith("0X") ? 2 : 0;
+        if (s.length() - from == 0 || s.length() - from > 16) {
+            return -1;
+        }
+        try {
+            return Long.parseUnsignedLong(s, from, s.length(), 16);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static boolean isZeroHex(String s) {
+        int from = s.startsWith("0x") ? 2 : 0;
+        if (from == s.length()) {
+            return false;
+        }
+        for (int i = from; i < s.length(); i++) {
+            if (s.charAt(i) != '0') {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,523 @@
+package labyrinth.format.ftrace;
+
+import java.util.HashMap;
+import java.util.Map;
+import labyrinth.trace.Common;
+import labyrinth.trace.Ctx;
+
+/**
+ * Classifies one line of a kernel trace and splits it into prefix and event, by hand (no regular
+ * expressions: one left-to-right scan per line, a few {@code indexOf}s). The result is left in
+ * the fields, which the next call overwrites. Keeps one piece of state across lines: the task
+ * each CPU switched to in function_graph context-switch banners ({@code x-1 => y-2}), the only
+ * owner that layout gives. Not thread-safe: one per reader.
+ */
+final class LineParser {
+    enum Kind {
+        /** An event line: {@link #event} names it, {@link #fields} holds its {@code key=value} text. */
+        EVENT,
+        /** {@code <stack trace>}: {@code =>} frames follow. */
+        STACK_HEADER,
+        /** {@code <user stack trace>}: user-space frames follow (not kept). */
+        USER_STACK_HEADER,
+        /** {@code => frame}; {@link #frame} holds it. */
+        STACK_FRAME,
+        /** A perf callchain line {@code addr sym+off (dso)}; {@link #frame} holds {@code sym+off}. */
+        CALLCHAIN_FRAME,
+        /** A function_graph {@code /* event:} comment that continues on the next lines. */
+        GRAPH_OPEN,
+        BLANK,
+        /** A known non-event line: header, comment, function_graph entry or banner. */
+        IGNORED,
+        /** {@code CPU:N [LOST M EVENTS]}; {@link #lost} holds M. */
+        LOST,
+        UNRECOGNISED,
+        /** Mentions a page event but has no known layout; {@link #problem} says why. */
+        MALFORMED
+    }
+
+    Kind kind;
+    Layout layout;
+    String owner;
+    int cpu;
+    long time;
+    String flags;
+    String event;
+    String fields;
+    String frame;
+    String problem;
+    long lost;
+    /** Text of an unfinished function_graph comment (after {@code /*}). */
+    String openComment;
+
+    private final Map<Integer, String> graphTask = new HashMap<>();
+
+    void parse(String line) {
+        kind = Kind.UNRECOGNISED;
+        layout = null;
+        owner = null;
+        cpu = -1;
+        time = Common.NO_TIME;
+        flags = null;
+        event = null;
+        fields = null;
+        frame = null;
+        problem = null;
+        lost = 0;
+        openComment = null;
+        int n = line.length();
+        int i = skipSpaces(line, 0);
+        if (i == n) {
+            kind = Kind.BLANK;
+            return;
+        }
+        char c = line.charAt(i);
+        if (c == '#') {
+            kind = Kind.IGNORED;
+            return;
+        }
+        if (line.startsWith("=>", i)) {
+            kind = Kind.STACK_FRAME;
+            frame = ftraceFrame(line, i + 2);
+            return;
+        }
+        if (isDigit(c) && tryGraph(line, i)) {
+            return;
+        }
+        if (line.startsWith("CPU:", i) && line.indexOf("[LOST ", i) > 0) {
+            int p = line.indexOf("[LOST ", i) + 6;
+            int e = p;
+            while (e < n && isDigit(line.charAt(e))) {
+                e++;
+            }
+            kind = Kind.LOST;
+            lost = e > p && e - p < 18 ? Long.parseLong(line.substring(p, e)) : 0;
+            return;
+        }
+        if (tryPrefixed(line)) {
+            return;
+        }
+        if (tryBare(line, i)) {
+            return;
+        }
+        if (i > 0 && tryCallchain(line, i)) {
+            return;
+        }
+        if (isHeader(line, i)) {
+            kind = Kind.IGNORED;
+            return;
+        }
+        if (line.indexOf("mm_page", i) >= 0) {
+            kind = Kind.MALFORMED;
+            problem = "a page event in no known layout (expected \"comm-pid [cpu] flags secs.usecs: event: fields\")";
+        }
+    }
+
+    /** Completes a {@link Kind#GRAPH_OPEN} comment whose whole text (continuation lines joined) is known. */
+    void finishGraphComment(String body) {
+        graphComment(body);
+    }
+
+    // ---- classic ftrace, trace-cmd report, perf script ---------------------------------------
+
+    private boolean tryPrefixed(String line) {
+        int n = line.length();
+        int c = line.indexOf(':');
+        while (c > 0) {
+            int b = c;
+            while (b > 0 && !isSpace(line.charAt(b - 1))) {
+                b--;
+            }
+            if (b > 0 && b < c && (c + 1 == n || isSpace(line.charAt(c + 1)))) {
+                int dot = timestampShape(line, b, c);
+                if (dot != -2 && (dot >= 0 || line.lastIndexOf(']', b) > 0) && eventPart(line, c + 1)) {
+                    head(line.substring(0, b));
+                    if (dot >= 0) {
+                        time = nanos(line, b, dot, c);
+                    }
+                    return true;
+                }
+            }
+            c = line.indexOf(':', c + 1);
+        }
+        return false;
+    }
+
+    /** @return -2 when [b, e) is no timestamp, -1 for an integer, else the index of its '.' */
+    private static int timestampShape(String s, int b, int e) {
+        int dot = -1;
+        for (int k = b; k < e; k++) {
+            char ch = s.charAt(k);
+            if (ch == '.') {
+                if (dot >= 0 || k == b || k == e - 1) {
+                    return -2;
+                }
+                dot = k;
+            } else if (!isDigit(ch)) {
+                return -2;
+            }
+        }
+        return dot;
+    }
+
+    private static long nanos(String s, int b, int dot, int e) {
+        if (dot - b > 10) {
+            return Common.NO_TIME;
+        }
+        long secs = Long.parseLong(s, b, dot, 10);
+        long frac = 0;
+        int digits = 0;
+        for (int k = dot + 1; k < e && digits < 9; k++, digits++) {
+            frac = frac * 10 + (s.charAt(k) - '0');
+        }
+        for (; digits < 9; digits++) {
+            frac *= 10;
+        }
+        return secs * 1_000_000_000L + frac;
+    }
+
+    /** Reads what follows the timestamp's colon; false when there is no event there. */
+    private boolean eventPart(String line, int from) {
+        int n = line.length();
+        int j = skipSpaces(line, from);
+        if (j == n) {
+            return false;
+        }
+        if (line.startsWith("<stack trace>", j)) {
+            kind = Kind.STACK_HEADER;
+            return true;
+        }
+        if (line.startsWith("<user stack trace>", j)) {
+            kind = Kind.USER_STACK_HEADER;
+            return true;
+        }
+        int e = j;
+        while (e < n && !isSpace(line.charAt(e))) {
+            e++;
+        }
+        kind = Kind.EVENT;
+        if (e - j > 1 && line.charAt(e - 1) == ':') {
+            String name = line.substring(j, e - 1);
+            int sys = name.lastIndexOf(':');
+            if (sys >= 0) {
+                name = name.substring(sys + 1);
+                layout = Layout.PERF_SCRIPT;
+            }
+            event = isIdentifier(name) ? name : "(unnamed)";
+            fields = line.substring(e).trim();
+        } else {
+            event = "(function)";
+            fields = "";
+        }
+        return true;
+    }
+
+    /** The prefix before the timestamp: task, optional (tgid), optional [cpu], optional flags. */
+    private void head(String h) {
+        int rb = -1;
+        int lb = -1;
+        for (int k = h.length() - 1; k > 0 && lb < 0; k--) {
+            if (h.charAt(k) == ']') {
+                int open = h.lastIndexOf('[', k);
+                if (open >= 0 && open + 1 < k && allDigits(h, open + 1, k)) {
+                    lb = open;
+                    rb = k;
+                }
+            }
+        }
+        String task;
+        if (lb >= 0) {
+            task = h.substring(0, lb).trim();
+            cpu = rb - lb - 1 < 9 ? Integer.parseInt(h, lb + 1, rb, 10) : -1;
+            String after = h.substring(rb + 1).trim();
+            if ((after.length() == 4 || after.length() == 5) && allFlagChars(after)) {
+                flags = after;
+            }
+        } else {
+            task = h.trim();
+        }
+        if (task.endsWith(")")) { // record-tgid: "bash-1977  ( 1977)" or "(-------)"
+            int p = task.lastIndexOf('(');
+            if (p > 0) {
+                task = task.substring(0, p).trim();
+            }
+        }
+        int sp = task.length() - 1;
+        while (sp >= 0 && !isSpace(task.charAt(sp))) {
+            sp--;
+        }
+        String last = task.substring(sp + 1);
+        if (sp > 0 && isPid(last)) { // perf script: "comm pid" or "comm pid/tid"
+            int slash = last.indexOf('/');
+            owner = task.substring(0, sp).trim() + "-" + (slash >= 0 ? last.substring(slash + 1) : last);
+            layout = Layout.PERF_SCRIPT;
+        } else {
+            owner = task.isEmpty() ? null : task;
+        }
+        if (layout == null) {
+            layout = Layout.FTRACE;
+        }
+    }
+
+    // ---- bare event lines and perf callchains ----------------------------------------------
+
+    private boolean tryBare(String line, int i) {
+        int n = line.length();
+        int e = i;
+        while (e < n && !isSpace(line.charAt(e))) {
+            e++;
+        }
+        if (e - i < 2 || line.charAt(e - 1) != ':') {
+            return false;
+        }
+        String name = line.substring(i, e - 1);
+        int sys = name.lastIndexOf(':');
+        if (sys >= 0) {
+            name = name.substring(sys + 1);
+        }
+        if (!isIdentifier(name)) {
+            return false;
+        }
+        // "name: key=..." only, so that prose and dmesg lines ("kswapd0: page allocation failure:") stay out
+        int f = skipSpaces(line, e);
+        int eq = f;
+        while (eq < n && (Character.isLetterOrDigit(line.charAt(eq)) || line.charAt(eq) == '_')) {
+            eq++;
+        }
+        if (eq == f || eq >= n || line.charAt(eq) != '=') {
+            return false;
+        }
+        kind = Kind.EVENT;
+        layout = Layout.BARE;
+        event = name;
+        fields = line.substring(f).trim();
+        return true;
+    }
+
+    private boolean tryCallchain(String line, int i) {
+        int n = line.length();
+        int e = i;
+        while (e < n && Character.digit(line.charAt(e), 16) >= 0) {
+            e++;
+        }
+        if (e == i || e >= n || line.charAt(e) != ' ') {
+            return false;
+        }
+        String rest = line.substring(e + 1).trim();
+        if (rest.isEmpty()) {
+            return false;
+        }
+        int dso = rest.lastIndexOf(" (");
+        String sym = dso > 0 && rest.endsWith(")") ? rest.substring(0, dso).trim() : rest;
+        kind = Kind.CALLCHAIN_FRAME;
+        frame = sym.equals("[unknown]") ? "[unknown] <" + line.substring(i, e) + ">" : sym;
+        return true;
+    }
+
+    private static String ftraceFrame(String line, int from) {
+        String f = line.substring(from).trim();
+        // " => func+0x60/0x8d <ffffffff812101c3>": the address adds nothing to the symbol
+        if (f.endsWith(">")) {
+            int lt = f.lastIndexOf(" <");
+            if (lt > 0) {
+                f = f.substring(0, lt).trim();
+            }
+        }
+        return f;
+    }
+
+    private static boolean isHeader(String line, int i) {
+        return line.startsWith("K-PID", i)
+                || (line.contains("TIMESTAMP") && line.contains("FUNCTION"))
+                || line.startsWith("-----", i)
+                || line.startsWith("cpus=", i)
+                || line.startsWith("version = ", i)
+                || (line.startsWith("CPU ", i) && line.endsWith(" is empty"));
+    }
+
+    // ---- function_graph ----------------------------------------------------------------------
+
+    private boolean tryGraph(String line, int i) {
+        int n = line.length();
+        int j = i;
+        while (j < n && isDigit(line.charAt(j))) {
+            j++;
+        }
+        long abstime = Common.NO_TIME;
+        if (j < n && line.charAt(j) == '.') { // funcgraph-abstime: "  2319.000857 |   4)  ..."
+            int dot = j++;
+            while (j < n && isDigit(line.charAt(j))) {
+                j++;
+            }
+            int bar = skipSpaces(line, j);
+            if (j == dot + 1 || bar >= n || line.charAt(bar) != '|') {
+                return false;
+            }
+            abstime = nanos(line, i, dot, j);
+            i = skipSpaces(line, bar + 1);
+            j = i;
+            while (j < n && isDigit(line.charAt(j))) {
+                j++;
+            }
+        }
+        if (j == i || j >= n || line.charAt(j) != ')' || j - i > 6) {
+            return false;
+        }
+        cpu = Integer.parseInt(line, i, j, 10);
+        time = abstime;
+        layout = Layout.FUNCTION_GRAPH;
+        int rest = j + 1;
+        int comment = line.indexOf("/*", rest);
+        if (comment >= 0) {
+            owner = procOwner(line, rest, comment);
+            if (owner == null) {
+                owner = graphTask.get(cpu);
+            }
+            int close = line.indexOf("*/", comment + 2);
+            if (close < 0) {
+                kind = Kind.GRAPH_OPEN;
+                openComment = line.substring(comment + 2);
+            } else {
+                graphComment(line.substring(comment + 2, close));
+            }
+            return true;
+        }
+        int arrow = line.indexOf("=>", rest);
+        if (arrow > 0 && line.indexOf('|', rest) < 0) { // " 0) x-www-b-22756  =>  x-termi-4083 "
+            String next = line.substring(arrow + 2).trim();
+            if (!next.isEmpty()) {
+                graphTask.put(cpu, next);
+            }
+        }
+        kind = Kind.IGNORED;
+        return true;
+    }
+
+    /** funcgraph-proc puts "comm-pid" between "cpu)" and the first '|'. */
+    private static String procOwner(String line, int from, int to) {
+        int bar = line.indexOf('|', from);
+        int end = bar >= 0 && bar < to ? bar : to;
+        String seg = line.substring(from, end).trim();
+        for (String tok : seg.split("\\s+")) {
+            int dash = tok.lastIndexOf('-');
+            if (dash > 0 && dash < tok.length() - 1 && allDigits(tok, dash + 1, tok.length())) {
+                return tok;
+            }
+        }
+        return null;
+    }
+
+    private void graphComment(String body) {
+        String b = body.trim();
+        int colon = b.indexOf(':');
+        String name = colon > 0 ? b.substring(0, colon) : "";
+        if (isIdentifier(name)) {
+            kind = Kind.EVENT;
+            event = name;
+            fields = b.substring(colon + 1).trim();
+        } else {
+            kind = Kind.EVENT;
+            event = "(comment)";
+            fields = "";
+        }
+        layout = Layout.FUNCTION_GRAPH;
+    }
+
+    // ---- context ------------------------------------------------------------------------------
+
+    /**
+     * The context of an ftrace irq-flags column ({@code d..1}, {@code dNs2.}): column 1 irqs-off
+     * ({@code d} irqs off, {@code D} irqs and bottom halves off, {@code b} bottom halves off,
+     * {@code X} not supported, {@code .}), column 2 need-resched ({@code N n p L B ...}, no
+     * bearing on context), column 3 hard/soft irq ({@code Z} NMI in hardirq, {@code z} NMI,
+     * {@code H} hardirq in softirq, {@code h} hardirq, {@code s} softirq), column 4 preempt depth
+     * (hex digit or {@code .}), column 5 (kernels 5.13+) migrate-disable depth (no bearing: a task
+     * with migration disabled may still sleep). NMI, then hardirq, then softirq win; otherwise
+     * irqs or bottom halves off, or a preempt depth above {@code preemptOffset}, mean atomic.
+     *
+     * @param flags the column, or null when the layout has none: {@link Ctx#TASK}
+     */
+    static Ctx ctxOf(String flags, int preemptOffset) {
+        if (flags == null) {
+            return Ctx.TASK;
+        }
+        char irq = flags.charAt(2);
+        if (irq == 'Z' || irq == 'z') {
+            return Ctx.NMI;
+        }
+        if (irq == 'H' || irq == 'h') {
+            return Ctx.HARDIRQ;
+        }
+        if (irq == 's') {
+            return Ctx.SOFTIRQ;
+        }
+        char off = flags.charAt(0);
+        if (off == 'd' || off == 'D' || off == 'b') {
+            return Ctx.ATOMIC;
+        }
+        return preemptDepth(flags) > preemptOffset ? Ctx.ATOMIC : Ctx.TASK;
+    }
+
+    /** The flags column's preempt depth (column 4), 0 for {@code .}. */
+    static int preemptDepth(String flags) {
+        int d = Character.digit(flags.charAt(3), 16);
+        return Math.max(d, 0);
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------
+
+    private static boolean allFlagChars(String s) {
+        for (int k = 0; k < s.length(); k++) {
+            if (".dDXbBNnpLlZzHhs0123456789abcdef".indexOf(s.charAt(k)) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isPid(String s) {
+        int slash = s.indexOf('/');
+        return slash < 0 ? allDigits(s, 0, s.length())
+                : allDigits(s, 0, slash) && allDigits(s, slash + 1, s.length());
+    }
+
+    private static boolean allDigits(String s, int b, int e) {
+        if (b >= e) {
+            return false;
+        }
+        for (int k = b; k < e; k++) {
+            if (!isDigit(s.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isIdentifier(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int k = 0; k < s.length(); k++) {
+            char ch = s.charAt(k);
+            if (!(ch == '_' || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || isDigit(ch))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t';
+    }
+
+    private static int skipSpaces(String s, int i) {
+        while (i < s.length() && isSpace(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+}

@@ -1,0 +1,298 @@
+package labyrinth.format.ftrace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+import labyrinth.core.Gfp;
+import labyrinth.core.Machine;
+import labyrinth.trace.Ctx;
+import labyrinth.trace.Event;
+import labyrinth.trace.TraceException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The project's own fixtures: one per layout, context flag, failure spelling, stack block and gfp spelling. */
+class FixturesTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void everyIrqFlagMapsToItsContext() throws TraceException {
+        Traces.Import im = Traces.read(Traces.fixture("ftrace-5col-contexts.txt"));
+        assertThat(im.events()).extracting(e -> e.common().ctx()).containsExactly(
+                Ctx.TASK,     // .....
+                Ctx.ATOMIC,   // d....  irqs off
+                Ctx.ATOMIC,   // D....  irqs and bottom halves off
+                Ctx.ATOMIC,   // b....  bottom halves off
+                Ctx.ATOMIC,   // ...1.  preempt depth 1
+                Ctx.TASK,     // ....1  migrate-disable only
+                Ctx.SOFTIRQ,  // ..s1.
+                Ctx.HARDIRQ,  // d.h1.
+                Ctx.HARDIRQ,  // d.H2.  hardirq inside softirq
+                Ctx.NMI,      // d.z1.
+                Ctx.NMI,      // d.Z1.  nmi inside hardirq
+                Ctx.SOFTIRQ,  // dNs2.
+                Ctx.TASK,     // X....  irqs-off not supported
+                Ctx.TASK,     // .N...  need-resched only
+                Ctx.TASK,     // failed alloc
+                Ctx.TASK,     // free_batched
+                Ctx.TASK);    // free
+        assertThat(im.alloc(6).common().owner()).isEqualTo("<idle>-0");
+        assertThat(im.alloc(8).common().owner()).isEqualTo("ksoftirqd/1-22");
+        assertThat(im.alloc(11).common().owner()).isEqualTo("kworker/2:1-99");
+        assertThat(im.alloc(12).common().owner()).isEqualTo("Web Content-4242");
+        assertThat(im.alloc(0).pfn()).isEqualTo(0x1000);
+        assertThat(im.alloc(0).common().line()).isEqualTo(13);
+        assertThat(im.alloc(0).common().time()).isEqualTo(100_000_001_000L);
+        Event.Alloc failed = im.alloc(14);
+        assertThat(failed.pfn()).isEqualTo(Event.NULL_PFN);
+        assertThat(failed.order()).isEqualTo(3);
+        assertThat(im.free(15).order()).isZero();
+        assertThat(im.free(16).pfn()).isEqualTo(0x1001);
+        ImportReport r = im.report();
+        assertThat(r.lostEvents()).isEqualTo(12);
+        assertThat(r.pcpuDrains()).isEqualTo(1);
+        assertThat(r.allocZoneLocked()).isEqualTo(1);
+        assertThat(r.otherEvents()).containsExactly(Map.entry("kmalloc", 1L));
+        assertThat(r.failedAllocs()).isEqualTo(1);
+        assertThat(r.frees()).isEqualTo(2);
+        assertThat(r.freesBatched()).isEqualTo(1);
+        assertThat(r.warnings()).anyMatch(w -> w.contains("lost 12 events"));
+    }
+
+    @Test
+    void stackTraceBlocksAttachToTheirEventOnTheSameCpu() throws TraceException {
+        Traces.Import im = Traces.read(Traces.fixture("ftrace-4col-stacktrace.txt"));
+        assertThat(im.events()).hasSize(4);
+        Event.Alloc a = im.alloc(0);
+        assertThat(a.common().owner()).isEqualTo("kswapd0-42");
+        assertThat(a.common().stack()).containsExactly("__alloc_pages_nodemask+0x1c5/0x370",
+                "alloc_pages_current+0x88/0x120", "new_slab+0x2d1/0x560", "___slab_alloc+0x352/0x4d0",
+                "kmem_cache_alloc+0x1c5/0x1e0");
+        assertThat(a.common().site()).isEqualTo("new_slab+0x2d1/0x560");
+        assertThat(a.pfn()).isEqualTo(32768);
+        Event.Free f = im.free(1);
+        assertThat(f.order()).isEqualTo(2);
+        assertThat(f.common().site()).isEqualTo("__free_slab+0xd2/0x1d0");
+        Event.Alloc rx = im.alloc(2);
+        assertThat(rx.common().owner()).isEqualTo("irq/42-eth0-77");
+        assertThat(rx.common().ctx()).isEqualTo(Ctx.SOFTIRQ);
+        assertThat(rx.common().site()).isEqualTo("page_frag_alloc+0x103/0x130");
+        assertThat(rx.gfp()).isEqualTo(Gfp.GFP_ATOMIC | Gfp.NOWARN | Gfp.COMP | Gfp.MEMALLOC);
+        assertThat(im.free(3).order()).isZero();
+        assertThat(im.free(3).common().stack()).isEmpty();
+        assertThat(im.report().orphanStacks()).isEqualTo(1);
+        assertThat(im.report().stacks()).isEqualTo(3);
+    }
+
+    @Test
+    void traceCmdReportHeaderAndPaddedNames() throws TraceException {
+        Traces.Import im = Traces.read(Traces.fixture("trace-cmd-report.txt"));
+        assertThat(im.events()).hasSize(4);
+        assertThat(im.alloc(0).common().line()).isEqualTo(4);
+        assertThat(im.alloc(0).pfn()).isEqualTo(0x1347a7);
+        assertThat(im.free(1).common().owner()).isEqualTo("cc1-16811");
+        assertThat(im.free(1).common().ctx()).isEqualTo(Ctx.ATOMIC);
+        assertThat(im.alloc(2).common().ctx()).isEqualTo(Ctx.SOFTIRQ);
+        assertThat(im.alloc(2).order()).isEqualTo(1);
+        assertThat(im.free(3).order()).isZero();
+        assertThat(im.report().ignoredLines()).isEqualTo(3);
+        assertThat(im.report().unrecognisedLines()).isZero();
+        assertThat(im.report().layouts()).containsExactly(Map.entry(Layout.FTRACE, 4L));
+    }
+
+    @Test
+    void perfScriptOwnersCallchainsAndPfnFromPage() throws TraceException {
+        Traces.Import im = Traces.read(Traces.fixture("perf-script.txt"));
+        assertThat(im.events()).hasSize(4);
+        Event.Alloc a = im.alloc(0);
+        assertThat(a.common().owner()).isEqualTo("swapper-0");
+        assertThat(a.common().cpu()).isEqualTo(3);
+        assertThat(a.common().site()).isEqualTo("rx_refill+0x4c");
+        assertThat(a.common().stack()).hasSize(4);
+        Event.Free f = im.free(1);
+        assertThat(f.common().owner()).isEqualTo("Chrome_IOThread-5033");
+        assertThat(f.pfn()).isEqualTo(0x2000); // no pfn=: perf's page=0x... is the pfn
+        assertThat(f.order()).isEqualTo(1);
+        assertThat(f.common().site()).isEqualTo("rx_clean+0x60");
+        Event.Alloc noCpu = im.alloc(2);
+        assertThat(noCpu.common().owner()).isEqualTo("stress-777");
+        assertThat(noCpu.common().cpu()).isEqualTo(-1);
+        assertThat(noCpu.common().site()).isNull();
+        assertThat(noCpu.common().stack()).containsExactly("[unknown] <7f0012345678>");
+        assertThat(im.alloc(3).pfn()).isEqualTo(Event.UNRECORDED); // a pointer, not a pfn
+        assertThat(im.report().otherEvents()).containsExactly(Map.entry("kmalloc", 1L));
+        assertThat(im.report().unrecognisedLines()).isZero();
+        assertThat(im.report().layouts()).containsExactly(Map.entry(Layout.PERF_SCRIPT, 4L));
+    }
+
+    @Test
+    void functionGraphBannersProcColumnAbstimeAndWrappedComments() throws TraceException {
+        Traces.Import im = Traces.read(Traces.fixture("function-graph.txt"));
+        assertThat(im.events()).hasSize(4);
+        assertThat(im.alloc(0).common().owner()).isEqualTo("cat-200");
+        assertThat(im.alloc(0).common().cpu()).isEqualTo(1);
+        assertThat(im.alloc(1).common().owner()).isEqualTo("dd-300");
+        assertThat(im.free(2).common().time()).isEqualTo(123_000_100_000L);
+        assertThat(im.free(2).common().cpu()).isEqualTo(3);
+        Event.Alloc thp = im.alloc(3);
+        assertThat(thp.common().line()).isEqualTo(15);
+        assertThat(thp.order()).isEqualTo(9);
+        assertThat(thp.pfn()).isEqualTo(Event.NULL_PFN);
+        assertThat(thp.gfp()).isEqualTo(Gfp.GFP_TRANSHUGE | Gfp.THISNODE);
+        assertThat(im.report().otherEvents()).containsExactly(Map.entry("(comment)", 1L));
+        assertThat(im.report().malformed()).extracting(ImportReport.Problem::line).containsExactly(19L);
+    }
+
+    @Test
+    void bareEventLines() throws TraceException {
+        Traces.Import im = Traces.read(Traces.fixture("bare.txt"));
+        assertThat(im.events()).hasSize(3);
+        assertThat(im.free(1).pfn()).isEqualTo(0x1d1ac1);
+        assertThat(im.alloc(2).gfp()).isEqualTo(Gfp.DMA);
+        assertThat(im.report().otherEvents()).containsExactly(Map.entry("kmalloc", 1L));
+    }
+
+    @Test
+    void oldKernelEventNamesAndGfpSpellings() throws TraceException {
+        Traces.Import im = Traces.read(Traces.fixture("old-2.6-noflags.txt"));
+        assertThat(im.events()).extracting(e -> e.op().label()).containsExactly("alloc", "free", "free", "alloc", "alloc");
+        Event.Alloc a = im.alloc(0);
+        assertThat(a.common().ctx()).isEqualTo(Ctx.TASK);
+        assertThat(a.gfp()).isEqualTo(Gfp.GFP_KERNEL | Gfp.NOWARN | Gfp.ZERO);
+        assertThat(a.gfpUnparsed()).isEqualTo("GFP_COLD");
+        assertThat(im.free(1).order()).isZero();
+        assertThat(im.free(2).order()).isEqualTo(1);
+        assertThat(im.alloc(3).gfp()).isEqualTo(Gfp.GFP_KERNEL | Gfp.RECLAIMABLE | Gfp.THISNODE);
+        assertThat(im.alloc(3).gfpUnparsed()).isEqualTo("GFP_NO_KSWAPD");
+        assertThat(im.alloc(4).pfn()).isEqualTo(Event.NULL_PFN);
+        assertThat(im.alloc(4).gfp()).isEqualTo(Gfp.IO | Gfp.FS | Gfp.RECLAIM);
+        assertThat(im.report().freesBatched()).isEqualTo(1);
+        assertThat(im.report().freesDirect()).isEqualTo(1);
+        assertThat(im.report().otherEvents()).containsExactly(Map.entry("mm_page_alloc_extfrag", 1L));
+    }
+
+    @Test
+    void everyGfpSpelling() throws TraceException {
+        Traces.Import im = Traces.read(Traces.fixture("gfp-spellings.txt"));
+        assertThat(im.events()).extracting(e -> ((Event.Alloc) e).gfp()).containsExactly(
+                Gfp.GFP_KERNEL,
+                Gfp.GFP_ATOMIC | Gfp.NOWARN | Gfp.COMP | Gfp.ZERO,
+                Gfp.NOWARN | Gfp.NORETRY | Gfp.COMP | Gfp.ZERO | Gfp.HIGHMEM,
+                Gfp.GFP_KERNEL,
+                Gfp.GFP_USER,
+                Gfp.GFP_HIGHUSER_MOVABLE | Gfp.COMP,
+                Gfp.GFP_KERNEL,
+                0L,
+                Gfp.GFP_KERNEL,
+                Gfp.GFP_TRANSHUGE | Gfp.THISNODE,
+                Gfp.DMA | Gfp.RECLAIMABLE | Gfp.ACCOUNT,
+                Gfp.DMA32 | Gfp.MOVABLE | Gfp.HARDWALL | Gfp.NOMEMALLOC);
+        assertThat(im.events()).extracting(e -> ((Event.Alloc) e).gfpUnparsed()).containsExactly(
+                null, null, null, "__GFP_REPEAT|__GFP_NOTRACK|__GFP_COLD", "GFP_REPEAT|GFP_NOTRACK", null,
+                "0x4000000", null, null, null, null, null);
+        assertThat(im.report().unknownGfp()).containsEntry("__GFP_COLD", 1L).containsEntry("0x4000000", 1L);
+        assertThat(im.report().hexGfpMasks()).isEqualTo(1);
+        assertThat(im.report().warnings()).anyMatch(w -> w.startsWith("gfp names not in the model"));
+    }
+
+    @Test
+    void malformedLinesAreSkippedWithTheirLineNumbers() throws TraceException {
+        Traces.Import im = Traces.read(Traces.fixture("malformed.txt"));
+        assertThat(im.events()).hasSize(2);
+        assertThat(im.events()).extracting(e -> e.common().line()).containsExactly(2L, 9L);
+        assertThat(im.report().malformedLines()).isEqualTo(5);
+        assertThat(im.report().malformed()).extracting(ImportReport.Problem::line).containsExactly(3L, 4L, 5L, 6L, 7L);
+        assertThat(im.report().malformed().get(1).message())
+                .isEqualTo("\"order\" must be an integer from 0 to 10, found \"99\"");
+        assertThat(im.report().unrecognised()).containsExactly(8L);
+        assertThat(im.report().warnings().get(0)).startsWith("5 malformed lines skipped\n  line 3: ");
+    }
+
+    @Test
+    void strictModeStopsAtTheFirstMalformedLine() {
+        assertThatThrownBy(() -> Traces.read(Traces.fixture("malformed.txt"), FtraceOptions.defaults().withStrict(true)))
+                .isInstanceOf(TraceException.class)
+                .hasMessageEndingWith("malformed.txt:3:1: mm_page_alloc needs order= and gfp_flags=, found "
+                        + "\"page=0000000000000001 pfn=0x11 migratetype=0 gfp_flags=GFP_KERNEL\"");
+    }
+
+    @Test
+    void aCutOffLastLineIsATruncation() throws Exception {
+        Path f = tmp.resolve("cut.txt");
+        String whole = "  a-1 [000] .... 1.000001: mm_page_alloc: page=0 pfn=0x10 order=0 migratetype=0 gfp_flags=GFP_KERNEL\n";
+        Files.writeString(f, whole + "  a-1 [000] .... 1.000002: mm_page_alloc: page=0 pfn=0x11 or");
+        Traces.Import im = Traces.read(f, FtraceOptions.defaults().withStrict(true));
+        assertThat(im.events()).hasSize(1);
+        assertThat(im.reader().truncation().describe())
+                .isEqualTo("truncated after event 0 (byte " + Files.size(f) + ")");
+        assertThat(im.report().malformedLines()).isZero();
+    }
+
+    @Test
+    void gzipFilesAreReadToo() throws Exception {
+        Path f = tmp.resolve("t.txt.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(f))) {
+            out.write(Files.readAllBytes(Traces.fixture("trace-cmd-report.txt")));
+        }
+        assertThat(Traces.read(f).events()).hasSize(4);
+    }
+
+    @Test
+    void aStreamNeedsTheMachine() throws Exception {
+        byte[] text = Files.readAllBytes(Traces.fixture("bare.txt"));
+        assertThatThrownBy(() -> FtraceReader.open("stdin", new ByteArrayInputStream(text), FtraceOptions.defaults()))
+                .isInstanceOf(TraceException.class)
+                .hasMessage("stdin: a kernel trace read from a stream needs the machine: give a zoneinfo file or a memory size");
+        try (FtraceReader r = FtraceReader.open("stdin", new ByteArrayInputStream(text),
+                FtraceOptions.defaults().withMemory(8L << 30))) {
+            assertThat(r.header().machine().endPfn()).isEqualTo(2097152);
+            assertThat(r.report().machineSource()).isEqualTo("memory 8589934592 bytes");
+            int n = 0;
+            while (r.next() != null) {
+                n++;
+            }
+            assertThat(n).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void machineFromZoneinfoOrMemoryOrHighestPfn() throws Exception {
+        Path trace = Traces.fixture("ftrace-4col-stacktrace.txt");
+        try (FtraceReader r = FtraceReader.open(trace,
+                FtraceOptions.defaults().withZoneinfo(Traces.fixture("zoneinfo-x86-16g.txt")))) {
+            assertThat(r.header().machine().endPfn()).isEqualTo(4456448);
+            assertThat(r.report().machineSource()).startsWith("zoneinfo ");
+        }
+        try (FtraceReader r = FtraceReader.open(trace, FtraceOptions.defaults())) {
+            // highest block: pfn 32772 (order 0) and 32768 (order 2, up to 32771): rounded up to 1024 pages
+            assertThat(r.header().machine().endPfn()).isEqualTo(33792);
+            assertThat(r.report().machineSource()).isEqualTo("highest pfn 32773");
+        }
+        Machine given = Machine.ofPages(1 << 20);
+        try (FtraceReader r = FtraceReader.open(trace, FtraceOptions.defaults().withMachine(given))) {
+            assertThat(r.header().machine()).isSameAs(given);
+        }
+    }
+
+    @Test
+    void sniffingRecognisesKernelTextAndRejectsJsonAndGzip() throws IOException {
+        for (String f : List.of("ftrace-5col-contexts.txt", "ftrace-4col-stacktrace.txt", "trace-cmd-report.txt",
+                "perf-script.txt", "function-graph.txt", "bare.txt", "old-2.6-noflags.txt")) {
+            assertThat(FtraceReader.looksLikeFtrace(Files.readAllBytes(Traces.fixture(f)))).as(f).isTrue();
+        }
+        assertThat(FtraceReader.looksLikeFtrace("  {\"labyrinth\": 1}".getBytes(StandardCharsets.UTF_8))).isFalse();
+        assertThat(FtraceReader.looksLikeFtrace(new byte[] {0x1f, (byte) 0x8b, 8, 0})).isFalse();
+        assertThat(FtraceReader.looksLikeFtrace(Files.readAllBytes(Traces.fixture("zoneinfo-x86-16g.txt")))).isFalse();
+        assertThat(FtraceReader.looksLikeFtrace("# tracer: nop\n".getBytes(StandardCharsets.UTF_8))).isTrue();
+    }
+}
