@@ -138,6 +138,19 @@ public final class Allocator {
         return zones[zone].free();
     }
 
+    /** Free blocks of exactly {@code order} in {@code zone} now (a /proc/buddyinfo cell); no allocation. */
+    public long freeBlocks(int zone, int order) {
+        return zones[zone].count(order);
+    }
+
+    /**
+     * The lowest free level a {@code GFP_ATOMIC} request may leave {@code zone} at in the slow path,
+     * before any lowmem reserve: {@code min - min/2 - (min - min/2)/4} (ALLOCATOR-MODEL.md).
+     */
+    public long atomicFloor(int zone) {
+        return WatermarkMath.floor(min[zone], WatermarkMath.slowPathFlags(Gfp.GFP_ATOMIC));
+    }
+
     /** Pages free in all zones. */
     public long freePages() {
         long n = 0;

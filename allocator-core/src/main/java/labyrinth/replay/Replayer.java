@@ -610,6 +610,26 @@ public final class Replayer {
         return mode;
     }
 
+    /** Pages in live blocks now. */
+    public long usedPages() {
+        return ledger.livePages();
+    }
+
+    /** Owners named so far (ids 0 to {@code ownerCount() - 1}, in the order they first appeared). */
+    public int ownerCount() {
+        return owners.size();
+    }
+
+    /** The name of owner {@code id}. */
+    public String ownerName(int id) {
+        return owners.name(id);
+    }
+
+    /** Pages held now by owner {@code id}. */
+    public long ownerPages(int id) {
+        return ledger.ownerPages(id);
+    }
+
     /** The allocator model, for views (REPL, reports); callers must not change it. */
     public Allocator allocator() {
         return allocator;

@@ -22,10 +22,17 @@ public final class Replays {
      */
     public static ReplayResult run(TraceSource source, Mode mode, Severity failOn, long maxPages, int maxFindings)
             throws TraceException {
+        return run(source, mode, failOn, maxPages, maxFindings, ReplayObserver.NONE);
+    }
+
+    /** The same, showing {@code observer} every finding and the state after every applied event. */
+    public static ReplayResult run(TraceSource source, Mode mode, Severity failOn, long maxPages, int maxFindings,
+                                   ReplayObserver observer) throws TraceException {
         Mode m = mode != null ? mode : Replayer.defaultMode(source.header().scope());
         List<Finding> kept = new ArrayList<>();
         long[] dropped = {0};
         Replayer replayer = new Replayer(source.header(), m, maxPages, f -> {
+            observer.onFinding(f);
             if (kept.size() < maxFindings) {
                 kept.add(f);
             } else {
@@ -34,7 +41,9 @@ public final class Replays {
         });
         Event e;
         while ((e = source.next()) != null) {
-            replayer.apply(e);
+            if (replayer.apply(e)) {
+                observer.afterEvent(replayer, e);
+            }
         }
         replayer.finish();
         // the sort is stable: findings of one event keep the order they were found in

@@ -13,6 +13,7 @@ import labyrinth.cli.report.JunitReport;
 import labyrinth.cli.report.SarifReport;
 import labyrinth.cli.triage.TraceRun;
 import labyrinth.cli.report.TextReport;
+import labyrinth.cli.report.html.HtmlReport;
 import labyrinth.core.Allocator;
 import labyrinth.core.MachineTooLargeException;
 import labyrinth.format.TraceFiles;
@@ -22,6 +23,7 @@ import labyrinth.replay.ReplayResult;
 import labyrinth.replay.Replays;
 import labyrinth.replay.Severity;
 import labyrinth.replay.Signatures;
+import labyrinth.stats.TimelineRecorder;
 import labyrinth.trace.TraceException;
 import labyrinth.trace.TraceSource;
 import picocli.CommandLine.Command;
@@ -46,6 +48,7 @@ import picocli.CommandLine.Spec;
             "  labyrinth replay sample-traces/rx-storm-panic.json",
             "  labyrinth replay --format json -o report.json trace.ndjson.gz",
             "  labyrinth replay --format sarif -o labyrinth.sarif trace.json",
+            "  labyrinth replay --html report.html sample-traces/rx-storm-panic.json",
             "  labyrinth replay --mode observe --fail-on warning kernel-window.json"
         })
 final class ReplayCommand implements Callable<Integer> {
@@ -78,6 +81,11 @@ final class ReplayCommand implements Callable<Integer> {
             description = "write the report to FILE (atomically) instead of standard output")
     Path output;
 
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "also write a visual report to FILE (one self-contained HTML page, written atomically):"
+                    + " free pages per zone with watermarks and findings, pages by owner, free blocks per order")
+    Path html;
+
     @Option(names = "--max-findings", paramLabel = "N", defaultValue = "10000",
             description = "report at most N findings; the rest are only counted (default: ${DEFAULT-VALUE})")
     int maxFindings;
@@ -94,8 +102,10 @@ final class ReplayCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         String name = trace.toString();
         ReplayResult result;
+        TimelineRecorder timeline = html != null ? new TimelineRecorder() : null;
         try (TraceSource source = TraceFiles.open(trace, name)) {
-            result = Replays.run(source, modeOf(mode), severityOf(failOn), maxPages, maxFindings);
+            result = Replays.run(source, modeOf(mode), severityOf(failOn), maxPages, maxFindings,
+                    timeline != null ? timeline : labyrinth.replay.ReplayObserver.NONE);
         } catch (TraceException e) {
             return unreadable(err, e.getMessage(), e);
         } catch (MachineTooLargeException e) {
@@ -108,6 +118,15 @@ final class ReplayCommand implements Callable<Integer> {
         } catch (IOException e) {
             err.println("labyrinth: cannot write " + output + ": " + e.getMessage());
             return ExitCode.UNREADABLE;
+        }
+        if (html != null) {
+            try {
+                AtomicFiles.write(html, stream -> HtmlReport.write(result, timeline, VersionProvider.version(),
+                        new OutputStreamWriter(stream, StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                err.println("labyrinth: cannot write " + html + ": " + e.getMessage());
+                return ExitCode.UNREADABLE;
+            }
         }
         return exitCode(result.outcome(), failOn);
     }

@@ -1,0 +1,178 @@
+package labyrinth.stats;
+
+import java.util.ArrayList;
+import java.util.List;
+import labyrinth.core.Allocator;
+import labyrinth.core.Watermarks;
+import labyrinth.core.ZoneKind;
+import labyrinth.replay.ReplayObserver;
+import labyrinth.replay.Replayer;
+import labyrinth.trace.Event;
+
+/**
+ * Records how memory evolves over a replay, in bounded space, for the HTML report and
+ * {@code stats}: after each event it samples pages in use, free pages in all zones and per zone,
+ * free blocks per zone and order, and pages held by each of the first {@link #MAX_OWNERS} owners
+ * into shared {@link MinMaxBuckets}. Owners beyond that cap are not tracked one by one; their pages
+ * show as the difference between pages in use and the tracked owners' pages.
+ *
+ * <p>The machine's fixed facts (zones, their sizes, watermarks and atomic floors) are taken at
+ * the first event. Read the accessors after the replay. Not thread-safe: one per trace.
+ */
+public final class TimelineRecorder implements ReplayObserver {
+    /** Buckets per series: two extremes each, so at most 2 000 points per line. */
+    public static final int DEFAULT_BUCKETS = 1000;
+    /** Owners tracked one by one (the order they first appear in). */
+    public static final int MAX_OWNERS = 64;
+
+    private static final int USED = 0;
+    private static final int TOTAL_FREE = 1;
+
+    private final MinMaxBuckets buckets;
+    private int zones = -1;
+    private int maxOrder;
+    private ZoneKind[] kinds;
+    private long[] zonePages;
+    private Watermarks[] watermarks;
+    private long[] atomicFloors;
+    private int[] freeSeries;
+    private int[][] orderSeries;
+    private final List<String> ownerNames = new ArrayList<>();
+    private final List<Integer> ownerSeries = new ArrayList<>();
+    private int ownersSeen;
+    private long[] values = new long[0];
+
+    public TimelineRecorder() {
+        this(DEFAULT_BUCKETS);
+    }
+
+    public TimelineRecorder(int capacity) {
+        buckets = new MinMaxBuckets(capacity);
+        buckets.addSeries();
+        buckets.addSeries();
+    }
+
+    @Override
+    public void afterEvent(Replayer replayer, Event event) {
+        Allocator a = replayer.allocator();
+        if (zones < 0) {
+            start(a);
+        }
+        int owners = replayer.ownerCount();
+        ownersSeen = owners;
+        while (ownerNames.size() < Math.min(owners, MAX_OWNERS)) {
+            ownerNames.add(replayer.ownerName(ownerNames.size()));
+            ownerSeries.add(buckets.addSeries());
+        }
+        if (values.length < buckets.seriesCount()) {
+            values = new long[buckets.seriesCount()];
+        }
+        values[USED] = replayer.usedPages();
+        long free = 0;
+        for (int z = 0; z < zones; z++) {
+            long f = a.freePages(z);
+            free += f;
+            values[freeSeries[z]] = f;
+            for (int k = 0; k <= maxOrder; k++) {
+                values[orderSeries[z][k]] = a.freeBlocks(z, k);
+            }
+        }
+        values[TOTAL_FREE] = free;
+        for (int i = 0; i < ownerSeries.size(); i++) {
+            values[ownerSeries.get(i)] = replayer.ownerPages(i);
+        }
+        buckets.sample(event.number(), values);
+    }
+
+    private void start(Allocator a) {
+        zones = a.zoneCount();
+        maxOrder = a.machine().maxOrder();
+        kinds = new ZoneKind[zones];
+        zonePages = new long[zones];
+        watermarks = new Watermarks[zones];
+        atomicFloors = new long[zones];
+        freeSeries = new int[zones];
+        orderSeries = new int[zones][maxOrder + 1];
+        for (int z = 0; z < zones; z++) {
+            kinds[z] = a.zoneKind(z);
+            zonePages[z] = a.machine().zones().get(z).pages();
+            watermarks[z] = a.watermarks(z);
+            atomicFloors[z] = a.atomicFloor(z);
+            freeSeries[z] = buckets.addSeries();
+        }
+        for (int z = 0; z < zones; z++) {
+            for (int k = 0; k <= maxOrder; k++) {
+                orderSeries[z][k] = buckets.addSeries();
+            }
+        }
+    }
+
+    /** The samples; series indexes come from the accessors below. */
+    public MinMaxBuckets buckets() {
+        return buckets;
+    }
+
+    /** Whether any event was recorded (an empty trace records none, and has no zone facts). */
+    public boolean isEmpty() {
+        return buckets.samples() == 0;
+    }
+
+    public int zoneCount() {
+        return Math.max(zones, 0);
+    }
+
+    public int maxOrder() {
+        return maxOrder;
+    }
+
+    public ZoneKind zoneKind(int z) {
+        return kinds[z];
+    }
+
+    public long zonePages(int z) {
+        return zonePages[z];
+    }
+
+    public Watermarks watermarks(int z) {
+        return watermarks[z];
+    }
+
+    /** The free level below which even {@code GFP_ATOMIC} fails in {@code z}. */
+    public long atomicFloor(int z) {
+        return atomicFloors[z];
+    }
+
+    /** Series of pages in live blocks. */
+    public int usedSeries() {
+        return USED;
+    }
+
+    /** Series of free pages in all zones together. */
+    public int totalFreeSeries() {
+        return TOTAL_FREE;
+    }
+
+    public int freeSeries(int z) {
+        return freeSeries[z];
+    }
+
+    /** Series of free blocks of exactly {@code order} in zone {@code z}. */
+    public int orderSeries(int z, int order) {
+        return orderSeries[z][order];
+    }
+
+    /** Owners tracked one by one, in the order they first appeared (a name is never null). */
+    public List<String> ownerNames() {
+        return List.copyOf(ownerNames);
+    }
+
+    /** The series of pages held by tracked owner {@code i} (an index into {@link #ownerNames}). */
+    public int ownerSeries(int i) {
+        return ownerSeries.get(i);
+    }
+
+    /** Owners seen in the trace but not tracked one by one (beyond {@link #MAX_OWNERS}). */
+    public int untrackedOwners() {
+        return Math.max(0, ownersSeen - ownerNames.size());
+    }
+}

@@ -1,0 +1,263 @@
+package labyrinth.cli.report.html;
+
+import static labyrinth.cli.report.html.Markup.attr;
+import static labyrinth.cli.report.html.Markup.count;
+import static labyrinth.cli.report.html.Markup.text;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Map;
+import java.util.TreeMap;
+import labyrinth.core.Gfp;
+import labyrinth.core.Machine;
+import labyrinth.core.ZoneSpec;
+import labyrinth.replay.Finding;
+import labyrinth.replay.Kind;
+import labyrinth.replay.PanicVerdict;
+import labyrinth.replay.ReplayResult;
+import labyrinth.replay.Summary;
+import labyrinth.stats.TimelineRecorder;
+
+/**
+ * The visual report of {@code replay --html}: one self-contained HTML file (inline CSS and SVG, no
+ * scripts, fonts or anything fetched) with the free-pages timeline per zone and its finding
+ * markers, pages held by the top owners, free blocks per order, the findings table and the
+ * summary. Every string from the trace is escaped; the output is also well-formed XML. The same
+ * result gives the same bytes. Stateless.
+ */
+public final class HtmlReport {
+    private HtmlReport() {
+    }
+
+    /** Writes the report of {@code r}, with the timeline {@code t} recorded during the same replay. */
+    public static void write(ReplayResult r, TimelineRecorder t, String toolVersion, Writer out) throws IOException {
+        out.write(render(r, t, toolVersion));
+        out.flush();
+    }
+
+    static String render(ReplayResult r, TimelineRecorder t, String toolVersion) {
+        StringBuilder h = new StringBuilder(64 * 1024);
+        String name = r.name();
+        h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
+                .append("<title>Labyrinth report: ").append(text(name)).append("</title>\n<style>\n")
+                .append(CSS).append("</style>\n</head>\n<body>\n<main>\n");
+        header(h, r);
+        panic(h, r.panic());
+        summary(h, r);
+        if (t.isEmpty()) {
+            h.append("<p class=\"note\">The trace has no events to chart.</p>\n");
+        } else {
+            h.append("<section id=\"memory\">\n<h2>Free pages per zone</h2>\n")
+                    .append("<p class=\"explain\">Free pages after each event. Dashed lines: the zone's high, low and"
+                            + " min watermarks; shaded: at or below the atomic floor, where even GFP_ATOMIC fails."
+                            + " Markers above: findings (hover for the message, click for the table row).")
+                    .append(downsampled(t)).append("</p>\n");
+            TimelineChart.write(h, t, r.findings(), name);
+            h.append("</section>\n<section id=\"owners-section\">\n<h2>Pages held by owner</h2>\n")
+                    .append("<p class=\"explain\">Pages each of the top owners holds, stacked; a leak is a layer"
+                            + " that never shrinks.</p>\n");
+            OwnersChart.write(h, t);
+            h.append("</section>\n<section id=\"fragmentation\">\n<h2>Free blocks per order</h2>\n")
+                    .append("<p class=\"explain\">How fragmented free memory is: the fewest free blocks of each"
+                            + " order over time. An allocation of order k needs a block of order k or more.</p>\n");
+            for (int z = 0; z < t.zoneCount(); z++) {
+                FragmentationChart.write(h, t, z);
+            }
+            h.append("</section>\n");
+        }
+        findings(h, r);
+        h.append("</main>\n<footer>labyrinth ").append(text(toolVersion)).append("</footer>\n</body>\n</html>\n");
+        return h.toString();
+    }
+
+    private static String downsampled(TimelineRecorder t) {
+        long width = t.buckets().width();
+        return width == 1 ? "" : " Each point of the line is the lowest or highest value among " + count(width)
+                + " consecutive events, so no dip is lost.";
+    }
+
+    private static void header(StringBuilder h, ReplayResult r) {
+        h.append("<header>\n<h1>").append(text(r.name())).append("</h1>\n<p class=\"outcome outcome-")
+                .append(r.outcome().label()).append("\">").append(r.outcome().label()).append("</p>\n");
+        Machine m = r.header().machine();
+        h.append("<p class=\"facts\">").append(r.header().scope().label()).append(" trace, replayed in ")
+                .append(r.mode().label()).append(" mode on ").append(count(m.totalPages())).append(" pages of ")
+                .append(m.pageSize()).append(" bytes (max order ").append(m.maxOrder()).append("): ");
+        boolean first = true;
+        for (ZoneSpec z : m.zones()) {
+            h.append(first ? "" : ", ").append(z.kind().label()).append(' ').append(count(z.pages()));
+            first = false;
+        }
+        h.append("</p>\n");
+        if (!r.header().meta().isEmpty()) {
+            h.append("<dl class=\"meta\">");
+            for (Map.Entry<String, Object> e : new TreeMap<>(r.header().meta()).entrySet()) {
+                h.append("<dt>").append(text(e.getKey())).append("</dt><dd>").append(text(String.valueOf(e.getValue())))
+                        .append("</dd>");
+            }
+            h.append("</dl>\n");
+        }
+        if (r.truncation() != null) {
+            h.append("<p class=\"warn\">").append(text(r.truncation().describe()))
+                    .append("; the events before it were replayed.</p>\n");
+        }
+        h.append("</header>\n");
+    }
+
+    private static void panic(StringBuilder h, PanicVerdict p) {
+        if (p == null) {
+            return;
+        }
+        h.append("<section class=\"panic ").append(p.reproduced() ? "reproduced" : "not-reproduced")
+                .append("\" id=\"panic\">\n<h2>Panic ").append(p.reproduced() ? "reproduced" : "not reproduced")
+                .append(" at event ").append(p.event()).append("</h2>\n<p class=\"panic-message\">")
+                .append(text(p.message())).append("</p>\n<p>").append(p.trigger() >= 0
+                        ? "Trigger: event " + p.trigger() + ". " : "").append(text(p.why())).append("</p>\n");
+        if (!p.holders().isEmpty()) {
+            h.append("<p>Memory held when it came: ");
+            int shown = Math.min(5, p.holders().size());
+            for (int i = 0; i < shown; i++) {
+                var ho = p.holders().get(i);
+                h.append(i == 0 ? "" : "; ").append("<b>").append(text(ho.owner() == null ? "(no owner)" : ho.owner()))
+                        .append("</b>").append(ho.site() == null ? "" : " at " + text(ho.site())).append(' ')
+                        .append(count(ho.pages())).append(ho.pages() == 1 ? " page" : " pages");
+            }
+            if (p.holders().size() > shown) {
+                h.append("; ").append(p.holders().size() - shown).append(" more");
+            }
+            h.append("</p>\n");
+        }
+        h.append("</section>\n");
+    }
+
+    private static void summary(StringBuilder h, ReplayResult r) {
+        Summary s = r.summary();
+        h.append("<section id=\"summary\">\n<h2>Summary</h2>\n<div class=\"cards\">\n");
+        card(h, "events", count(s.events()), s.ignoredAfterPanic() > 0
+                ? count(s.ignoredAfterPanic()) + " ignored after the panic" : null);
+        card(h, "allocations", count(s.allocs()), null);
+        card(h, "frees", count(s.frees()), null);
+        card(h, "failed allocations", count(s.failures()), null);
+        card(h, "peak pages in use", count(s.peakUsedPages()),
+                s.peakEvent() >= 0 ? "first at event " + s.peakEvent() : null);
+        h.append("</div>\n");
+        if (!s.findingsByKind().isEmpty()) {
+            h.append("<table class=\"kinds\"><thead><tr><th>finding</th><th>count</th></tr></thead><tbody>\n");
+            Map<String, Long> byLabel = new TreeMap<>();
+            s.findingsByKind().forEach((k, v) -> byLabel.put(k.label(), v));
+            byLabel.forEach((k, v) -> h.append("<tr><td>").append(k).append("</td><td class=\"n\">").append(count(v))
+                    .append("</td></tr>\n"));
+            h.append("</tbody></table>\n");
+        }
+        h.append("</section>\n");
+    }
+
+    private static void card(StringBuilder h, String label, String value, String note) {
+        h.append("<div class=\"card\"><div class=\"value\">").append(value).append("</div><div class=\"label\">")
+                .append(label).append("</div>");
+        if (note != null) {
+            h.append("<div class=\"sub\">").append(text(note)).append("</div>");
+        }
+        h.append("</div>\n");
+    }
+
+    private static void findings(StringBuilder h, ReplayResult r) {
+        h.append("<section id=\"findings\">\n<h2>Findings</h2>\n");
+        if (r.findings().isEmpty()) {
+            h.append("<p>No findings.</p>\n");
+        } else {
+            h.append("<table class=\"findings\"><thead><tr><th>#</th><th>event</th><th>line</th><th>severity</th>"
+                    + "<th>kind</th><th>owner</th><th>site</th><th>message</th></tr></thead><tbody>\n");
+            for (int i = 0; i < r.findings().size(); i++) {
+                Finding f = r.findings().get(i);
+                h.append("<tr id=\"finding-").append(i + 1).append("\" class=\"sev-").append(f.severity().label())
+                        .append("\"><td class=\"n\">").append(i + 1).append("</td><td class=\"n\"><a href=\"#marker-")
+                        .append(i + 1).append("\">").append(f.event()).append("</a></td><td class=\"n\">")
+                        .append(f.line() > 0 ? f.line() + ":" + f.column() : "").append("</td><td>")
+                        .append(f.severity().label()).append("</td><td>").append(f.kind().label()).append("</td><td>")
+                        .append(text(f.owner())).append("</td><td>").append(text(f.site())).append("</td><td>")
+                        .append(text(f.message()));
+                if (f.kind() == Kind.ALLOC_FAILURE) {
+                    h.append("<div class=\"sub\">").append(text(Gfp.format(f.gfp()))).append(", reason ")
+                            .append(text(f.reason())).append("</div>");
+                }
+                h.append("</td></tr>\n");
+            }
+            h.append("</tbody></table>\n");
+        }
+        if (r.droppedFindings() > 0) {
+            h.append("<p class=\"note\">").append(count(r.droppedFindings()))
+                    .append(" more findings not shown (--max-findings).</p>\n");
+        }
+        h.append("</section>\n");
+    }
+
+    private static final String CSS = """
+            :root { color-scheme: light; --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; }
+            * { box-sizing: border-box; }
+            body { margin: 0; background: #f6f8fa; color: var(--ink);
+              font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
+            main { max-width: 1320px; margin: 0 auto; padding: 20px 20px 8px; }
+            header h1 { font-size: 22px; margin: 0 0 4px; word-break: break-all; }
+            h2 { font-size: 17px; margin: 22px 0 6px; }
+            section { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 4px 16px 12px;
+              margin-top: 14px; }
+            .outcome { display: inline-block; margin: 2px 0 6px; padding: 2px 10px; border-radius: 12px;
+              font-weight: 600; background: #ddf4e4; color: #116329; }
+            .outcome-findings, .outcome-panic-reproduced { background: #ffebe9; color: #a40e26; }
+            .outcome-panic-not-reproduced, .outcome-diverged { background: #fff1c2; color: #7d4e00; }
+            .facts, .explain, .note { color: var(--muted); margin: 4px 0; }
+            .warn { color: #7d4e00; }
+            dl.meta { display: flex; flex-wrap: wrap; gap: 2px 14px; margin: 4px 0; color: var(--muted); }
+            dl.meta dt { font-weight: 600; } dl.meta dd { margin: 0; }
+            .panic { border-color: #ff8182; background: #fff5f5; }
+            .panic.not-reproduced { border-color: #d4a72c; background: #fffbeb; }
+            .panic-message { font: 600 15px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
+            .cards { display: flex; flex-wrap: wrap; gap: 10px; margin: 8px 0; }
+            .card { border: 1px solid var(--line); border-radius: 6px; padding: 8px 14px; min-width: 150px; }
+            .card .value { font-size: 22px; font-weight: 600; }
+            .card .label { color: var(--muted); }
+            .sub { color: var(--muted); font-size: 12px; }
+            table { border-collapse: collapse; margin: 8px 0; }
+            th, td { border-bottom: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
+            th { background: #f6f8fa; }
+            td.n { text-align: right; font-variant-numeric: tabular-nums; }
+            table.findings { width: 100%; }
+            table.findings td { font-size: 13px; }
+            tr.sev-error td:nth-child(4) { color: #a40e26; font-weight: 600; }
+            tr.sev-warning td:nth-child(4) { color: #9a6700; font-weight: 600; }
+            tr:target { background: #fff8c5; }
+            svg.chart { display: block; max-width: 100%; height: auto; margin: 6px 0;
+              font: 12px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; }
+            .plot { fill: #fbfcfd; stroke: var(--line); }
+            .grid { stroke: #eef1f4; }
+            .tick { fill: var(--muted); }
+            .tick-mark { stroke: var(--muted); }
+            .panel-title { font-weight: 600; fill: var(--ink); font-size: 13px; }
+            .axis-title, .lane-title { fill: var(--muted); }
+            .atomic-floor { fill: #d1242f; fill-opacity: 0.13; }
+            .floor-label { fill: #a40e26; font-weight: 600; }
+            .wm { stroke-width: 1.5; stroke-dasharray: 6 4; }
+            .wm-high { stroke: #1a7f37; fill: #1a7f37; } .wm-low { stroke: #9a6700; fill: #9a6700; }
+            .wm-min { stroke: #cf222e; fill: #cf222e; }
+            text.wm-label { stroke: none; }
+            .free { fill: none; stroke: #0969da; stroke-width: 2; stroke-linejoin: round; }
+            .free-area { fill: #0969da; fill-opacity: 0.08; }
+            .marker-line { stroke-width: 1; stroke-opacity: 0.45; stroke-dasharray: 2 3; }
+            .marker .marker-shape { stroke: #fff; stroke-width: 1; }
+            .marker.sev-error .marker-line { stroke: #cf222e; } .marker.sev-error .marker-shape { fill: #cf222e; }
+            .marker.sev-warning .marker-line { stroke: #bf8700; } .marker.sev-warning .marker-shape { fill: #d4a72c; }
+            .marker.sev-info .marker-line { stroke: #57606a; } .marker.sev-info .marker-shape { fill: #8c959f; }
+            .marker.kind-panic .marker-line { stroke-opacity: 0.9; stroke-width: 2; stroke-dasharray: none; }
+            .marker.kind-panic .marker-shape { fill: #82071e; }
+            .marker:hover .marker-shape { stroke: #1f2328; stroke-width: 2; }
+            .marker:target .marker-shape { stroke: #1f2328; stroke-width: 3; }
+            .layer { stroke: #fff; stroke-width: 0.5; }
+            .cell { shape-rendering: crispEdges; }
+            ul.legend { list-style: none; padding: 0; margin: 4px 0; display: flex; flex-wrap: wrap; gap: 4px 18px; }
+            .swatch { display: inline-block; width: 12px; height: 12px; border-radius: 2px; margin-right: 6px;
+              vertical-align: -1px; }
+            footer { text-align: center; color: var(--muted); font-size: 12px; padding: 10px 0 20px; }
+            """;
+}
