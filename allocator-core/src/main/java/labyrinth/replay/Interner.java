@@ -33,6 +33,12 @@ final class Interner {
         return id;
     }
 
+    /** @return the id of {@code name} without adding it, or -1 when it has none */
+    int idIfKnown(String name) {
+        Integer id = name == null ? null : ids.get(name);
+        return id == null ? -1 : id;
+    }
+
     String name(int id) {
         return id < 0 ? null : names.get(id);
     }

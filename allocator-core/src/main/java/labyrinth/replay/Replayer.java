@@ -642,6 +642,42 @@ public final class Replayer {
         return lastAllocatedSerial == events ? lastAllocatedHead : -1;
     }
 
+    /** The live block containing {@code pfn}, or null when the page is in none (or outside the machine). */
+    public BlockView block(long pfn) {
+        long head = ledger.headOf(pfn);
+        return head < 0 ? null : blockView(head);
+    }
+
+    /** The last free that touched {@code pfn} inside the trace, or null when none did. */
+    public FreedView lastFree(long pfn) {
+        long by = ledger.freedBy(pfn);
+        if (by < 0) {
+            return null;
+        }
+        return new FreedView(pfn, by, ledger.freedLine(pfn), ledger.freedAlloc(pfn),
+                owners.name(ledger.freedOwner(pfn)));
+    }
+
+    /** The live blocks held by {@code owner} (null: blocks allocated without one), in pfn order. */
+    public List<BlockView> blocksOf(String owner) {
+        List<BlockView> list = new ArrayList<>();
+        int id = owner == null ? -1 : owners.idIfKnown(owner);
+        if (owner != null && id < 0) {
+            return list;
+        }
+        ledger.forEachLive((head, order) -> {
+            if (ledger.owner(head) == id) {
+                list.add(blockView(head));
+            }
+        });
+        return list;
+    }
+
+    private BlockView blockView(long head) {
+        return new BlockView(head, ledger.order(head), owners.name(ledger.owner(head)), sites.name(ledger.site(head)),
+                ledger.exclusive(head), ledger.allocEvent(head), ledger.allocLine(head));
+    }
+
     /**
      * Per-kind counts, the highest severity seen, and for panic analysis the events that showed an
      * alloc-failure or an error finding (ascending, since events are numbered in trace order).

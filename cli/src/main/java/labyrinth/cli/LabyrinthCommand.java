@@ -11,8 +11,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         // in the order of CLI.md's command table
-        subcommands = {ReplayCommand.class, TriageCommand.class, ReduceCommand.class, ValidateCommand.class,
-            StatsCommand.class, ImportCommand.class, GenCommand.class},
+        subcommands = {ReplayCommand.class, ReplCommand.class, TriageCommand.class, ReduceCommand.class,
+            ValidateCommand.class, StatsCommand.class, ImportCommand.class, GenCommand.class},
         description = {
             "Allocator debugger and trace replayer for the Labyrinth page allocator.",
             "Replays recorded allocation traces on a faithful model of the allocator, reproduces",

@@ -1,0 +1,155 @@
+package labyrinth.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import labyrinth.cli.repl.ReplSession;
+import labyrinth.cli.repl.ReplShell;
+import labyrinth.core.Allocator;
+import labyrinth.core.MachineTooLargeException;
+import labyrinth.format.TraceFiles;
+import labyrinth.replay.Mode;
+import labyrinth.trace.TraceException;
+import labyrinth.trace.TraceSource;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code labyrinth repl TRACE}: step through a trace, forwards and back, and inspect the allocator. */
+@Command(
+        name = "repl",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Step through a trace interactively: forwards, backwards (exactly), to an event, a mark or a",
+            "breakpoint; look at pages, owners, zones, the buddy free lists and the findings so far.",
+            "With --batch, -c or commands on standard input, runs them and exits 1 if any failed.",
+            "Type 'help' at the prompt for the commands."
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  labyrinth repl rx-storm.json",
+            "  labyrinth repl rx-storm.json -c 'break failure; continue; page 0x1004; top 5'",
+            "  labyrinth repl rx-storm.json --batch triage.cmds",
+            "  echo 'goto end; findings leak' | labyrinth repl rx-storm.json"
+        })
+final class ReplCommand implements Callable<Integer> {
+    /** Opens a trace file for reading. */
+    @FunctionalInterface
+    interface TraceOpener {
+        TraceSource open(Path path) throws TraceException, IOException;
+    }
+
+    /** How traces are opened; tests replace it. */
+    static TraceOpener opener = ReplCommand::openTrace;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "TRACE", description = "the trace (JSON document or JSON Lines, maybe gzipped)")
+    Path trace;
+
+    @Option(names = "--batch", paramLabel = "FILE", description = "run the commands in FILE (one or more a line, ';'-separated)")
+    Path batch;
+
+    @Option(names = {"-c", "--commands"}, paramLabel = "COMMANDS", description = "run these ';'-separated commands")
+    String commands;
+
+    @Option(names = "--mode", paramLabel = "MODE",
+            description = "simulate or observe (default: simulate for complete traces, observe for window traces)")
+    ReplayCommand.ModeOption mode;
+
+    @Option(names = "--max-pages", paramLabel = "N", defaultValue = "" + Allocator.DEFAULT_MAX_PAGES,
+            description = "refuse machines with more pages than N (default: ${DEFAULT-VALUE})")
+    long maxPages;
+
+    @Option(names = "--no-color", description = "no colours (also: NO_COLOR, a dumb terminal)")
+    boolean noColor;
+
+    @Option(names = "--history", paramLabel = "FILE", hidden = true,
+            description = "history file (default ~/.labyrinth_history)")
+    Path history;
+
+    @Option(names = "--debug", description = "stack traces for internal errors")
+    boolean debug;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Mode m = mode == null ? null : mode == ReplayCommand.ModeOption.observe ? Mode.OBSERVE : Mode.SIMULATE;
+        if (batch != null && commands != null) {
+            err.println("labyrinth repl: give --batch or -c, not both");
+            return ExitCode.USAGE;
+        }
+        BufferedReader script = null;
+        if (batch != null) {
+            try {
+                script = Files.newBufferedReader(batch, StandardCharsets.UTF_8);
+            } catch (NoSuchFileException e) {
+                err.println("labyrinth repl: cannot read the batch file " + batch + ": no such file");
+                return ExitCode.USAGE;
+            }
+        } else if (commands != null) {
+            script = new BufferedReader(new StringReader(commands));
+        } else if (!stdinIsTerminal()) {
+            script = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        }
+        ReplSession session;
+        try (TraceSource source = opener.open(trace)) {
+            session = ReplSession.open(source, m, maxPages);
+        } catch (TraceException e) {
+            err.println(e.getMessage());
+            return ExitCode.UNREADABLE;
+        } catch (MachineTooLargeException e) {
+            err.println(trace + ": " + e.getMessage());
+            return ExitCode.UNREADABLE;
+        }
+        try (ReplSession s = session) {
+            if (script != null) {
+                try (BufferedReader in = script) {
+                    return ReplShell.batch(s, in, out);
+                }
+            }
+            try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+                boolean color = !noColor && !noColorEnv() && !terminal.getType().startsWith(Terminal.TYPE_DUMB);
+                Path h = history != null ? history : Path.of(System.getProperty("user.home"), ".labyrinth_history");
+                return ReplShell.interactive(s, terminal, h, color);
+            }
+        }
+    }
+
+    private static boolean noColorEnv() {
+        String v = System.getenv("NO_COLOR");
+        return v != null && !v.isEmpty();
+    }
+
+    /** Java 17 has no Console.isTerminal(); a null console means a stream is redirected. */
+    private static boolean stdinIsTerminal() {
+        java.io.Console c = System.console();
+        if (c == null) {
+            return false;
+        }
+        try {
+            // JDK 22+: a console exists even when redirected; ask it
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(c);
+        } catch (ReflectiveOperationException e) {
+            return true;
+        }
+    }
+
+    private static TraceSource openTrace(Path path) throws TraceException {
+        return TraceFiles.open(path, path.toString());
+    }
+}

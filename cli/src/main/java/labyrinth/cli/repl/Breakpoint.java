@@ -1,0 +1,68 @@
+package labyrinth.cli.repl;
+
+import labyrinth.replay.Kind;
+import labyrinth.trace.Op;
+
+/**
+ * A condition {@code continue} and {@code reverse-continue} stop at, tested on the event store's
+ * records (an event's op, owner, extent and the kinds of the findings it produced), so a search
+ * never replays. Immutable.
+ *
+ * @param arg the event number, pfn, owner's string id or kind ordinal; unused otherwise
+ * @param text how {@code breaks} shows it
+ */
+record Breakpoint(int id, Type type, long arg, String text) {
+    enum Type {
+        FAILURE("failure", "an allocation failed"),
+        VIOLATION("violation", "an ownership or context rule was broken"),
+        PANIC("panic", "the recorded panic"),
+        PRESSURE("pressure", "a zone fell to its low or min watermark"),
+        EVENT("event", "event N"),
+        PFN("pfn", "an event on page P (its block, for alloc, free and transfer)"),
+        OWNER("owner", "an event by NAME, or a transfer to NAME"),
+        KIND("kind", "an event with a finding of KIND");
+
+        final String word;
+        final String help;
+
+        Type(String word, String help) {
+            this.word = word;
+            this.help = help;
+        }
+
+        static Type byWord(String w) {
+            for (Type t : values()) {
+                if (t.word.equals(w)) {
+                    return t;
+                }
+            }
+            return null;
+        }
+    }
+
+    static final int VIOLATION_KINDS = bit(Kind.SLEEP_IN_ATOMIC) | bit(Kind.DOUBLE_FREE) | bit(Kind.INVALID_FREE)
+            | bit(Kind.ORDER_MISMATCH) | bit(Kind.FOREIGN_FREE) | bit(Kind.EXCLUSIVE_VIOLATION)
+            | bit(Kind.USE_AFTER_FREE) | bit(Kind.FOREIGN_TRANSFER);
+    static final int PRESSURE_KINDS = bit(Kind.WATERMARK_LOW) | bit(Kind.WATERMARK_MIN);
+
+    static int bit(Kind k) {
+        return 1 << k.ordinal();
+    }
+
+    /** Whether the event at store position {@code i} stops here. */
+    boolean hits(EventStore s, long i) {
+        return switch (type) {
+            case FAILURE -> (s.kinds(i) & bit(Kind.ALLOC_FAILURE)) != 0;
+            case VIOLATION -> (s.kinds(i) & VIOLATION_KINDS) != 0;
+            case PRESSURE -> (s.kinds(i) & PRESSURE_KINDS) != 0;
+            case KIND -> (s.kinds(i) & (1 << arg)) != 0;
+            case PANIC -> s.op(i) == Op.PANIC;
+            case EVENT -> s.number(i) == arg;
+            case OWNER -> s.owner(i) == arg || (s.op(i) == Op.TRANSFER && s.str(i) == arg);
+            case PFN -> {
+                long head = s.extHead(i);
+                yield head >= 0 && arg >= head && arg < head + (1L << s.extOrder(i));
+            }
+        };
+    }
+}

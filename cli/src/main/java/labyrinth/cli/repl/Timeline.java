@@ -1,0 +1,341 @@
+package labyrinth.cli.repl;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import labyrinth.replay.BlockView;
+import labyrinth.replay.Finding;
+import labyrinth.replay.FindingListener;
+import labyrinth.replay.Mode;
+import labyrinth.replay.Replayer;
+import labyrinth.trace.Event;
+import labyrinth.trace.Header;
+import labyrinth.trace.TraceException;
+import labyrinth.trace.TraceSource;
+
+/**
+ * A trace the REPL can stand anywhere in. Positions count applied events: 0 is before the first,
+ * {@code size()} after the last. One first pass replays the whole trace, writing the events to an
+ * {@link EventStore} and keeping findings and {@link Replayer#copy checkpoints}; {@link #seek}
+ * then restores the nearest checkpoint at or before the target (unless the current state is
+ * nearer) and replays forward from the store, so a state reached backwards is the very state
+ * reached forwards.
+ *
+ * <p>Checkpoints are as many as the heap budget allows (each costs about the ledger and allocator
+ * arrays, 64 bytes a page) and spread evenly: the first pass takes one every {@code spacing}
+ * events; when there are too many it drops the one whose neighbours are closest and widens the
+ * spacing to the average gap, so a seek replays about {@code size / count} events at most.
+ *
+ * <p>Not thread-safe: one per session; {@link #cancel} may be called from another thread.
+ */
+final class Timeline implements Closeable {
+    /**
+     * @param checkpointBudget heap bytes the checkpoints may take (0: a share of the maximum heap)
+     * @param initialSpacing events between checkpoints before any doubling
+     * @param maxFindings findings kept for views (the rest only show in the records' kind masks)
+     */
+    record Options(Mode mode, long maxPages, long checkpointBudget, int initialSpacing, int maxFindings) {
+        static Options defaults(Mode mode, long maxPages) {
+            return new Options(mode, maxPages, 0, 1024, 100_000);
+        }
+    }
+
+    /** A mark event: its label and the position just after it. */
+    record MarkAt(String label, long position, long event) {
+    }
+
+    private static final FindingListener IGNORE = f -> { };
+    /** Bytes per page a checkpoint costs: the ledger's 54 plus the allocator's bitmaps, rounded up. */
+    private static final long BYTES_PER_PAGE = 64;
+
+    private final String name;
+    private final Header header;
+    private final Mode mode;
+    private final EventStore store;
+    private final List<Replayer> checkpoints;
+    private final long[] checkpointPositions;
+    private final List<Finding> findings;
+    private final long[] findingPositions;
+    private final long droppedFindings;
+    private final List<MarkAt> marks;
+    private final boolean ascending;
+    private final TraceSource.Truncation truncation;
+    private Replayer current;
+    private long position;
+    private volatile boolean cancelled;
+
+    private Timeline(String name, Header header, Mode mode, EventStore store, List<Replayer> checkpoints,
+                     long[] checkpointPositions, List<Finding> findings, long[] findingPositions, long droppedFindings,
+                     List<MarkAt> marks, boolean ascending, TraceSource.Truncation truncation) {
+        this.name = name;
+        this.header = header;
+        this.mode = mode;
+        this.store = store;
+        this.checkpoints = checkpoints;
+        this.checkpointPositions = checkpointPositions;
+        this.findings = findings;
+        this.findingPositions = findingPositions;
+        this.droppedFindings = droppedFindings;
+        this.marks = marks;
+        this.ascending = ascending;
+        this.truncation = truncation;
+        this.current = checkpoints.get(0).copy(IGNORE);
+    }
+
+    /** Reads and replays the whole trace once; the timeline then stands at position 0. */
+    static Timeline load(TraceSource source, Options options) throws TraceException, IOException {
+        Header header = source.header();
+        Mode mode = options.mode() != null ? options.mode() : Replayer.defaultMode(header.scope());
+        List<Finding> findings = new ArrayList<>();
+        long[][] positions = {new long[1024]};
+        long[] dropped = {0};
+        long[] pos = {0};
+        int[] kinds = {0};
+        Replayer scout = new Replayer(header, mode, options.maxPages(), f -> {
+            kinds[0] |= 1 << f.kind().ordinal();
+            if (findings.size() < options.maxFindings()) {
+                if (findings.size() == positions[0].length) {
+                    positions[0] = java.util.Arrays.copyOf(positions[0], findings.size() * 2);
+                }
+                positions[0][findings.size()] = pos[0];
+                findings.add(f);
+            } else {
+                dropped[0]++;
+            }
+        });
+        long pages = header.machine().endPfn();
+        long budget = options.checkpointBudget() > 0 ? options.checkpointBudget()
+                : Math.max(32L << 20, Runtime.getRuntime().maxMemory() / 2);
+        long maxCheckpoints = Math.max(4, Math.min(4096, budget / (pages * BYTES_PER_PAGE + 4096)));
+        long spacing = Math.max(1, options.initialSpacing());
+        List<Replayer> checkpoints = new ArrayList<>();
+        List<Long> checkpointPositions = new ArrayList<>();
+        long nextCheckpoint = spacing;
+        List<MarkAt> marks = new ArrayList<>();
+        boolean ascending = true;
+        long lastNumber = Long.MIN_VALUE;
+        EventStore store = new EventStore();
+        try {
+            checkpoints.add(scout.copy(IGNORE));
+            checkpointPositions.add(0L);
+            Event e;
+            while ((e = source.next()) != null) {
+                // what the event acts on, looked up before it changes the ledger
+                long extHead = -1;
+                int extOrder = 0;
+                if (e instanceof Event.Free f) {
+                    BlockView b = f.pfn() >= 0 ? scout.block(f.pfn()) : null;
+                    extHead = b != null && b.head() == f.pfn() ? b.head() : f.pfn();
+                    extOrder = b != null && b.head() == f.pfn() ? b.order() : 0;
+                } else if (e instanceof Event.Transfer t) {
+                    BlockView b = scout.block(t.pfn());
+                    extHead = b != null ? b.head() : t.pfn();
+                    extOrder = b != null ? b.order() : 0;
+                } else if (e instanceof Event.Access a) {
+                    extHead = a.pfn();
+                }
+                kinds[0] = 0;
+                pos[0]++;
+                scout.apply(e);
+                if (e instanceof Event.Alloc a) {
+                    extHead = scout.lastAllocated();
+                    extOrder = extHead >= 0 ? a.order() : 0;
+                } else if (e instanceof Event.Mark m) {
+                    marks.add(new MarkAt(m.label(), pos[0], e.number()));
+                }
+                store.append(e, extHead, extOrder, kinds[0]);
+                ascending &= e.number() > lastNumber;
+                lastNumber = e.number();
+                if (pos[0] == nextCheckpoint) {
+                    checkpoints.add(scout.copy(IGNORE));
+                    checkpointPositions.add(pos[0]);
+                    if (checkpoints.size() > maxCheckpoints) {
+                        // drop the checkpoint whose neighbours are closest (never the start)
+                        int drop = 1;
+                        long best = Long.MAX_VALUE;
+                        for (int i = 1; i < checkpoints.size(); i++) {
+                            long next = i + 1 < checkpoints.size() ? checkpointPositions.get(i + 1) : pos[0] + spacing;
+                            long gap = next - checkpointPositions.get(i - 1);
+                            if (gap < best) {
+                                best = gap;
+                                drop = i;
+                            }
+                        }
+                        checkpoints.remove(drop);
+                        checkpointPositions.remove(drop);
+                        spacing = Math.max(spacing, pos[0] / (maxCheckpoints - 1));
+                    }
+                    nextCheckpoint = pos[0] + spacing;
+                }
+            }
+            // leaks belong to the end of the trace; finishing the scout leaves its state as it is
+            pos[0] = store.size();
+            scout.finish();
+            store.seal();
+        } catch (TraceException | IOException | RuntimeException | Error ex) {
+            store.close();
+            throw ex;
+        }
+        long[] positionsArray = new long[checkpointPositions.size()];
+        for (int i = 0; i < positionsArray.length; i++) {
+            positionsArray[i] = checkpointPositions.get(i);
+        }
+        return new Timeline(source.name(), header, mode, store, checkpoints, positionsArray, findings,
+                java.util.Arrays.copyOf(positions[0], findings.size()), dropped[0], List.copyOf(marks), ascending,
+                source.truncation());
+    }
+
+    String name() {
+        return name;
+    }
+
+    Header header() {
+        return header;
+    }
+
+    Mode mode() {
+        return mode;
+    }
+
+    EventStore store() {
+        return store;
+    }
+
+    long size() {
+        return store.size();
+    }
+
+    long position() {
+        return position;
+    }
+
+    /** The widest stretch a seek may replay. */
+    long spacing() {
+        long widest = size() - checkpointPositions[checkpointPositions.length - 1];
+        for (int i = 1; i < checkpointPositions.length; i++) {
+            widest = Math.max(widest, checkpointPositions[i] - checkpointPositions[i - 1]);
+        }
+        return widest;
+    }
+
+    int checkpointCount() {
+        return checkpoints.size();
+    }
+
+    TraceSource.Truncation truncation() {
+        return truncation;
+    }
+
+    List<MarkAt> marks() {
+        return marks;
+    }
+
+    /** The state at the current position; callers must only read it. */
+    Replayer state() {
+        return current;
+    }
+
+    /** Moves to {@code target} (0..size), replaying from the nearest checkpoint or from here. */
+    void seek(long target) {
+        if (target < 0 || target > size()) {
+            throw new IllegalArgumentException("position " + target + " is outside 0.." + size());
+        }
+        int k = java.util.Arrays.binarySearch(checkpointPositions, target);
+        if (k < 0) {
+            k = -k - 2;
+        }
+        long from = checkpointPositions[k];
+        if (target < position || position < from) {
+            current = checkpoints.get(k).copy(IGNORE);
+            position = from;
+        }
+        while (position < target) {
+            current.apply(store.event(position));
+            position++;
+        }
+    }
+
+    /**
+     * The position just after event {@code number}, or -1 when no event has that number.
+     */
+    long positionOf(long number) {
+        long n = size();
+        if (ascending) {
+            long lo = 0;
+            long hi = n - 1;
+            while (lo <= hi) {
+                long mid = (lo + hi) >>> 1;
+                long v = store.number(mid);
+                if (v < number) {
+                    lo = mid + 1;
+                } else if (v > number) {
+                    hi = mid - 1;
+                } else {
+                    return mid + 1;
+                }
+            }
+            return -1;
+        }
+        for (long i = 0; i < n; i++) {
+            if (store.number(i) == number) {
+                return i + 1;
+            }
+        }
+        return -1;
+    }
+
+    /** Findings of the events up to the current position (the end's leaks at the end only). */
+    List<Finding> findingsSoFar() {
+        int hi = upperBound(position);
+        return findings.subList(0, hi);
+    }
+
+    /** Findings of the event just applied (the position's own event). */
+    List<Finding> findingsHere() {
+        return findings.subList(upperBound(position - 1), upperBound(position));
+    }
+
+    private int upperBound(long pos) {
+        int lo = 0;
+        int hi = findings.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (findingPositions[mid] <= pos) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** Findings the first pass did not keep (over {@code maxFindings}). */
+    long droppedFindings() {
+        return droppedFindings;
+    }
+
+    boolean allFindingsKept() {
+        return droppedFindings == 0;
+    }
+
+    void cancel() {
+        cancelled = true;
+    }
+
+    /** Clears and returns the cancel flag. */
+    boolean takeCancel() {
+        boolean c = cancelled;
+        cancelled = false;
+        return c;
+    }
+
+    boolean cancelRequested() {
+        return cancelled;
+    }
+
+    @Override
+    public void close() throws IOException {
+        store.close();
+    }
+}
