@@ -25,7 +25,8 @@ median() {
   local -a walls cpus
   for ((i = 0; i < runs; i++)); do
     local out
-    out=$( { /usr/bin/time -f "%e %U %S" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+    /usr/bin/time -o "$scratch/time.txt" -f "%e %U %S" "$@" >/dev/null 2>&1 || true
+    out=$(tail -1 "$scratch/time.txt")
     walls+=("$(echo "$out" | awk '{print $1}')")
     cpus+=("$(echo "$out" | awk '{print $2 + $3}')")
   done
