@@ -182,7 +182,7 @@ public final class Gfp {
         String best = null;
         int bestDistance = 3;
         for (String known : BY_NAME.keySet()) {
-            int d = distance(upper, known);
+            int d = Spelling.distance(upper, known);
             if (d < bestDistance || (d == bestDistance && best != null && known.compareTo(best) < 0)) {
                 bestDistance = d;
                 best = known;
@@ -194,23 +194,4 @@ public final class Gfp {
         return best == null ? "" : " (did you mean \"" + best + "\"?)";
     }
 
-    /** Levenshtein distance, for "did you mean" only. */
-    static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
-    }
 }

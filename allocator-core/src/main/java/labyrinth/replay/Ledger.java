@@ -7,9 +7,10 @@ import java.util.Arrays;
  *
  * <p>Notation: a live block is found at its head pfn, where {@code order[head] >= 0}; any page
  * {@code p} of it is found by trying the heads {@code p & ~(2^o - 1)} for o = 0..maxOrder.
- * Per-page arrays are allocated once (no object per block): at a head, the owner and site ids,
- * flags, allocating event and its position; at every page, the event that last freed it, the
- * position of that free and the allocation the freed block came from.
+ * Per-page arrays (no object per block; {@link PageArray}s, which cost memory only in the
+ * regions a trace touches): at a head, the owner and site ids, flags, allocating event and its
+ * position; at every page, the event that last freed it, the position of that free and the
+ * allocation the freed block came from.
  *
  * <p>Invariants: live blocks never overlap; {@code livePages} is the sum of their sizes and
  * {@code ownerPages[id]} the part held by owner {@code id}.
@@ -20,56 +21,56 @@ final class Ledger {
     static final byte NOT_HEAD = -1;
     private static final byte EXCLUSIVE = 1;
 
+    private final long endPfn;
     private final int maxOrder;
-    private final byte[] order;
-    private final byte[] flags;
-    private final int[] owner;
-    private final int[] site;
-    private final long[] allocEvent;
-    private final int[] allocLine;
-    private final int[] allocColumn;
-    private final long[] freedBy;
-    private final int[] freedLine;
-    private final int[] freedColumn;
-    private final long[] freedAlloc;
-    private final int[] freedOwner;
+    private final PageArray.Bytes order;
+    private final PageArray.Bytes flags;
+    private final PageArray.Ints owner;
+    private final PageArray.Ints site;
+    private final PageArray.Longs allocEvent;
+    private final PageArray.Ints allocLine;
+    private final PageArray.Ints allocColumn;
+    private final PageArray.Longs freedBy;
+    private final PageArray.Ints freedLine;
+    private final PageArray.Ints freedColumn;
+    private final PageArray.Longs freedAlloc;
+    private final PageArray.Ints freedOwner;
     private long livePages;
     private long[] ownerPages;
 
     Ledger(long endPfn, int maxOrder) {
-        int n = Math.toIntExact(endPfn);
+        this.endPfn = endPfn;
         this.maxOrder = maxOrder;
-        order = new byte[n];
-        Arrays.fill(order, NOT_HEAD);
-        flags = new byte[n];
-        owner = new int[n];
-        site = new int[n];
-        allocEvent = new long[n];
-        allocLine = new int[n];
-        allocColumn = new int[n];
-        freedBy = new long[n];
-        Arrays.fill(freedBy, -1);
-        freedLine = new int[n];
-        freedColumn = new int[n];
-        freedAlloc = new long[n];
-        freedOwner = new int[n];
+        order = new PageArray.Bytes(endPfn, NOT_HEAD);
+        flags = new PageArray.Bytes(endPfn, (byte) 0);
+        owner = new PageArray.Ints(endPfn, 0);
+        site = new PageArray.Ints(endPfn, 0);
+        allocEvent = new PageArray.Longs(endPfn, 0);
+        allocLine = new PageArray.Ints(endPfn, 0);
+        allocColumn = new PageArray.Ints(endPfn, 0);
+        freedBy = new PageArray.Longs(endPfn, -1);
+        freedLine = new PageArray.Ints(endPfn, 0);
+        freedColumn = new PageArray.Ints(endPfn, 0);
+        freedAlloc = new PageArray.Longs(endPfn, 0);
+        freedOwner = new PageArray.Ints(endPfn, 0);
         ownerPages = new long[16];
     }
 
     private Ledger(Ledger o) {
+        endPfn = o.endPfn;
         maxOrder = o.maxOrder;
-        order = o.order.clone();
-        flags = o.flags.clone();
-        owner = o.owner.clone();
-        site = o.site.clone();
-        allocEvent = o.allocEvent.clone();
-        allocLine = o.allocLine.clone();
-        allocColumn = o.allocColumn.clone();
-        freedBy = o.freedBy.clone();
-        freedLine = o.freedLine.clone();
-        freedColumn = o.freedColumn.clone();
-        freedAlloc = o.freedAlloc.clone();
-        freedOwner = o.freedOwner.clone();
+        order = o.order.copy();
+        flags = o.flags.copy();
+        owner = o.owner.copy();
+        site = o.site.copy();
+        allocEvent = o.allocEvent.copy();
+        allocLine = o.allocLine.copy();
+        allocColumn = o.allocColumn.copy();
+        freedBy = o.freedBy.copy();
+        freedLine = o.freedLine.copy();
+        freedColumn = o.freedColumn.copy();
+        freedAlloc = o.freedAlloc.copy();
+        freedOwner = o.freedOwner.copy();
         livePages = o.livePages;
         ownerPages = o.ownerPages.clone();
     }
@@ -79,11 +80,11 @@ final class Ledger {
     }
 
     long endPfn() {
-        return order.length;
+        return endPfn;
     }
 
     boolean inRange(long pfn) {
-        return pfn >= 0 && pfn < order.length;
+        return pfn >= 0 && pfn < endPfn;
     }
 
     /** @return the head of the live block containing {@code pfn}, or -1 */
@@ -93,7 +94,7 @@ final class Ledger {
         }
         for (int o = 0; o <= maxOrder; o++) {
             long head = pfn & -(1L << o);
-            if (order[(int) head] == o) {
+            if (order.get(head) == o) {
                 return head;
             }
         }
@@ -101,58 +102,58 @@ final class Ledger {
     }
 
     boolean isHead(long pfn) {
-        return inRange(pfn) && order[(int) pfn] != NOT_HEAD;
+        return inRange(pfn) && order.get(pfn) != NOT_HEAD;
     }
 
     int order(long head) {
-        return order[(int) head];
+        return order.get(head);
     }
 
     int owner(long head) {
-        return owner[(int) head];
+        return owner.get(head);
     }
 
     int site(long head) {
-        return site[(int) head];
+        return site.get(head);
     }
 
     boolean exclusive(long head) {
-        return (flags[(int) head] & EXCLUSIVE) != 0;
+        return (flags.get(head) & EXCLUSIVE) != 0;
     }
 
     long allocEvent(long head) {
-        return allocEvent[(int) head];
+        return allocEvent.get(head);
     }
 
     int allocLine(long head) {
-        return allocLine[(int) head];
+        return allocLine.get(head);
     }
 
     int allocColumn(long head) {
-        return allocColumn[(int) head];
+        return allocColumn.get(head);
     }
 
     /** The event that last freed {@code pfn}, or -1 when no free inside the trace touched it. */
     long freedBy(long pfn) {
-        return inRange(pfn) ? freedBy[(int) pfn] : -1;
+        return inRange(pfn) ? freedBy.get(pfn) : -1;
     }
 
     int freedLine(long pfn) {
-        return freedLine[(int) pfn];
+        return freedLine.get(pfn);
     }
 
     int freedColumn(long pfn) {
-        return freedColumn[(int) pfn];
+        return freedColumn.get(pfn);
     }
 
     /** The allocating event of the block whose free last touched {@code pfn}, -1 when unknown. */
     long freedAlloc(long pfn) {
-        return freedAlloc[(int) pfn];
+        return freedAlloc.get(pfn);
     }
 
     /** The owner of the block whose free last touched {@code pfn}. */
     int freedOwner(long pfn) {
-        return freedOwner[(int) pfn];
+        return freedOwner.get(pfn);
     }
 
     long livePages() {
@@ -168,14 +169,13 @@ final class Ledger {
     }
 
     void allocate(long head, int ord, int ownerId, int siteId, boolean excl, long event, long line, long column) {
-        int h = (int) head;
-        order[h] = (byte) ord;
-        flags[h] = excl ? EXCLUSIVE : 0;
-        owner[h] = ownerId;
-        site[h] = siteId;
-        allocEvent[h] = event;
-        allocLine[h] = clamp(line);
-        allocColumn[h] = clamp(column);
+        order.set(head, (byte) ord);
+        flags.set(head, excl ? EXCLUSIVE : 0);
+        owner.set(head, ownerId);
+        site.set(head, siteId);
+        allocEvent.set(head, event);
+        allocLine.set(head, clamp(line));
+        allocColumn.set(head, clamp(column));
         long size = 1L << ord;
         livePages += size;
         addOwnerPages(ownerId, size);
@@ -183,37 +183,35 @@ final class Ledger {
 
     /** Ends the live block at {@code head}, marking all its pages freed by {@code event}. */
     void release(long head, long event, long line, long column) {
-        int h = (int) head;
-        int ord = order[h];
+        int ord = order.get(head);
         long size = 1L << ord;
-        int end = (int) (head + size);
-        for (int p = h; p < end; p++) {
-            freedBy[p] = event;
-            freedLine[p] = clamp(line);
-            freedColumn[p] = clamp(column);
-            freedAlloc[p] = allocEvent[h];
-            freedOwner[p] = owner[h];
+        int blockOwner = owner.get(head);
+        long blockAlloc = allocEvent.get(head);
+        for (long p = head; p < head + size; p++) {
+            freedBy.set(p, event);
+            freedLine.set(p, clamp(line));
+            freedColumn.set(p, clamp(column));
+            freedAlloc.set(p, blockAlloc);
+            freedOwner.set(p, blockOwner);
         }
-        addOwnerPages(owner[h], -size);
+        addOwnerPages(blockOwner, -size);
         livePages -= size;
-        order[h] = NOT_HEAD;
+        order.set(head, NOT_HEAD);
     }
 
     /** A free of a page the trace never saw allocated (window scope): remember it for later checks. */
     void markFreedUnknown(long pfn, long event, long line, long column) {
-        int p = (int) pfn;
-        freedBy[p] = event;
-        freedLine[p] = clamp(line);
-        freedColumn[p] = clamp(column);
-        freedAlloc[p] = -1;
-        freedOwner[p] = -1;
+        freedBy.set(pfn, event);
+        freedLine.set(pfn, clamp(line));
+        freedColumn.set(pfn, clamp(column));
+        freedAlloc.set(pfn, -1);
+        freedOwner.set(pfn, -1);
     }
 
     void transfer(long head, int newOwner) {
-        int h = (int) head;
-        long size = 1L << order[h];
-        addOwnerPages(owner[h], -size);
-        owner[h] = newOwner;
+        long size = 1L << order.get(head);
+        addOwnerPages(owner.get(head), -size);
+        owner.set(head, newOwner);
         addOwnerPages(newOwner, size);
     }
 
@@ -231,12 +229,17 @@ final class Ledger {
         return (int) Math.min(v, Integer.MAX_VALUE);
     }
 
-    /** Visits every live block in pfn order. */
+    /** Visits every live block in pfn order, skipping regions no event touched. */
     void forEachLive(BlockVisitor visitor) {
-        for (int p = 0; p < order.length; p++) {
-            if (order[p] != NOT_HEAD) {
-                visitor.visit(p, order[p]);
-                p += (1 << order[p]) - 1;
+        for (long p = 0; p < endPfn; p++) {
+            if (!order.touched(p)) {
+                p = order.chunkEnd(p);
+                continue;
+            }
+            int o = order.get(p);
+            if (o != NOT_HEAD) {
+                visitor.visit(p, o);
+                p += (1L << o) - 1;
             }
         }
     }

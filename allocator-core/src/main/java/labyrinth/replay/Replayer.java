@@ -10,6 +10,7 @@ import java.util.Map;
 import labyrinth.core.Allocator;
 import labyrinth.core.FailureReason;
 import labyrinth.core.Gfp;
+import labyrinth.core.MachineTooLargeException;
 import labyrinth.trace.Common;
 import labyrinth.trace.Event;
 import labyrinth.trace.Header;
@@ -57,6 +58,10 @@ public final class Replayer {
         this.header = header;
         this.mode = mode;
         this.allocator = new Allocator(header.machine(), maxPages);
+        // the ledger spans pfn 0 to the end of the highest zone: a small zone far up counts in full
+        if (header.machine().endPfn() > maxPages) {
+            throw new MachineTooLargeException(header.machine().endPfn(), maxPages, true);
+        }
         this.ledger = new Ledger(header.machine().endPfn(), header.machine().maxOrder());
         this.owners = new Interner();
         this.sites = new Interner();
@@ -737,7 +742,16 @@ public final class Replayer {
 
         Finding troubleAt(long event) {
             int i = Arrays.binarySearch(troubleEvents, 0, troubleCount, event);
-            return i >= 0 ? troubleFindings[i] : null;
+            if (i >= 0) {
+                return troubleFindings[i];
+            }
+            // numbers ascend unless a trace mixes seq and positions; then only a scan finds it
+            for (int j = troubleCount - 1; j >= 0; j--) {
+                if (troubleEvents[j] == event) {
+                    return troubleFindings[j];
+                }
+            }
+            return null;
         }
     }
 }

@@ -16,6 +16,7 @@ import labyrinth.trace.Common;
 import labyrinth.trace.Ctx;
 import labyrinth.trace.Event;
 import labyrinth.trace.Header;
+import labyrinth.trace.ListSource;
 import labyrinth.trace.Scope;
 
 /** Builds traces event by event for reducer tests; every event carries seq, owner and site. */
@@ -93,32 +94,6 @@ final class TraceBuilder {
     }
 
     static TraceSource source(Header header, List<Event> events) {
-        return new TraceSource() {
-            private int next;
-
-            @Override
-            public String name() {
-                return "test";
-            }
-
-            @Override
-            public Header header() {
-                return header;
-            }
-
-            @Override
-            public Event next() {
-                return next < events.size() ? events.get(next++) : null;
-            }
-
-            @Override
-            public Truncation truncation() {
-                return null;
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        return new ListSource("trace", header, events);
     }
 }

@@ -8,6 +8,7 @@ import labyrinth.trace.Common;
 import labyrinth.trace.Ctx;
 import labyrinth.trace.Event;
 import labyrinth.trace.Header;
+import labyrinth.trace.ListSource;
 import labyrinth.trace.Scope;
 import labyrinth.trace.TraceException;
 import labyrinth.trace.TraceSource;
@@ -103,32 +104,6 @@ final class Script {
     }
 
     TraceSource source() {
-        return new TraceSource() {
-            private int next;
-
-            @Override
-            public String name() {
-                return "script";
-            }
-
-            @Override
-            public Header header() {
-                return header;
-            }
-
-            @Override
-            public Event next() {
-                return next < events.size() ? events.get(next++) : null;
-            }
-
-            @Override
-            public Truncation truncation() {
-                return null;
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        return new ListSource("script", header, events);
     }
 }

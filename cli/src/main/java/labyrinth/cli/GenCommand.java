@@ -1,5 +1,6 @@
 package labyrinth.cli;
 
+import labyrinth.core.Spelling;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -167,7 +168,7 @@ final class GenCommand implements Callable<Integer> {
         String best = null;
         int bestDistance = 3;
         for (String n : names) {
-            int d = distance(g, n);
+            int d = Spelling.distance(g, n);
             if (d < bestDistance) {
                 best = n;
                 bestDistance = d;
@@ -183,22 +184,4 @@ final class GenCommand implements Callable<Integer> {
         return best;
     }
 
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
-    }
 }

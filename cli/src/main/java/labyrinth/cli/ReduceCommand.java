@@ -29,6 +29,7 @@ import labyrinth.replay.Severity;
 import labyrinth.replay.Signatures;
 import labyrinth.trace.Event;
 import labyrinth.trace.Header;
+import labyrinth.trace.ListSource;
 import labyrinth.trace.TraceException;
 import labyrinth.trace.TraceSource;
 import picocli.CommandLine.Command;
@@ -178,32 +179,6 @@ final class ReduceCommand implements Callable<Integer> {
 
     /** The events already read, as a source (reduce needs them in memory anyway). */
     static TraceSource listSource(String name, Header header, List<Event> events) {
-        return new TraceSource() {
-            private int next;
-
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public Header header() {
-                return header;
-            }
-
-            @Override
-            public Event next() {
-                return next < events.size() ? events.get(next++) : null;
-            }
-
-            @Override
-            public Truncation truncation() {
-                return null;
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        return new ListSource(name, header, events);
     }
 }

@@ -32,8 +32,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Step through a trace interactively: forwards, backwards (exactly), to an event, a mark or a",
-            "breakpoint; look at pages, owners, zones, the buddy free lists and the findings so far.",
+            "Step through a trace interactively, forwards and backwards, and inspect the allocator.",
+            "Moves to an event, a mark or a breakpoint; shows pages, owners, zones, the buddy free",
+            "lists and the findings so far. Going back is exact.",
             "With --batch, -c or commands on standard input, runs them and exits 1 if any failed.",
             "Type 'help' at the prompt for the commands."
         },

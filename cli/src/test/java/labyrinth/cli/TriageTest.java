@@ -33,6 +33,24 @@ class TriageTest {
     }
 
     @Test
+    void generatedRunsOfOneBugWithDifferentSeedsShareABucket() throws Exception {
+        for (int seed = 1; seed <= 4; seed++) {
+            Run gen = Run.of("gen", "rx-storm", "--events", String.valueOf(300 + 97 * seed), "--seed",
+                    String.valueOf(seed), "-o", dir.resolve("rx-" + seed + ".ndjson").toString());
+            assertThat(gen.exit()).isZero();
+        }
+        Files.copy(Repo.root().resolve("sample-traces/double-free.json"), dir.resolve("double-free.json"));
+        Run run = Run.of("triage", "--format", "json", dir.toString());
+        JsonNode buckets = new ObjectMapper().readTree(run.out()).get("buckets");
+        assertThat(buckets).hasSize(2);
+        assertThat(buckets.get(0).get("signature").asString())
+                .isEqualTo("alloc-failure eth0-rx@rx_refill+0x4c/0x120 order-0 GFP_ATOMIC|__GFP_EXCLUSIVE watermark");
+        assertThat(buckets.get(0).get("count").asInt()).isEqualTo(4);
+        assertThat(buckets.get(1).get("signature").asString()).isEqualTo("double-free nvme0q3@nvme_timeout+0x2f8/0x3c0");
+        assertThat(buckets.get(1).get("count").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void textNamesCountSeverityAndAnExampleLocation() throws Exception {
         TestTraces.write(dir, "x.json", TestTraces.trace(2, "double-free"));
         Run run = Run.of("triage", dir.toString());

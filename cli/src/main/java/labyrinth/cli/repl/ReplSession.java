@@ -1,5 +1,6 @@
 package labyrinth.cli.repl;
 
+import labyrinth.core.Spelling;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -791,7 +792,7 @@ public final class ReplSession implements Closeable {
         String best = null;
         int bestDistance = 3;
         for (String o : options) {
-            int d = distance(word.toLowerCase(Locale.ROOT), o.toLowerCase(Locale.ROOT));
+            int d = Spelling.distance(word.toLowerCase(Locale.ROOT), o.toLowerCase(Locale.ROOT));
             if (d < bestDistance && d > 0) {
                 best = o;
                 bestDistance = d;
@@ -800,24 +801,6 @@ public final class ReplSession implements Closeable {
         return best == null ? "" : " (did you mean '" + best + "'?)";
     }
 
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
-    }
 
     // ---- colour ----
 

@@ -30,7 +30,7 @@ class ReplSessionTest {
     }
 
     private void open(Traces t) throws Exception {
-        session = ReplSession.open(t.source(), new Timeline.Options(null, 1L << 20, 0, 4, 1000));
+        session = ReplSession.open(t.source(), new Timeline.Options(null, 1L << 20, 32L << 20, 4, 1000));
     }
 
     /** Runs {@code ;}-separated commands; remembers whether any failed. */

@@ -15,6 +15,7 @@ import labyrinth.trace.Common;
 import labyrinth.trace.Ctx;
 import labyrinth.trace.Event;
 import labyrinth.trace.Header;
+import labyrinth.trace.ListSource;
 import labyrinth.trace.Scope;
 import labyrinth.trace.TraceSource;
 
@@ -76,33 +77,7 @@ final class Traces {
     }
 
     static TraceSource source(String name, Header header, List<Event> events) {
-        return new TraceSource() {
-            private int next;
-
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public Header header() {
-                return header;
-            }
-
-            @Override
-            public Event next() {
-                return next < events.size() ? events.get(next++) : null;
-            }
-
-            @Override
-            public Truncation truncation() {
-                return null;
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        return new ListSource(name, header, events);
     }
 
     private static final String[] OWNERS = {"eth0-rx", "nvme0q1", "blk-mq", "kworker", "tcp"};

@@ -94,6 +94,8 @@ public final class JsonTraceReader implements TraceSource {
     private Header header;
     private Machine machine;
     private boolean document;
+    /** JSON Lines: the line the last object (header or event) ended on; each line holds one object. */
+    private long lastObjectLine;
     /** Reading the events (an early end is a truncation, not an error). */
     private boolean inEvents;
     /** After the document's closing brace (anything but the end of the file is an error). */
@@ -268,7 +270,20 @@ public final class JsonTraceReader implements TraceSource {
             if (t != JsonToken.START_OBJECT) {
                 throw fail("expected an event object, found " + found());
             }
+            long startLine = line();
+            if (!document && startLine == lastObjectLine) {
+                current = position;
+                throw fail("each line of a JSON Lines trace must hold one object, found another on line " + startLine);
+            }
             Event e = readEvent();
+            if (!document) {
+                if (line() != startLine) {
+                    current = e.number();
+                    throw fail("an event of a JSON Lines trace must be on one line, found it going on to line "
+                            + line());
+                }
+                lastObjectLine = startLine;
+            }
             return e;
         } catch (Truncated cut) {
             truncated();
@@ -317,6 +332,7 @@ public final class JsonTraceReader implements TraceSource {
             t = token();
             if (t == JsonToken.END_OBJECT) {
                 document = false;
+                lastObjectLine = line();
                 break;
             }
             String key = p.currentName();
