@@ -8,6 +8,8 @@ public enum Ctx {
     HARDIRQ("hardirq"),
     NMI("nmi");
 
+    private static final Ctx[] VALUES = values();
+
     private final String label;
 
     Ctx(String label) {
@@ -25,7 +27,7 @@ public enum Ctx {
 
     /** @return the context spelled {@code label}, or null */
     public static Ctx byLabel(String label) {
-        for (Ctx c : values()) {
+        for (Ctx c : VALUES) {
             if (c.label.equals(label)) {
                 return c;
             }

@@ -9,6 +9,8 @@ public enum Op {
     PANIC("panic"),
     MARK("mark");
 
+    private static final Op[] VALUES = values();
+
     private final String label;
 
     Op(String label) {
@@ -21,7 +23,7 @@ public enum Op {
 
     /** @return the op spelled {@code label}, or null */
     public static Op byLabel(String label) {
-        for (Op o : values()) {
+        for (Op o : VALUES) {
             if (o.label.equals(label)) {
                 return o;
             }

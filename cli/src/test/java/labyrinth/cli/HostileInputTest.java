@@ -241,7 +241,8 @@ class HostileInputTest {
                 new String[] {"validate", f},
                 new String[] {"stats", f},
                 new String[] {"stats", "--format", "json", f},
-                new String[] {"reduce", f, "-o", out}));
+                new String[] {"reduce", f, "-o", out},
+                new String[] {"convert", f, "-o", out + ".ndjson"}));
         if (!name.startsWith("bomb-blanks") && !name.startsWith("string-100mb")) {
             // lines of a gigabyte are cut, and a cut line is skipped: correct, but slow for a test
             commands.add(new String[] {"import", "--from", "ftrace", f, "-o", imported});

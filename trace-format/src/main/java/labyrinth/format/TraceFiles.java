@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import labyrinth.format.binary.BinaryFormat;
+import labyrinth.format.binary.BinaryTraceReader;
 import labyrinth.format.ftrace.FtraceOptions;
 import labyrinth.format.ftrace.FtraceReader;
 import labyrinth.format.json.JsonTraceReader;
@@ -13,8 +15,8 @@ import labyrinth.trace.TraceSource;
 
 /**
  * Opens any trace labyrinth reads, recognising its encoding by content (never by file name):
- * plain or gzip, then a Labyrinth JSON trace (document or JSON Lines). Other encodings (the ftrace
- * importer, a binary form) hook in here. Stateless and thread-safe.
+ * plain or gzip, then a Labyrinth binary trace (its magic bytes, docs/binary-format.md), a Labyrinth
+ * JSON trace (document or JSON Lines) or kernel trace text (the ftrace importer). Stateless and thread-safe.
  */
 public final class TraceFiles {
     /** How much of a file decides whether it is kernel trace text. */
@@ -59,7 +61,8 @@ public final class TraceFiles {
     /** Reads the start of the file (unzipped) and tells whether it is kernel trace text; closes {@code in}. */
     private static boolean isKernelTrace(InputStream in, String displayName) throws TraceException {
         try (TraceBytes bytes = TraceBytes.open(in)) {
-            return bytes.firstSignificantByte() != '{' && FtraceReader.looksLikeFtrace(bytes.peek(KERNEL_SNIFF_BYTES));
+            return bytes.firstSignificantByte() != '{' && !BinaryFormat.matches(bytes.peek(16))
+                    && FtraceReader.looksLikeFtrace(bytes.peek(KERNEL_SNIFF_BYTES));
         } catch (IOException e) {
             throw JsonTraceReader.cannotRead(displayName, e);
         }
@@ -70,6 +73,9 @@ public final class TraceFiles {
         TraceBytes bytes = null;
         try {
             bytes = TraceBytes.open(in);
+            if (BinaryFormat.matches(bytes.peek(16))) {
+                return BinaryTraceReader.open(bytes, displayName, limits);
+            }
             int first = bytes.firstSignificantByte();
             if (first == '{') {
                 return JsonTraceReader.open(bytes, displayName, limits);

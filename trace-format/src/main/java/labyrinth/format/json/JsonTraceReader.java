@@ -139,12 +139,30 @@ public final class JsonTraceReader implements TraceSource {
     /** pfn/addr as written, for messages. */
     private String pageText;
 
+    // spellings met before, looked up without allocating (see TextTable)
+    private static final Op[] OP_VALUES = Op.values();
+    private static final Ctx[] CTX_VALUES = Ctx.values();
+    private final TextTable ops = new TextTable();
+    private final TextTable ctxs = new TextTable();
+    private final TextTable names = new TextTable();
+    private final TextTable gfps = new TextTable();
+    /** Jackson hands out one String per key name: its key id remembered by identity. */
+    private static final int NAME_CACHE = 64;
+    private final String[] nameCache = new String[NAME_CACHE];
+    private final int[] nameKeys = new int[NAME_CACHE];
+
     private JsonTraceReader(TraceBytes bytes, String name, ReaderLimits limits) {
         this.name = name;
         this.bytes = bytes;
         this.limits = limits;
         JsonFactory factory = JsonFactory.builder().streamReadConstraints(limits.constraints()).build();
         this.p = factory.createParser(ObjectReadContext.empty(), bytes);
+        for (Op o : OP_VALUES) {
+            ops.put(o.label(), o.ordinal());
+        }
+        for (Ctx c : CTX_VALUES) {
+            ctxs.put(c.label(), c.ordinal());
+        }
     }
 
     /**
@@ -667,8 +685,9 @@ public final class JsonTraceReader implements TraceSource {
     // ---------------------------------------------------------------- events
 
     private Event readEvent() throws TraceException {
-        eventLine = line();
-        eventCol = column();
+        TokenStreamLocation at = p.currentTokenLocation();
+        eventLine = at.getLineNr();
+        eventCol = at.getColumnNr();
         current = position;
         seen = 0;
         op = null;
@@ -705,7 +724,15 @@ public final class JsonTraceReader implements TraceSource {
     private void readKeys() throws TraceException {
         for (JsonToken t = token(); t != JsonToken.END_OBJECT; t = token()) {
             String key = p.currentName();
-            int k = keyOf(key);
+            int slot = System.identityHashCode(key) & (NAME_CACHE - 1);
+            int k;
+            if (nameCache[slot] == key) {
+                k = nameKeys[slot];
+            } else {
+                k = keyOf(key);
+                nameCache[slot] = key;
+                nameKeys[slot] = k;
+            }
             if (k < 0) {
                 token();
                 skip();
@@ -719,10 +746,12 @@ public final class JsonTraceReader implements TraceSource {
             }
             seen |= 1 << k;
             token();
-            keyLine[k] = line();
-            keyCol[k] = column();
-            if (k == K_PFN || k == K_ADDR) {
-                pageText = found();
+            if (k == K_ORDER || k == K_GFP || k == K_PFN || k == K_ADDR) {
+                // only these keys' places are named by checks made after the whole event is read
+                TokenStreamLocation at = p.currentTokenLocation();
+                keyLine[k] = at.getLineNr();
+                keyCol[k] = at.getColumnNr();
+                pageText = k == K_ADDR ? found() : k == K_PFN ? "null" : pageText;
             }
             readKey(k, key);
         }
@@ -757,7 +786,8 @@ public final class JsonTraceReader implements TraceSource {
         JsonToken t = p.currentToken();
         switch (k) {
             case K_OP -> {
-                op = t == JsonToken.VALUE_STRING ? Op.byLabel(p.getString()) : null;
+                int i = t == JsonToken.VALUE_STRING ? lookup(ops) : -1;
+                op = i >= 0 ? OP_VALUES[(int) ops.value(i)] : null;
                 if (op == null) {
                     throw fail("\"op\" must be one of " + OPS + ", found " + found());
                 }
@@ -777,13 +807,14 @@ public final class JsonTraceReader implements TraceSource {
             }
             case K_CPU -> cpu = (int) integer(key, 0, Integer.MAX_VALUE);
             case K_CTX -> {
-                ctx = t == JsonToken.VALUE_STRING ? Ctx.byLabel(p.getString()) : null;
+                int i = t == JsonToken.VALUE_STRING ? lookup(ctxs) : -1;
+                ctx = i >= 0 ? CTX_VALUES[(int) ctxs.value(i)] : null;
                 if (ctx == null) {
                     throw fail("\"ctx\" must be one of " + CTXS + ", found " + found());
                 }
             }
-            case K_OWNER -> owner = string(key);
-            case K_SITE -> site = string(key);
+            case K_OWNER -> owner = name(key);
+            case K_SITE -> site = name(key);
             case K_PFN -> page = t == JsonToken.VALUE_NULL ? Event.NULL_PFN : integer(key, 0, Long.MAX_VALUE);
             case K_ADDR -> {
                 if (t == JsonToken.VALUE_NULL) {
@@ -806,16 +837,24 @@ public final class JsonTraceReader implements TraceSource {
                 if (t != JsonToken.VALUE_STRING) {
                     throw fail("\"gfp\" must be GFP flag names or a hex mask, found " + found());
                 }
-                gfpText = p.getString();
-                try {
-                    gfp = Gfp.parse(gfpText);
-                } catch (IllegalArgumentException e) {
-                    throw fail("\"gfp\" must be GFP flag names or a hex mask, found " + found() + ": " + e.getMessage());
+                int i = lookup(gfps);
+                if (i >= 0) {
+                    gfpText = gfps.key(i);
+                    gfp = gfps.value(i);
+                } else {
+                    gfpText = p.getString();
+                    try {
+                        gfp = Gfp.parse(gfpText);
+                    } catch (IllegalArgumentException e) {
+                        throw fail("\"gfp\" must be GFP flag names or a hex mask, found " + found() + ": "
+                                + e.getMessage());
+                    }
+                    gfps.put(gfpText, gfp);
                 }
             }
-            case K_FN -> fn = string(key);
+            case K_FN -> fn = name(key);
             case K_MODE -> {
-                String m = t == JsonToken.VALUE_STRING ? p.getString() : null;
+                String m = t == JsonToken.VALUE_STRING ? name(key) : null;
                 if ("read".equals(m)) {
                     write = false;
                 } else if ("write".equals(m)) {
@@ -824,7 +863,7 @@ public final class JsonTraceReader implements TraceSource {
                     throw fail("\"mode\" must be \"read\" or \"write\", found " + found());
                 }
             }
-            case K_TO -> to = string(key);
+            case K_TO -> to = name(key);
             case K_MESSAGE -> message = string(key);
             case K_CAUSE -> cause = integer(key, 0, Long.MAX_VALUE);
             case K_LABEL -> label = string(key);
@@ -996,7 +1035,11 @@ public final class JsonTraceReader implements TraceSource {
             JsonToken t = p.nextToken();
             if (t == JsonToken.VALUE_STRING) {
                 try {
-                    p.getString(); // Jackson checks max-string-length lazily; make it fail here, at the string
+                    // Jackson checks max-string-length lazily; make it fail here, at the string. Finishing
+                    // the text (getStringLength) builds no String; getString() throws for a long one.
+                    if (p.getStringLength() > limits.maxStringLength()) {
+                        p.getString();
+                    }
                 } catch (StreamConstraintsException e) {
                     throw convert(e, p.currentTokenLocation());
                 }
@@ -1141,6 +1184,23 @@ public final class JsonTraceReader implements TraceSource {
             range = "an integer from " + min + " to " + max;
         }
         throw fail(quoteKey(key) + " must be " + range + ", found " + found());
+    }
+
+    /** The current string value's index in {@code table}, or -1; allocates nothing. */
+    private int lookup(TextTable table) {
+        return table.find(p.getStringCharacters(), p.getStringOffset(), p.getStringLength());
+    }
+
+    /**
+     * {@link #string} for values that repeat (owner, site, fn, to, mode): one shared String per
+     * spelling, so a repeated value allocates nothing.
+     */
+    private String name(String key) throws TraceException {
+        if (p.currentToken() != JsonToken.VALUE_STRING) {
+            throw fail(quoteKey(key) + " must be a string, found " + found());
+        }
+        int i = lookup(names);
+        return i >= 0 ? names.key(i) : names.put(p.getString(), 0);
     }
 
     private String string(String key) throws TraceException {

@@ -1,0 +1,85 @@
+package labyrinth.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import labyrinth.format.TraceFiles;
+import labyrinth.replay.Replays;
+import labyrinth.replay.Severity;
+import labyrinth.trace.Event;
+import labyrinth.trace.TraceSource;
+
+/**
+ * Warm, in-process passes over one trace, alternating so noise hits each alike: the floor (a plain
+ * Jackson token pass, {@link Floor}), the reader alone (every event built, nothing replayed) and
+ * the full replay ({@code Replays.run}, what {@code labyrinth replay} does before writing its
+ * report). Prints each pass's median seconds, events per second and the ratios to the floor.
+ *
+ * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar labyrinth.bench.Passes TRACE [ROUNDS]}.
+ * A binary trace has no floor (Jackson cannot read it): pass {@code --no-floor}.
+ */
+public final class Passes {
+    private Passes() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean floor = true;
+        List<String> rest = new ArrayList<>();
+        for (String a : args) {
+            if (a.equals("--no-floor")) {
+                floor = false;
+            } else {
+                rest.add(a);
+            }
+        }
+        Path trace = Path.of(rest.get(0));
+        int rounds = rest.size() > 1 ? Integer.parseInt(rest.get(1)) : 5;
+        double[] f = new double[rounds];
+        double[] r = new double[rounds];
+        double[] p = new double[rounds];
+        long events = 0;
+        for (int i = 0; i < rounds; i++) {
+            if (floor) {
+                long t0 = System.nanoTime();
+                Floor.pass(trace);
+                f[i] = (System.nanoTime() - t0) / 1e9;
+            }
+            long t1 = System.nanoTime();
+            events = readOnly(trace);
+            r[i] = (System.nanoTime() - t1) / 1e9;
+            long t2 = System.nanoTime();
+            try (TraceSource s = TraceFiles.open(trace, trace.toString())) {
+                Replays.run(s, null, Severity.ERROR, Long.MAX_VALUE, 10000);
+            }
+            p[i] = (System.nanoTime() - t2) / 1e9;
+            System.err.printf("round %d: floor %.3f s, read %.3f s, replay %.3f s%n", i + 1, f[i], r[i], p[i]);
+        }
+        double mf = median(f);
+        double mr = median(r);
+        double mp = median(p);
+        System.out.printf("events %d%n", events);
+        if (floor) {
+            System.out.printf("floor  %.3f s%n", mf);
+        }
+        System.out.printf("read   %.3f s  %.2f M events/s%s%n", mr, events / mr / 1e6,
+                floor ? String.format("  ratio %.2f", mr / mf) : "");
+        System.out.printf("replay %.3f s  %.2f M events/s%s%n", mp, events / mp / 1e6,
+                floor ? String.format("  ratio %.2f", mp / mf) : "");
+    }
+
+    static long readOnly(Path trace) throws Exception {
+        long n = 0;
+        try (TraceSource s = TraceFiles.open(trace, trace.toString())) {
+            for (Event e = s.next(); e != null; e = s.next()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    static double median(double[] xs) {
+        double[] c = xs.clone();
+        java.util.Arrays.sort(c);
+        return c[c.length / 2];
+    }
+}

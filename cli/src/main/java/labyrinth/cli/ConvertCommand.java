@@ -1,0 +1,117 @@
+package labyrinth.cli;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.zip.GZIPOutputStream;
+import labyrinth.format.TraceFiles;
+import labyrinth.format.binary.BinaryTraceWriter;
+import labyrinth.format.json.JsonTraceWriter;
+import labyrinth.trace.Event;
+import labyrinth.trace.TraceException;
+import labyrinth.trace.TraceSource;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code labyrinth convert TRACE -o OUT}: re-encode a trace (binary, JSON document or JSON Lines). */
+@Command(
+        name = "convert",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Re-encode a trace: the compact binary form (.lbt, docs/binary-format.md; several times faster",
+            "to replay than JSON), a JSON document or JSON Lines. The events are the same; a cut input",
+            "gives its complete events. Exit codes: 0 done, 2 usage, 3 unreadable trace or unwritable output."
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  labyrinth convert big.json -o big.lbt && labyrinth replay big.lbt",
+            "  labyrinth convert big.lbt -o big.ndjson.gz"
+        })
+final class ConvertCommand implements Callable<Integer> {
+    enum Format { binary, json, ndjson }
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "TRACE", description = "the trace: any form labyrinth reads")
+    Path trace;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT",
+            description = "the trace to write (atomically). A name ending in .gz is compressed")
+    Path output;
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "binary, json or ndjson; default: ndjson for .ndjson/.jsonl names, json for .json, "
+                    + "else binary")
+    Format format;
+
+    @Option(names = "--debug", description = "print stack traces of errors")
+    boolean debug;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        String name = trace.toString();
+        Format f = format != null ? format : formatOf(output);
+        long[] count = {0};
+        try (TraceSource source = TraceFiles.open(trace, name)) {
+            AtomicFiles.write(output, raw -> {
+                boolean gzip = output.getFileName().toString().endsWith(".gz");
+                OutputStream out = gzip ? new GZIPOutputStream(raw, 1 << 16) : new BufferedOutputStream(raw, 1 << 16);
+                try {
+                    if (f == Format.binary) {
+                        BinaryTraceWriter w = BinaryTraceWriter.open(out, source.header());
+                        for (Event e = source.next(); e != null; e = source.next()) {
+                            w.write(e);
+                            count[0]++;
+                        }
+                        w.close();
+                    } else {
+                        JsonTraceWriter w = f == Format.ndjson ? JsonTraceWriter.stream(out, source.header())
+                                : JsonTraceWriter.document(out, source.header());
+                        for (Event e = source.next(); e != null; e = source.next()) {
+                            w.write(e);
+                            count[0]++;
+                        }
+                        w.close();
+                    }
+                } catch (TraceException e) {
+                    throw new Unchecked(e);
+                }
+            });
+            if (source.truncation() != null) {
+                err.println(name + ": warning: " + source.truncation().describe() + "; converted the complete events");
+            }
+            err.println("converted " + count[0] + " events from " + name + " to " + output);
+            return ExitCode.OK;
+        } catch (TraceException e) {
+            return Errors.report(err, e.getMessage(), e, debug);
+        } catch (Unchecked e) {
+            return Errors.report(err, e.getCause().getMessage(), e.getCause(), debug);
+        } catch (IOException e) {
+            return Errors.report(err, name + ": " + e.getMessage(), e, debug);
+        }
+    }
+
+    static Format formatOf(Path p) {
+        String n = p.getFileName().toString().replaceFirst("\\.gz$", "");
+        if (n.endsWith(".ndjson") || n.endsWith(".jsonl")) {
+            return Format.ndjson;
+        }
+        return n.endsWith(".json") ? Format.json : Format.binary;
+    }
+
+    /** Carries a reader error out of {@link AtomicFiles.Content}, whose signature allows only IOException. */
+    private static final class Unchecked extends RuntimeException {
+        Unchecked(TraceException cause) {
+            super(cause);
+        }
+    }
+}

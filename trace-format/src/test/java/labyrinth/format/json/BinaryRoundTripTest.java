@@ -1,0 +1,71 @@
+package labyrinth.format.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.random.RandomGenerator;
+import java.util.random.RandomGeneratorFactory;
+import labyrinth.format.TraceFiles;
+import labyrinth.format.binary.BinaryTraceReader;
+import labyrinth.format.binary.BinaryTraceWriter;
+import labyrinth.trace.Event;
+import labyrinth.trace.Header;
+import labyrinth.trace.TraceSource;
+import org.junit.jupiter.api.Test;
+
+/** The binary encoding (docs/binary-format.md): seeded random traces read back equal; cut files yield a prefix. */
+class BinaryRoundTripTest {
+    static byte[] write(Header header, List<Event> events) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (BinaryTraceWriter w = BinaryTraceWriter.open(out, header)) {
+            for (Event e : events) {
+                w.write(e);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void randomTracesRoundTrip() throws Exception {
+        long base = Long.getLong("roundtrip.seed", System.nanoTime());
+        for (int i = 0; i < 200; i++) {
+            long seed = base + i;
+            RandomGenerator rnd = RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
+            Header header = RoundTripTest.randomHeader(rnd);
+            List<Event> events = RoundTripTest.randomEvents(rnd, header.machine(), rnd.nextInt(60));
+            byte[] bytes = write(header, events);
+            try (TraceSource src = TraceFiles.open(new ByteArrayInputStream(bytes), "rt", ReaderLimits.defaults())) {
+                assertThat(src).as("seed " + seed).isInstanceOf(BinaryTraceReader.class);
+                assertThat(src.header()).as("seed " + seed).isEqualTo(header);
+                assertThat(TestTraces.unlocated(TestTraces.drain(src))).as("seed " + seed).isEqualTo(events);
+                assertThat(src.truncation()).as("seed " + seed).isNull();
+            }
+        }
+    }
+
+    @Test
+    void everyCutYieldsItsCompleteEventsThenATruncation() throws Exception {
+        RandomGenerator rnd = RandomGeneratorFactory.of("L64X128MixRandom").create(42);
+        Header header = RoundTripTest.randomHeader(rnd);
+        List<Event> events = RoundTripTest.randomEvents(rnd, header.machine(), 40);
+        byte[] bytes = write(header, events);
+        int headerEnd = headerLength(header);
+        for (int cut = headerEnd; cut < bytes.length; cut++) {
+            byte[] part = Arrays.copyOf(bytes, cut);
+            try (TraceSource src = TraceFiles.open(new ByteArrayInputStream(part), "cut", ReaderLimits.defaults())) {
+                List<Event> got = TestTraces.unlocated(TestTraces.drain(src));
+                assertThat(got).as("cut at " + cut).isEqualTo(events.subList(0, got.size()));
+                assertThat(src.truncation()).as("cut at " + cut).isNotNull();
+                assertThat(src.truncation().eventsRead()).isEqualTo(got.size());
+                assertThat(src.truncation().byteOffset()).isEqualTo(cut);
+            }
+        }
+    }
+
+    private static int headerLength(Header header) throws Exception {
+        return write(header, List.of()).length - 2; // the end record of no events: tag and count 0
+    }
+}
