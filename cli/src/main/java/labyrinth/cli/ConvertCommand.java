@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.zip.GZIPOutputStream;
+import labyrinth.core.MachineTooLargeException;
 import labyrinth.format.TraceFiles;
 import labyrinth.format.binary.BinaryTraceWriter;
 import labyrinth.format.json.JsonTraceWriter;
@@ -14,6 +15,7 @@ import labyrinth.trace.Event;
 import labyrinth.trace.TraceException;
 import labyrinth.trace.TraceSource;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -52,8 +54,8 @@ final class ConvertCommand implements Callable<Integer> {
                     + "else binary")
     Format format;
 
-    @Option(names = "--debug", description = "print stack traces of errors")
-    boolean debug;
+    @Mixin
+    TraceOptions reading;
 
     @Override
     public Integer call() {
@@ -61,7 +63,13 @@ final class ConvertCommand implements Callable<Integer> {
         String name = trace.toString();
         Format f = format != null ? format : formatOf(output);
         long[] count = {0};
-        try (TraceSource source = TraceFiles.open(trace, name)) {
+        try (TraceSource source = TraceFiles.open(trace, name, reading.limits())) {
+            long pages = source.header().machine().totalPages();
+            if (pages > reading.maxPages) {
+                // what replay would refuse is not worth converting either
+                return Errors.report(err, name + ": " + new MachineTooLargeException(pages, reading.maxPages)
+                        .getMessage(), null, reading.debug);
+            }
             AtomicFiles.write(output, raw -> {
                 boolean gzip = output.getFileName().toString().endsWith(".gz");
                 OutputStream out = gzip ? new GZIPOutputStream(raw, 1 << 16) : new BufferedOutputStream(raw, 1 << 16);
@@ -92,11 +100,11 @@ final class ConvertCommand implements Callable<Integer> {
             err.println("converted " + count[0] + " events from " + name + " to " + output);
             return ExitCode.OK;
         } catch (TraceException e) {
-            return Errors.report(err, e.getMessage(), e, debug);
+            return Errors.report(err, e.getMessage(), e, reading.debug);
         } catch (Unchecked e) {
-            return Errors.report(err, e.getCause().getMessage(), e.getCause(), debug);
+            return Errors.report(err, e.getCause().getMessage(), e.getCause(), reading.debug);
         } catch (IOException e) {
-            return Errors.report(err, name + ": " + e.getMessage(), e, debug);
+            return Errors.report(err, name + ": " + e.getMessage(), e, reading.debug);
         }
     }
 
