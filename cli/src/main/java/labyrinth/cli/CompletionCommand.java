@@ -16,9 +16,10 @@ import picocli.CommandLine.Spec;
         name = "completion",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
+        header = "Print a shell completion script for bash or zsh.",
         description = {
-            "Print a script that completes labyrinth's commands and options in the shell.",
-            "Load it in the current shell, or from ~/.bashrc or ~/.zshrc, as the examples show."
+            "Print a script that completes labyrinth's commands and options in the shell. Load it in "
+                + "the current shell, or from ~/.bashrc or ~/.zshrc, as the examples show."
         },
         footerHeading = "%nExamples:%n",
         footer = {

@@ -26,10 +26,12 @@ import picocli.CommandLine.Spec;
         name = "convert",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
+        header = "Re-encode a trace: compact binary (.lbt), JSON document or JSON Lines.",
         description = {
-            "Re-encode a trace: the compact binary form (.lbt, docs/binary-format.md; several times faster",
-            "to replay than JSON), a JSON document or JSON Lines. The events are the same; a cut input",
-            "gives its complete events. Exit codes: 0 done, 2 usage, 3 unreadable trace or unwritable output."
+            "Re-encode a trace: the compact binary form (.lbt, docs/binary-format.md; several times "
+                + "faster to replay than JSON), a JSON document or JSON Lines. The events are the same; a cut "
+                + "input gives its complete events. Exit codes: 0 done, 2 usage, 3 unreadable trace or "
+                + "unwritable output."
         },
         footerHeading = "%nExamples:%n",
         footer = {

@@ -26,12 +26,12 @@ import picocli.CommandLine.Spec;
         name = "gen",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
+        header = "Write a synthetic trace: workloads for tests, demos and benchmarks.",
         description = {
-            "Write a synthetic trace: workloads for tests, demos and benchmarks.",
-            "The same scenario, seed and size give the same trace, byte for byte.",
-            "Every allocation records the result the allocator model gives, so",
-            "`labyrinth replay` of the output never diverges.",
-            "Scenarios (--list describes them): rx-storm, steady, fragmentation, random."
+            "Write a synthetic trace: workloads for tests, demos and benchmarks. The same scenario, "
+                + "seed and size give the same trace, byte for byte. Every allocation records the result the "
+                + "allocator model gives, so `labyrinth replay` of the output never diverges. Scenarios "
+                + "(--list describes them): rx-storm, steady, fragmentation, random."
         },
         footerHeading = "%nExamples:%n",
         footer = {

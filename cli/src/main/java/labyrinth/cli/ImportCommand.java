@@ -24,10 +24,11 @@ import picocli.CommandLine.Spec;
         name = "import",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
+        header = "Turn a real kernel trace (ftrace, trace-cmd, perf kmem page events) into a Labyrinth trace.",
         description = {
-            "Turn a real kernel trace of the kmem page events (ftrace, trace-cmd report or perf script",
-            "output of mm_page_alloc / mm_page_free) into a Labyrinth trace of scope window.",
-            "replay, repl, validate and triage also read such files directly."
+            "Turn a real kernel trace of the kmem page events (ftrace, trace-cmd report or perf script "
+                + "output of mm_page_alloc / mm_page_free) into a Labyrinth trace of scope window. replay, "
+                + "repl, validate and triage also read such files directly."
         },
         footerHeading = "%nExamples:%n",
         footer = {

@@ -15,13 +15,15 @@ import picocli.CommandLine.Spec;
             ValidateCommand.class, StatsCommand.class, ImportCommand.class, ConvertCommand.class, GenCommand.class,
             CompletionCommand.class},
         description = {
-            "Allocator debugger and trace replayer for the Labyrinth page allocator.",
-            "Replays recorded allocation traces on a faithful model of the allocator, reproduces",
-            "failures and panics, and reports exhaustion points and ownership violations."
+            "Allocator debugger and trace replayer for the Labyrinth page allocator. Replays recorded "
+                + "allocation traces on a faithful model of the allocator, reproduces failures and panics, "
+                + "and reports exhaustion points and ownership violations."
         },
         footerHeading = "%nExamples:%n",
         footer = {
             "  labyrinth replay sample-traces/rx-storm-panic.json",
+            "  labyrinth repl sample-traces/rx-storm-panic.json",
+            "  labyrinth triage --format sarif -o triage.sarif traces/",
             "  labyrinth validate trace.json",
             "  labyrinth gen rx-storm -o rx-storm.json",
             "  labyrinth --version"

@@ -43,11 +43,14 @@ import picocli.CommandLine.Spec;
         name = "reduce",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
+        header = "Shrink a failing trace to a minimal one whose primary failure has the same signature.",
         description = {
-            "Shrink a failing trace to a small one whose primary failure has the same signature (as triage",
-            "prints it): delta debugging over owners, sites and events, and the fewest pages that still fail.",
-            "Every event left is needed: removing any one loses the failure. Progress goes to standard error.",
-            "Exit codes: 0 written, 2 nothing to keep (no failure, or --signature not in the trace), 3 unreadable."
+            "Shrink a failing trace to a small one whose primary failure has the same signature (as "
+                + "triage prints it): delta debugging over owners, sites and events, and the fewest pages "
+                + "that still fail. Every event left is needed: removing any one loses the failure. Progress "
+                + "goes to standard error.",
+            "Exit codes: 0 written, 2 nothing to keep (no failure, or --signature not in the trace), 3 "
+                + "unreadable."
         },
         footerHeading = "%nExamples:%n",
         footer = {

@@ -31,12 +31,13 @@ import picocli.CommandLine.Spec;
         name = "repl",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
+        header = "Step through a trace forwards and backwards, with breakpoints and views of any page, owner or zone.",
         description = {
-            "Step through a trace interactively, forwards and backwards, and inspect the allocator.",
-            "Moves to an event, a mark or a breakpoint; shows pages, owners, zones, the buddy free",
-            "lists and the findings so far. Going back is exact.",
-            "With --batch, -c or commands on standard input, runs them and exits 1 if any failed.",
-            "Type 'help' at the prompt for the commands."
+            "Step through a trace interactively, forwards and backwards, and inspect the allocator. "
+                + "Moves to an event, a mark or a breakpoint; shows pages, owners, zones, the buddy free "
+                + "lists and the findings so far. Going back is exact. With --batch, -c or commands on "
+                + "standard input, runs them and exits 1 if any failed. Type 'help' at the prompt for the "
+                + "commands."
         },
         footerHeading = "%nExamples:%n",
         footer = {

@@ -37,11 +37,13 @@ import picocli.CommandLine.Spec;
         name = "replay",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
+        header = "Replay one trace: reproduce its failures and panic, report exhaustion points and ownership violations.",
         description = {
-            "Replay one trace on the allocator model: reproduce its failures and panic, report exhaustion",
-            "points and ownership violations.",
-            "Exit codes: 0 clean, 1 findings at or above --fail-on (a reproduced panic is one), 2 usage,",
-            "3 unreadable trace, 4 not reproduced (divergence, or the panic did not reproduce), 70 bug."
+            "Replay one trace on the allocator model: reproduce its failures and panic, report "
+                + "exhaustion points and ownership violations.",
+            "Exit codes: 0 clean, 1 findings at or above --fail-on (a reproduced panic is one), 2 "
+                + "usage, 3 unreadable trace, 4 not reproduced (divergence, or the panic did not reproduce), "
+                + "70 bug."
         },
         footerHeading = "%nExamples:%n",
         footer = {

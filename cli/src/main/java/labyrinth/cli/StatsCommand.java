@@ -43,9 +43,11 @@ import tools.jackson.core.JsonGenerator;
         name = "stats",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
+        header = "Count events per op, owner, site, gfp mask and order; failures by reason; peak use.",
         description = {
-            "Count what a trace does: events per op, owner and site, allocations per gfp mask and order,",
-            "failed allocations by reason, peak use, pages held at the end, and free pages over time.",
+            "Count what a trace does: events per op, owner and site, allocations per gfp mask and "
+                + "order, failed allocations by reason, peak use, pages held at the end, and free pages over "
+                + "time.",
             "Exit codes: 0 done, 2 usage, 3 unreadable trace, 70 bug."
         },
         footerHeading = "%nExamples:%n",

@@ -33,11 +33,12 @@ import picocli.CommandLine.Spec;
         name = "triage",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
+        header = "Replay many traces in parallel and group their primary failures into buckets by signature.",
         description = {
-            "Replay many traces in parallel and group their primary failures into buckets by signature:",
-            "the panic's trigger when a trace panicked, else its first finding at or above --fail-on.",
-            "Directories are searched for .json, .ndjson and .jsonl traces (also gzipped).",
-            "Exit code: the highest of its traces' (as replay gives them), except buckets in --baseline."
+            "Replay many traces in parallel and group their primary failures into buckets by signature: "
+                + "the panic's trigger when a trace panicked, else its first finding at or above --fail-on. "
+                + "Directories are searched for .json, .ndjson and .jsonl traces (also gzipped). Exit code: "
+                + "the highest of its traces' (as replay gives them), except buckets in --baseline."
         },
         footerHeading = "%nExamples:%n",
         footer = {
