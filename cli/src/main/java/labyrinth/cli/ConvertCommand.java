@@ -1,12 +1,10 @@
 package labyrinth.cli;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.zip.GZIPOutputStream;
 import labyrinth.core.MachineTooLargeException;
 import labyrinth.format.TraceFiles;
 import labyrinth.format.binary.BinaryTraceWriter;
@@ -73,8 +71,7 @@ final class ConvertCommand implements Callable<Integer> {
                         .getMessage(), null, reading.debug);
             }
             AtomicFiles.write(output, raw -> {
-                boolean gzip = output.getFileName().toString().endsWith(".gz");
-                OutputStream out = gzip ? new GZIPOutputStream(raw, 1 << 16) : new BufferedOutputStream(raw, 1 << 16);
+                OutputStream out = TraceOutputs.sink(raw, output);
                 try {
                     if (f == Format.binary) {
                         BinaryTraceWriter w = BinaryTraceWriter.open(out, source.header());

@@ -1,7 +1,6 @@
 package labyrinth.cli;
 
 import labyrinth.core.Spelling;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -9,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.zip.GZIPOutputStream;
 import labyrinth.format.json.JsonTraceWriter;
 import labyrinth.gen.Scenario;
 import labyrinth.gen.Scenarios;
@@ -88,16 +86,15 @@ final class GenCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--events must be at least " + s.minEvents() + " for "
                     + s.name() + ", found " + events);
         }
-        Format f = format != null ? format : output != null && isStreamName(output) ? Format.ndjson : Format.json;
+        Format f = format != null ? format : output != null && TraceOutputs.isStreamName(output) ? Format.ndjson : Format.json;
         Header header = s.header(seed, events);
         long[] written = {0};
         try {
             if (output == null) {
                 OutputStream stdout = new WriterOutputStream(out);
-                write(s, header, f, stdout, false, written);
+                write(s, header, f, stdout, null, written);
             } else {
-                boolean gzip = output.getFileName().toString().endsWith(".gz");
-                AtomicFiles.write(output, raw -> write(s, header, f, new NonClosing(raw), gzip, written));
+                AtomicFiles.write(output, raw -> write(s, header, f, TraceOutputs.nonClosing(raw), output, written));
                 err.println("generated " + written[0] + " events of " + s.name() + " (seed " + seed + ") to " + output);
             }
             return ExitCode.OK;
@@ -120,9 +117,9 @@ final class GenCommand implements Callable<Integer> {
         });
     }
 
-    private void write(Scenario s, Header header, Format f, OutputStream raw, boolean gzip, long[] written)
+    private void write(Scenario s, Header header, Format f, OutputStream raw, Path target, long[] written)
             throws IOException {
-        OutputStream sink = gzip ? new GZIPOutputStream(raw, 1 << 16) : new BufferedOutputStream(raw, 1 << 16);
+        OutputStream sink = TraceOutputs.sink(raw, target);
         JsonTraceWriter w = f == Format.ndjson ? JsonTraceWriter.stream(sink, header)
                 : JsonTraceWriter.document(sink, header);
         try {
@@ -137,29 +134,7 @@ final class GenCommand implements Callable<Integer> {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        w.close(); // ends the document; closing reaches only NonClosing or WriterOutputStream, which flush
-    }
-
-    /** Keeps the writer's close from closing a stream {@link AtomicFiles} owns. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
-    }
-
-    private static boolean isStreamName(Path p) {
-        String n = p.getFileName().toString().replaceFirst("\\.gz$", "");
-        return n.endsWith(".ndjson") || n.endsWith(".jsonl");
+        w.close(); // ends the document; closing reaches only a non-closing stream or WriterOutputStream, which flush
     }
 
     /** The name within edit distance 2 of {@code given} (ignoring case, {@code _} for {@code -}), else one it begins, or null. */

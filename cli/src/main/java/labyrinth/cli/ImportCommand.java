@@ -1,12 +1,10 @@
 package labyrinth.cli;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.zip.GZIPOutputStream;
 import labyrinth.format.ftrace.FtraceOptions;
 import labyrinth.format.ftrace.FtraceReader;
 import labyrinth.format.ftrace.ImportReport;
@@ -83,10 +81,10 @@ final class ImportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         FtraceOptions options = FtraceOptions.defaults().withZoneinfo(zoneinfo)
                 .withMemory(memory == null ? 0 : memory).withStrict(strict).withPreemptOffset(preemptOffset);
-        Format f = format != null ? format : output != null && isStreamName(output) ? Format.ndjson : Format.json;
+        Format f = format != null ? format : output != null && TraceOutputs.isStreamName(output) ? Format.ndjson : Format.json;
         try (FtraceReader reader = FtraceReader.open(file, options)) {
             if (output == null) {
-                OutputStream out = new NonClosingStream(System.out);
+                OutputStream out = TraceOutputs.nonClosing(System.out);
                 convert(reader, out, f);
                 out.flush();
             } else {
@@ -108,14 +106,8 @@ final class ImportCommand implements Callable<Integer> {
         }
     }
 
-    private static boolean isStreamName(Path p) {
-        String n = p.getFileName().toString().replaceFirst("\\.gz$", "");
-        return n.endsWith(".ndjson") || n.endsWith(".jsonl");
-    }
-
     private void convert(FtraceReader reader, OutputStream raw, Format f) throws IOException {
-        boolean gzip = output != null && output.getFileName().toString().endsWith(".gz");
-        OutputStream out = gzip ? new GZIPOutputStream(raw, 1 << 16) : new BufferedOutputStream(raw, 1 << 16);
+        OutputStream out = TraceOutputs.sink(raw, output);
         JsonTraceWriter w = f == Format.ndjson ? JsonTraceWriter.stream(out, reader.header())
                 : JsonTraceWriter.document(out, reader.header());
         try {
@@ -133,22 +125,6 @@ final class ImportCommand implements Callable<Integer> {
     private static final class UncheckedTraceException extends RuntimeException {
         UncheckedTraceException(TraceException cause) {
             super(cause);
-        }
-    }
-
-    private static final class NonClosingStream extends java.io.FilterOutputStream {
-        NonClosingStream(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
         }
     }
 }

@@ -1,6 +1,5 @@
 package labyrinth.cli;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -12,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
-import java.util.zip.GZIPOutputStream;
 import labyrinth.cli.ReplayCommand.FailOn;
 import labyrinth.cli.ReplayCommand.ModeOption;
 import labyrinth.core.MachineTooLargeException;
@@ -162,12 +160,9 @@ final class ReduceCommand implements Callable<Integer> {
         meta.put("reducedFrom", name);
         meta.put("signature", target);
         Header out = new Header(h.version(), h.scope(), h.machine(), meta);
-        String file = output.getFileName().toString();
-        boolean gzip = file.endsWith(".gz");
-        String bare = gzip ? file.substring(0, file.length() - 3) : file;
-        boolean lines = bare.endsWith(".ndjson") || bare.endsWith(".jsonl");
+        boolean lines = TraceOutputs.isStreamName(output);
         AtomicFiles.write(output, raw -> {
-            OutputStream s = gzip ? new GZIPOutputStream(raw, 1 << 16) : new BufferedOutputStream(raw, 1 << 16);
+            OutputStream s = TraceOutputs.sink(raw, output);
             JsonTraceWriter w = lines ? JsonTraceWriter.stream(s, out) : JsonTraceWriter.document(s, out);
             for (Event e : r.reduced().events()) {
                 w.write(e);
