@@ -42,6 +42,10 @@ final class ConvertCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Accepted like every command's; this command prints nothing coloured. */
+    @Mixin
+    ColorOption color;
+
     @Parameters(paramLabel = "TRACE", description = "the trace: any form labyrinth reads")
     Path trace;
 

@@ -13,6 +13,7 @@ import labyrinth.gen.Scenario;
 import labyrinth.gen.Scenarios;
 import labyrinth.trace.Header;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -43,6 +44,10 @@ final class GenCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    /** Accepted like every command's; this command prints nothing coloured. */
+    @Mixin
+    ColorOption color;
 
     @Parameters(arity = "0..1", paramLabel = "SCENARIO", description = "the workload; see --list")
     String scenario;

@@ -12,6 +12,7 @@ import labyrinth.format.json.JsonTraceWriter;
 import labyrinth.trace.Event;
 import labyrinth.trace.TraceException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,6 +41,10 @@ final class ImportCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    /** Accepted like every command's; this command prints nothing coloured. */
+    @Mixin
+    ColorOption color;
 
     @Option(names = "--from", required = true, paramLabel = "KIND",
             description = "what FILE is: ftrace (also trace-cmd report and perf script output)")

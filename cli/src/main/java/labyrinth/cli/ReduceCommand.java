@@ -59,6 +59,10 @@ final class ReduceCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Accepted like every command's; this command prints nothing coloured. */
+    @Mixin
+    ColorOption color;
+
     @Parameters(paramLabel = "TRACE", description = "the failing trace")
     Path trace;
 
