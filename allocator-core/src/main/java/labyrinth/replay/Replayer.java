@@ -131,12 +131,20 @@ public final class Replayer {
 
     /** Ends the replay: leaks, unless the recorded run panicked. Call once, after the last event. */
     public void finish() {
+        finish(false);
+    }
+
+    /**
+     * Ends the replay of a trace that was {@code cut} short (or not): a cut complete trace no
+     * longer covers the whole run, so what it still holds is reported like a window's, as info.
+     */
+    public void finish(boolean cut) {
         if (finished) {
             return;
         }
         finished = true;
         if (panic == null) {
-            reportLeaks();
+            reportLeaks(cut);
         }
     }
 
@@ -464,8 +472,9 @@ public final class Replayer {
                 triggerFinding, holders(Integer.MAX_VALUE), why);
     }
 
-    private void reportLeaks() {
-        Severity severity = header.scope() == Scope.COMPLETE ? Severity.ERROR : Severity.INFO;
+    private void reportLeaks(boolean cut) {
+        boolean whole = header.scope() == Scope.COMPLETE && !cut;
+        Severity severity = whole ? Severity.ERROR : Severity.INFO;
         for (LeakGroup g : leakGroups()) {
             String ownerName = owners.name(g.owner);
             String siteName = sites.name(g.site);
@@ -476,7 +485,8 @@ public final class Replayer {
                             + (g.blocks == 1 ? " block" : " blocks") + " allocated by "
                             + (ownerName == null ? "an unnamed owner" : ownerName)
                             + (siteName == null ? "" : " at " + siteName)
-                            + (header.scope() == Scope.COMPLETE ? " never freed" : " still held when the trace ends"),
+                            + (whole ? " never freed" : cut ? " still held where the trace was cut short"
+                                    : " still held when the trace ends"),
                     List.of(), null);
         }
     }

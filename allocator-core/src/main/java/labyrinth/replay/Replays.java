@@ -61,7 +61,7 @@ public final class Replays {
                 throw new ReplayFailure(source.name(), e, x);
             }
         }
-        replayer.finish();
+        replayer.finish(source.truncation() != null);
         // the sort is stable: findings of one event keep the order they were found in
         kept.sort(Comparator.comparingLong(Finding::event));
         return new ReplayResult(source.name(), source.header(), m, source.truncation(), kept, dropped[0],

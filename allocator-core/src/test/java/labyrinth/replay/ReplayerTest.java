@@ -234,4 +234,19 @@ class ReplayerTest {
         assertThat(copy.allocator().freePages()).isEqualTo(63);
         assertThat(seen).isEmpty();
     }
+
+    @Test
+    void aCompleteTraceCutShortReportsWhatItHoldsAsInfoNotLeaks() {
+        Script s = Script.complete(64).alloc("a", 0, Gfp.GFP_KERNEL);
+        Replayer r = new Replayer(s.header(), Mode.SIMULATE, 1 << 20, f -> { });
+        List<Finding> seen = new ArrayList<>();
+        r = r.copy(seen::add);
+        for (Event e : s.events()) {
+            r.apply(e);
+        }
+        r.finish(true);
+        assertThat(seen).extracting(Finding::kind, Finding::severity, Finding::message)
+                .containsExactly(tuple(Kind.LEAK, Severity.INFO,
+                        "1 page in 1 block allocated by a at site:a still held where the trace was cut short"));
+    }
 }

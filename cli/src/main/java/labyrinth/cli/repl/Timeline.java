@@ -175,7 +175,7 @@ final class Timeline implements Closeable {
             }
             // leaks belong to the end of the trace; finishing the scout leaves its state as it is
             pos[0] = store.size();
-            scout.finish();
+            scout.finish(source.truncation() != null);
             store.seal();
         } catch (TraceException | IOException | RuntimeException | Error ex) {
             store.close();
