@@ -50,6 +50,7 @@ public final class Replayer {
     private Finding firstDivergence;
     private PanicVerdict panic;
     private long ignoredAfterPanic;
+    private long kswapdWakes;
     private boolean finished;
     private long lastAllocatedHead = -1;
     private long lastAllocatedSerial = -1;
@@ -89,6 +90,7 @@ public final class Replayer {
         firstDivergence = o.firstDivergence;
         panic = o.panic;
         ignoredAfterPanic = o.ignoredAfterPanic;
+        kswapdWakes = o.kswapdWakes;
         finished = o.finished;
     }
 
@@ -178,6 +180,9 @@ public final class Replayer {
             return;
         }
         long result = allocator.allocate(order, gfp);
+        if (allocator.lastWokeKswapd()) {
+            kswapdWakes++;
+        }
         int pressure = result >= 0 ? allocator.pressure() : 0;
         int zone = result >= 0 ? allocator.lastZone() : -1;
         if (!a.recorded() || result == a.pfn() || (result < 0 && a.pfn() == Event.NULL_PFN)) {
@@ -587,7 +592,7 @@ public final class Replayer {
 
     public Summary summary() {
         return new Summary(events, allocs, frees, failures, peakUsed, peakEvent, findings.countsByKind(),
-                ignoredAfterPanic);
+                ignoredAfterPanic, kswapdWakes);
     }
 
     /** The recorded panic's verdict, or null when the trace (so far) has none. */

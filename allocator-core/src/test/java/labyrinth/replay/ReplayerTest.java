@@ -170,6 +170,8 @@ class ReplayerTest {
         assertThat(r.outcome()).isEqualTo(Outcome.PANIC_REPRODUCED);
         assertThat(r.summary().ignoredAfterPanic()).isEqualTo(1);
         assertThat(r.summary().failures()).isEqualTo(6);
+        // fast path while free > low 40: allocations 217..250 took the slow path and woke kswapd
+        assertThat(r.summary().kswapdWakes()).isEqualTo(34);
         assertThat(r.findings()).noneMatch(f -> f.kind() == Kind.LEAK);
     }
 

@@ -251,6 +251,7 @@ public final class JsonReport {
         g.writeNumberProperty("failures", s.failures());
         g.writeNumberProperty("peakUsedPages", s.peakUsedPages());
         writeOptional(g, "peakEvent", s.peakEvent());
+        g.writeNumberProperty("kswapdWakes", s.kswapdWakes());
         g.writeName("findingsByKind");
         g.writeStartObject();
         Map<String, Long> sorted = new TreeMap<>();

@@ -257,7 +257,9 @@ public final class TextReport {
                 + r.header().scope().label() + " trace): " + s.allocs() + " allocs, " + s.frees() + " frees, "
                 + s.failures() + (s.failures() == 1 ? " failure" : " failures") + "; peak " + s.peakUsedPages()
                 + (s.peakUsedPages() == 1 ? " page" : " pages") + " in use"
-                + (s.peakEvent() >= 0 ? " at event " + s.peakEvent() : ""));
+                + (s.peakEvent() >= 0 ? " at event " + s.peakEvent() : "")
+                + (s.kswapdWakes() > 0 ? "; kswapd woken by " + s.kswapdWakes()
+                        + (s.kswapdWakes() == 1 ? " allocation" : " allocations") : ""));
         Map<String, Long> sorted = new TreeMap<>();
         s.findingsByKind().forEach((k, v) -> sorted.put(k.label(), v));
         StringBuilder sb = new StringBuilder("Findings:");
