@@ -50,12 +50,7 @@ public final class TraceInput {
 
     /** Prints the one-line message of {@code e}, and its stack trace with {@code --debug}; returns {@link #EXIT}. */
     public int report(TraceException e) {
-        err.println(e.getMessage());
-        if (debug) {
-            e.printStackTrace(err);
-        }
-        err.flush();
-        return EXIT;
+        return Errors.report(err, e.getMessage(), e, debug);
     }
 
     /** Closes a trace, reporting a failure to close like a failure to read; returns 0 or {@link #EXIT}. */
