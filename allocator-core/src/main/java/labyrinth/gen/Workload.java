@@ -332,18 +332,23 @@ final class Workload implements Scenario {
 
         /** A recently released head that is still free: freed again by its last holder. */
         private boolean doubleFree() {
-            int n = e.recentCount();
-            if (n == 0) {
-                return false;
-            }
-            int i = rng.below(n);
-            long pfn = e.recentHead(i);
-            if (pool.headOf(pfn) >= 0) {
+            int i = recentStillFree();
+            if (i < 0) {
                 return false;
             }
             Actor a = e.recentOwner(i);
-            e.free(a, a.useCtx(), pfn, Event.ABSENT, a.freeSite());
+            e.free(a, a.useCtx(), e.recentHead(i), Event.ABSENT, a.freeSite());
             return true;
+        }
+
+        /** Index of a randomly chosen recently released head that no live block covers again, or -1. */
+        private int recentStillFree() {
+            int n = e.recentCount();
+            if (n == 0) {
+                return -1;
+            }
+            int i = rng.below(n);
+            return pool.headOf(e.recentHead(i)) >= 0 ? -1 : i;
         }
 
         /** A page no event has touched yet (the top of memory, which address order fills last). */
@@ -409,17 +414,12 @@ final class Workload implements Scenario {
         }
 
         private boolean useAfterFree() {
-            int n = e.recentCount();
-            if (n == 0) {
-                return false;
-            }
-            int i = rng.below(n);
-            long pfn = e.recentHead(i);
-            if (pool.headOf(pfn) >= 0) {
+            int i = recentStillFree();
+            if (i < 0) {
                 return false;
             }
             Actor a = e.recentOwner(i);
-            e.access(a, a.useCtx(), pfn, true, a.useSite());
+            e.access(a, a.useCtx(), e.recentHead(i), true, a.useSite());
             return true;
         }
 
