@@ -3,6 +3,8 @@
 # Generates its inputs with `labyrinth gen` into a scratch folder (never committed), then prints:
 #   throughput  replay / floor (plain Jackson token pass), document and NDJSON, median of RUNS
 #   memory      replay under -Xmx256m
+#   repl        its first pass (repl -c info) against the replay, then 20 seeded random gotos timed
+#               by the REPL's own `time` command with -Xmx512m: median and worst
 #   binary      replay of the .lbt form in events/s, beside heaptrack_print on a recording of as
 #               many malloc/free events (when heaptrack and gcc are installed)
 #   triage      --jobs 2 against --jobs 1 on a folder of 200 traces
@@ -56,6 +58,15 @@ if LABYRINTH_JAVA_OPTS=-Xmx256m "$lab" replay "$scratch/steady.json" >/dev/null 
 else
   echo "memory: replay with -Xmx256m: FAILED ($(tail -1 "$scratch/mem.err"))"
 fi
+
+read -r pw _ < <(median "$lab" replay "$scratch/steady.json")
+read -r qw _ < <(median "$lab" repl "$scratch/steady.json" -c info)
+echo "repl: first pass ${qw}s against replay ${pw}s: ratio $(ratio "$qw" "$pw") (target <= 1.5)"
+gotos=$(awk -v n="$events" 'BEGIN { srand(1); for (i = 0; i < 20; i++) printf "time goto %d; ", int(rand() * n) }')
+LABYRINTH_JAVA_OPTS=-Xmx512m "$lab" repl "$scratch/steady.json" -c "$gotos" 2>&1 \
+  | sed -n 's/^(\([0-9]*\) ms)$/\1/p' | sort -n > "$scratch/gotos.txt"
+echo "repl: $(wc -l < "$scratch/gotos.txt") gotos with -Xmx512m: median $(sed -n 10p "$scratch/gotos.txt") ms," \
+  "worst $(tail -1 "$scratch/gotos.txt") ms (target about 200)"
 
 read -r bw bc < <(median "$lab" replay "$scratch/steady.lbt")
 echo "binary: replay of $events events: ${bw}s wall -> $(awk -v n="$events" -v t="$bw" 'BEGIN{printf "%.1f", n/t/1e6}') M events/s (end to end, target >= 20)"
