@@ -7,13 +7,14 @@ import labyrinth.format.TraceFiles;
 import labyrinth.replay.Replays;
 import labyrinth.replay.Severity;
 import labyrinth.trace.Event;
+import labyrinth.trace.ReadAhead;
 import labyrinth.trace.TraceSource;
 
 /**
  * Warm, in-process passes over one trace, alternating so noise hits each alike: the floor (a plain
- * Jackson token pass, {@link Floor}), the reader alone (every event built, nothing replayed) and
- * the full replay ({@code Replays.run}, what {@code labyrinth replay} does before writing its
- * report). Prints each pass's median seconds, events per second and the ratios to the floor.
+ * Jackson token pass, {@link Floor}), the reader alone (every event built, nothing replayed), the
+ * full replay on one thread ({@code Replays.run}) and the same with the reader a batch ahead on a
+ * second thread ({@link ReadAhead}, what {@code labyrinth replay} does before writing its report). Prints each pass's median seconds, events per second and the ratios to the floor.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar labyrinth.bench.Passes TRACE [ROUNDS]}.
  * A binary trace has no floor (Jackson cannot read it): pass {@code --no-floor}.
@@ -37,6 +38,7 @@ public final class Passes {
         double[] f = new double[rounds];
         double[] r = new double[rounds];
         double[] p = new double[rounds];
+        double[] a = new double[rounds];
         long events = 0;
         for (int i = 0; i < rounds; i++) {
             if (floor) {
@@ -52,19 +54,28 @@ public final class Passes {
                 Replays.run(s, null, Severity.ERROR, Long.MAX_VALUE, 10000);
             }
             p[i] = (System.nanoTime() - t2) / 1e9;
-            System.err.printf("round %d: floor %.3f s, read %.3f s, replay %.3f s%n", i + 1, f[i], r[i], p[i]);
+            long t3 = System.nanoTime();
+            try (TraceSource s = ReadAhead.of(TraceFiles.open(trace, trace.toString()))) {
+                Replays.run(s, null, Severity.ERROR, Long.MAX_VALUE, 10000);
+            }
+            a[i] = (System.nanoTime() - t3) / 1e9;
+            System.err.printf("round %d: floor %.3f s, read %.3f s, replay %.3f s, read ahead %.3f s%n",
+                    i + 1, f[i], r[i], p[i], a[i]);
         }
         double mf = median(f);
         double mr = median(r);
         double mp = median(p);
+        double ma = median(a);
         System.out.printf("events %d%n", events);
         if (floor) {
             System.out.printf("floor  %.3f s%n", mf);
         }
         System.out.printf("read   %.3f s  %.2f M events/s%s%n", mr, events / mr / 1e6,
                 floor ? String.format("  ratio %.2f", mr / mf) : "");
-        System.out.printf("replay %.3f s  %.2f M events/s%s%n", mp, events / mp / 1e6,
+        System.out.printf("replay %.3f s  %.2f M events/s%s  (one thread)%n", mp, events / mp / 1e6,
                 floor ? String.format("  ratio %.2f", mp / mf) : "");
+        System.out.printf("replay %.3f s  %.2f M events/s%s  (read ahead)%n", ma, events / ma / 1e6,
+                floor ? String.format("  ratio %.2f", ma / mf) : "");
     }
 
     static long readOnly(Path trace) throws Exception {

@@ -11,6 +11,7 @@ import labyrinth.format.binary.BinaryTraceWriter;
 import labyrinth.format.json.JsonTraceWriter;
 import labyrinth.trace.Event;
 import labyrinth.trace.TraceException;
+import labyrinth.trace.ReadAhead;
 import labyrinth.trace.TraceSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -67,7 +68,7 @@ final class ConvertCommand implements Callable<Integer> {
         String name = trace.toString();
         Format f = format != null ? format : formatOf(output);
         long[] count = {0};
-        try (TraceSource source = TraceFiles.open(trace, name, reading.limits())) {
+        try (TraceSource source = ReadAhead.of(TraceFiles.open(trace, name, reading.limits()))) {
             long pages = source.header().machine().totalPages();
             if (pages > reading.maxPages) {
                 // what replay would refuse is not worth converting either

@@ -16,6 +16,7 @@ import labyrinth.core.MachineTooLargeException;
 import labyrinth.format.TraceFiles;
 import labyrinth.replay.Mode;
 import labyrinth.trace.TraceException;
+import labyrinth.trace.ReadAhead;
 import labyrinth.trace.TraceSource;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -106,8 +107,8 @@ final class ReplCommand implements Callable<Integer> {
             script = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         }
         ReplSession session;
-        try (TraceSource source = opener != null ? opener.open(trace)
-                : TraceFiles.open(trace, trace.toString(), reading.limits())) {
+        try (TraceSource source = ReadAhead.of(opener != null ? opener.open(trace)
+                : TraceFiles.open(trace, trace.toString(), reading.limits()))) {
             session = ReplSession.open(source, m, reading.maxPages);
         } catch (TraceException e) {
             err.println(e.getMessage());

@@ -24,6 +24,7 @@ import labyrinth.replay.Severity;
 import labyrinth.replay.Signatures;
 import labyrinth.stats.TimelineRecorder;
 import labyrinth.trace.TraceException;
+import labyrinth.trace.ReadAhead;
 import labyrinth.trace.TraceSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -104,7 +105,7 @@ final class ReplayCommand implements Callable<Integer> {
         String name = trace.toString();
         ReplayResult result;
         TimelineRecorder timeline = html != null ? new TimelineRecorder() : null;
-        try (TraceSource source = TraceFiles.open(trace, name, reading.limits())) {
+        try (TraceSource source = ReadAhead.of(TraceFiles.open(trace, name, reading.limits()))) {
             result = Replays.run(source, modeOf(mode), severityOf(failOn), reading.maxPages, maxFindings,
                     timeline != null ? timeline : labyrinth.replay.ReplayObserver.NONE);
         } catch (TraceException e) {

@@ -24,6 +24,7 @@ import labyrinth.stats.TimelineRecorder;
 import labyrinth.stats.TraceStats;
 import labyrinth.trace.Op;
 import labyrinth.trace.TraceException;
+import labyrinth.trace.ReadAhead;
 import labyrinth.trace.TraceSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -94,10 +95,11 @@ final class StatsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         TraceInput input = new TraceInput(err, reading.debug, reading.limits());
-        TraceSource source = input.open(trace);
-        if (source == null) {
+        TraceSource opened = input.open(trace);
+        if (opened == null) {
             return TraceInput.EXIT;
         }
+        TraceSource source = ReadAhead.of(opened);
         TraceStats stats = new TraceStats();
         TimelineRecorder timeline = new TimelineRecorder();
         ReplayResult result;

@@ -1,0 +1,173 @@
+package labyrinth.trace;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Reads a trace on a second thread, a batch of events ahead of its consumer, so that decoding the
+ * file and replaying it run on two cores at once (docs/performance.md: on a JSON trace, reading
+ * costs several times what the replay engine does, so the replay's own work then hides behind it).
+ *
+ * <p>To the consumer it is the wrapped source, event for event: the same events in the same order,
+ * then the same end. A read error reaches the consumer only after every event before it, as the
+ * same exception. {@link #truncation()} and {@link #warnings()} are the wrapped source's, valid once
+ * {@link #next()} has returned null, as for any source. Memory stays bounded: at most
+ * {@value #DEPTH} batches of {@value #BATCH} events wait. Events are immutable, so handing them to
+ * another thread is safe.
+ *
+ * <p>The consumer side is not thread-safe: one consumer thread, as for any source.
+ */
+public final class ReadAhead implements TraceSource {
+    static final int BATCH = 1024;
+    static final int DEPTH = 8;
+
+    /** What the reading thread hands over: events, then one end or failure. */
+    private record Batch(Event[] events, int size, Throwable failure, boolean last) {
+    }
+
+    private final TraceSource source;
+    private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(DEPTH);
+    private final Thread reader;
+    private volatile boolean closed;
+    private Batch current;
+    private int index;
+    private boolean done;
+
+    private ReadAhead(TraceSource source) {
+        this.source = source;
+        this.reader = new Thread(this::readAll, "labyrinth-read-ahead");
+        reader.setDaemon(true);
+    }
+
+    /**
+     * {@code source} read ahead on a second thread, or {@code source} itself when this JVM has one
+     * processor (a second thread would only take turns with the first) or the system property
+     * {@code labyrinth.readahead} is {@code off} (for benchmarks that compare the two). The result
+     * owns the source.
+     */
+    public static TraceSource of(TraceSource source) {
+        if (Runtime.getRuntime().availableProcessors() < 2 || "off".equals(System.getProperty("labyrinth.readahead"))) {
+            return source;
+        }
+        ReadAhead r = new ReadAhead(source);
+        r.reader.start();
+        return r;
+    }
+
+    private void readAll() {
+        Event[] events = new Event[BATCH];
+        int n = 0;
+        try {
+            for (Event e = source.next(); e != null; e = source.next()) {
+                events[n++] = e;
+                if (n == BATCH) {
+                    hand(new Batch(events, n, null, false));
+                    events = new Event[BATCH];
+                    n = 0;
+                }
+            }
+            hand(new Batch(events, n, null, true));
+        } catch (InterruptedException e) {
+            // closed by the consumer: nobody waits for the rest
+        } catch (TraceException | RuntimeException | Error e) {
+            try {
+                hand(new Batch(events, n, e, true));
+            } catch (InterruptedException closedMeanwhile) {
+                // closed by the consumer while the failure waited
+            }
+        }
+    }
+
+    private void hand(Batch b) throws InterruptedException {
+        while (!queue.offer(b, 100, TimeUnit.MILLISECONDS)) {
+            if (closed) {
+                throw new InterruptedException();
+            }
+        }
+    }
+
+    @Override
+    public String name() {
+        return source.name();
+    }
+
+    @Override
+    public Header header() {
+        return source.header();
+    }
+
+    @Override
+    public Event next() throws TraceException {
+        if (closed) {
+            return null;
+        }
+        while (current == null || index == current.size) {
+            if (done) {
+                return null;
+            }
+            if (current != null && current.last) {
+                done = true;
+                rethrow(current.failure);
+                return null;
+            }
+            current = take();
+            index = 0;
+        }
+        return current.events[index++];
+    }
+
+    private Batch take() {
+        try {
+            return queue.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            done = true;
+            throw new IllegalStateException("interrupted while waiting for the trace reader", e);
+        }
+    }
+
+    private static void rethrow(Throwable failure) throws TraceException {
+        if (failure instanceof TraceException e) {
+            throw e;
+        } else if (failure instanceof RuntimeException e) {
+            throw e;
+        } else if (failure instanceof Error e) {
+            throw e;
+        }
+    }
+
+    @Override
+    public Truncation truncation() {
+        return source.truncation();
+    }
+
+    @Override
+    public List<String> warnings() {
+        return source.warnings();
+    }
+
+    /**
+     * Stops the reading thread (if the consumer stopped early), waits for it, and closes the source.
+     * The interrupt also ends a read blocked in an interruptible channel; the source is closed anyway.
+     */
+    @Override
+    public void close() throws IOException {
+        closed = true;
+        done = true;
+        reader.interrupt();
+        try {
+            while (reader.isAlive()) {
+                queue.clear();
+                reader.join(10);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UncheckedIOException(new IOException("interrupted while stopping the trace reader", e));
+        }
+        source.close();
+    }
+}
