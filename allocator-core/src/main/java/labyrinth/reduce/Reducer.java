@@ -41,6 +41,13 @@ public final class Reducer {
     @FunctionalInterface
     public interface Progress {
         void update(String pass, int events, long tries);
+
+        /**
+         * After every candidate: the candidates replayed so far and the events of the smallest that
+         * kept the failure (of the one tried, before any did). For a live progress bar; cheap.
+         */
+        default void tried(long tries, int events) {
+        }
     }
 
     /**
@@ -158,12 +165,13 @@ public final class Reducer {
         if (tries % 500 == 0) {
             progress.update("trying", best == null ? indices.length : best.events().size(), tries);
         }
-        if (!keeps.test(c.result())) {
-            return false;
+        boolean holds = keeps.test(c.result());
+        if (holds) {
+            best = c;
+            kept = indices;
         }
-        best = c;
-        kept = indices;
-        return true;
+        progress.tried(tries, best == null ? indices.length : best.events().size());
+        return holds;
     }
 
     /** ddmin over the values {@code key} gives the kept events (null is a value too). */

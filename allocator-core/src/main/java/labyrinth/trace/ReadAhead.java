@@ -140,6 +140,12 @@ public final class ReadAhead implements TraceSource {
         }
     }
 
+    /** The wrapped source's count, which runs ahead of the events handed over by a few batches. */
+    @Override
+    public long bytesRead() {
+        return source.bytesRead();
+    }
+
     @Override
     public Truncation truncation() {
         return source.truncation();

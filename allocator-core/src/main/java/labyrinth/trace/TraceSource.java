@@ -31,6 +31,15 @@ public interface TraceSource extends Closeable {
         return java.util.List.of();
     }
 
+    /**
+     * Bytes of the file consumed so far (compressed bytes for gzip), for progress; -1 when unknown
+     * (events built in memory, a stream of unknown origin). Buffered readers read ahead, so this may
+     * lead the event {@link #next()} returned by a buffer. Cheap: a field read.
+     */
+    default long bytesRead() {
+        return -1;
+    }
+
     @Override
     void close() throws IOException;
 

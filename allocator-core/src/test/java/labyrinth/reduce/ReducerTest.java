@@ -59,13 +59,33 @@ class ReducerTest {
         return p == null ? null : p.signature();
     }
 
-    /** Reduces, checks the signature survived, and that removing any single event of the result loses it. */
+    /**
+     * Reduces, checks the signature survived, and that removing any single event of the result loses it;
+     * and that progress was told after every try, the events left never growing.
+     */
     private static Reducer.Result reduceAndCheck(TraceBuilder t) {
         String signature = primary(TraceBuilder.replay(t.header, t.events));
         assertThat(signature).isNotNull();
         long[] lastTries = {0};
+        List<long[]> tried = new ArrayList<>();
         Reducer.Result r = Reducer.reduce("test", t.header, t.events, OPTIONS,
-                Reducer.sameSignature(signature, Severity.ERROR), (pass, events, tries) -> lastTries[0] = tries);
+                Reducer.sameSignature(signature, Severity.ERROR), new Reducer.Progress() {
+                    @Override
+                    public void update(String pass, int events, long tries) {
+                        lastTries[0] = tries;
+                    }
+
+                    @Override
+                    public void tried(long tries, int events) {
+                        tried.add(new long[] {tries, events});
+                    }
+                });
+        assertThat(tried).hasSize((int) r.tries());
+        for (int i = 0; i < tried.size(); i++) {
+            assertThat(tried.get(i)[0]).isEqualTo(i + 1);
+            assertThat(tried.get(i)[1]).isLessThanOrEqualTo(i == 0 ? t.size() : tried.get(i - 1)[1]);
+        }
+        assertThat(tried.get(tried.size() - 1)[1]).isEqualTo(r.reduced().events().size());
         List<Event> reduced = r.reduced().events();
         Header header = r.reduced().header();
         assertThat(primary(TraceBuilder.replay(header, reduced))).isEqualTo(signature);

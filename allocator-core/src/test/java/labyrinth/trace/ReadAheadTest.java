@@ -56,6 +56,11 @@ class ReadAheadTest {
         }
 
         @Override
+        public long bytesRead() {
+            return given * 10L;
+        }
+
+        @Override
         public List<String> warnings() {
             return List.of("warned after " + given);
         }
@@ -89,6 +94,7 @@ class ReadAheadTest {
                 }
                 assertThat(r.truncation()).isNull();
                 assertThat(r.warnings()).containsExactly("warned after " + size);
+                assertThat(r.bytesRead()).as("the wrapped source's count").isEqualTo(size * 10L);
             }
             assertThat(source.closed).isTrue();
         }

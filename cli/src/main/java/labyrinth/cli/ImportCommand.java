@@ -5,12 +5,15 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import labyrinth.cli.progress.Progress;
 import labyrinth.format.ftrace.FtraceOptions;
 import labyrinth.format.ftrace.FtraceReader;
 import labyrinth.format.ftrace.ImportReport;
 import labyrinth.format.json.JsonTraceWriter;
 import labyrinth.trace.Event;
+import labyrinth.trace.Header;
 import labyrinth.trace.TraceException;
+import labyrinth.trace.TraceSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -81,6 +84,9 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--debug", description = "print stack traces of errors")
     boolean debug;
 
+    @Mixin
+    ProgressOption progressOption;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -88,12 +94,15 @@ final class ImportCommand implements Callable<Integer> {
                 .withMemory(memory == null ? 0 : memory).withStrict(strict).withPreemptOffset(preemptOffset);
         Format f = format != null ? format : output != null && TraceOutputs.isStreamName(output) ? Format.ndjson : Format.json;
         try (FtraceReader reader = FtraceReader.open(file, options)) {
-            if (output == null) {
-                OutputStream out = TraceOutputs.nonClosing(System.out);
-                convert(reader, out, f);
-                out.flush();
-            } else {
-                AtomicFiles.write(output, out -> convert(reader, out, f));
+            try (Progress progress = progress(err)) {
+                TraceSource counted = progress.count(reader);
+                if (output == null) {
+                    OutputStream out = TraceOutputs.nonClosing(System.out);
+                    convert(reader.header(), counted, out, f);
+                    out.flush();
+                } else {
+                    AtomicFiles.write(output, out -> convert(reader.header(), counted, out, f));
+                }
             }
             ImportReport report = reader.report();
             for (String w : report.warnings()) {
@@ -111,10 +120,19 @@ final class ImportCommand implements Callable<Integer> {
         }
     }
 
-    private void convert(FtraceReader reader, OutputStream raw, Format f) throws IOException {
+    /**
+     * A bar, unless the trace streams to the screen, where the bar would tear it. Java 17 can only tell
+     * that standard input and output are both terminals ({@code System.console()}); with either
+     * redirected ({@code > out.json}, {@code | gzip}) the bar shows.
+     */
+    private Progress progress(PrintWriter err) {
+        return output == null && System.console() != null ? Progress.OFF : progressOption.start(err, "importing", file);
+    }
+
+    private void convert(Header header, TraceSource reader, OutputStream raw, Format f) throws IOException {
         OutputStream out = TraceOutputs.sink(raw, output);
-        JsonTraceWriter w = f == Format.ndjson ? JsonTraceWriter.stream(out, reader.header())
-                : JsonTraceWriter.document(out, reader.header());
+        JsonTraceWriter w = f == Format.ndjson ? JsonTraceWriter.stream(out, header)
+                : JsonTraceWriter.document(out, header);
         try {
             Event e;
             while ((e = reader.next()) != null) {

@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import labyrinth.cli.ReplayCommand.FailOn;
 import labyrinth.cli.ReplayCommand.ModeOption;
+import labyrinth.cli.progress.Progress;
 import labyrinth.core.MachineTooLargeException;
 import labyrinth.format.TraceFiles;
 import labyrinth.format.json.JsonTraceWriter;
@@ -87,13 +88,24 @@ final class ReduceCommand implements Callable<Integer> {
     @Mixin
     TraceOptions reading;
 
+    /** {@code --quiet} also silences the pass lines: they are progress too. */
+    @Mixin
+    ProgressOption progressOption;
+
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter stderr = spec.commandLine().getErr();
+        try (Progress progress = progressOption.start(stderr, "reducing", trace)) {
+            // messages go above the bar while it is up
+            return reduce(progress.live() ? progress.writer() : stderr, progress);
+        }
+    }
+
+    private int reduce(PrintWriter err, Progress progress) {
         String name = trace.toString();
         Header header;
         List<Event> events = new ArrayList<>();
-        try (TraceSource source = TraceFiles.open(trace, name, reading.limits())) {
+        try (TraceSource source = progress.count(TraceFiles.open(trace, name, reading.limits()))) {
             header = source.header();
             for (Event e; (e = source.next()) != null; ) {
                 events.add(e);
@@ -103,6 +115,8 @@ final class ReduceCommand implements Callable<Integer> {
         } catch (IOException e) {
             return Errors.report(err, name + ": cannot read: " + e.getMessage(), e, reading.debug);
         }
+        // from here on the bar counts candidates, not bytes: the first is the trace itself
+        progress.tries(0, events.size());
         Severity threshold = ReplayCommand.severityOf(failOn);
         Mode m = ReplayCommand.modeOf(mode);
         ReplayResult before;
@@ -132,8 +146,7 @@ final class ReduceCommand implements Callable<Integer> {
         Reducer.Result r;
         try {
             r = Reducer.reduce(name, header, events,
-                    new Reducer.Options(m, threshold, keepRecorded, reading.maxPages), keeps,
-                    (pass, left, tries) -> err.printf(java.util.Locale.ROOT, "reduce: %s: %d events left, %d tries%n", pass, left, tries));
+                    new Reducer.Options(m, threshold, keepRecorded, reading.maxPages), keeps, passes(err, progress));
         } catch (IllegalArgumentException e) {
             return usage(err, name + ": " + e.getMessage() + " (\"" + target + "\")");
         }
@@ -150,6 +163,23 @@ final class ReduceCommand implements Callable<Integer> {
                 target, output);
         err.flush();
         return ExitCode.OK;
+    }
+
+    /** A line per pass (and every 500 tries, unless the bar shows them), none with --quiet; every try to the bar. */
+    private Reducer.Progress passes(PrintWriter err, Progress progress) {
+        return new Reducer.Progress() {
+            @Override
+            public void update(String pass, int events, long tries) {
+                if (!progressOption.quiet && !(progress.live() && pass.equals("trying"))) {
+                    err.printf(java.util.Locale.ROOT, "reduce: %s: %d events left, %d tries%n", pass, events, tries);
+                }
+            }
+
+            @Override
+            public void tried(long tries, int events) {
+                progress.tries(tries, events);
+            }
+        };
     }
 
     private static int usage(PrintWriter err, String message) {

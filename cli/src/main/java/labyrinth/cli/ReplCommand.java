@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import labyrinth.cli.progress.Progress;
 import labyrinth.cli.repl.ReplSession;
 import labyrinth.cli.repl.ReplShell;
 import labyrinth.core.MachineTooLargeException;
@@ -84,6 +85,9 @@ final class ReplCommand implements Callable<Integer> {
     @Mixin
     TraceOptions reading;
 
+    @Mixin
+    ProgressOption progressOption;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -107,8 +111,10 @@ final class ReplCommand implements Callable<Integer> {
             script = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         }
         ReplSession session;
-        try (TraceSource source = ReadAhead.of(opener != null ? opener.open(trace)
-                : TraceFiles.open(trace, trace.toString(), reading.limits()))) {
+        // the first pass (event store, checkpoints) is the long part; the bar is gone before the first prompt
+        try (Progress progress = progressOption.start(err, "loading", trace);
+             TraceSource source = ReadAhead.of(progress.count(opener != null ? opener.open(trace)
+                     : TraceFiles.open(trace, trace.toString(), reading.limits())))) {
             session = ReplSession.open(source, m, reading.maxPages);
         } catch (TraceException e) {
             err.println(e.getMessage());

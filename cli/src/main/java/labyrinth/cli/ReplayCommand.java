@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.List;
+import labyrinth.cli.progress.Progress;
 import labyrinth.cli.report.JsonReport;
 import labyrinth.cli.report.JunitReport;
 import labyrinth.cli.report.SarifReport;
@@ -99,13 +100,18 @@ final class ReplayCommand implements Callable<Integer> {
     @Mixin
     ColorOption color;
 
+    @Mixin
+    ProgressOption progressOption;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         String name = trace.toString();
         ReplayResult result;
         TimelineRecorder timeline = html != null ? new TimelineRecorder() : null;
-        try (TraceSource source = ReadAhead.of(TraceFiles.open(trace, name, reading.limits()))) {
+        // the bar is blanked out (closed last) before any message or the report is written
+        try (Progress progress = progressOption.start(err, "replaying", trace);
+             TraceSource source = ReadAhead.of(progress.count(TraceFiles.open(trace, name, reading.limits())))) {
             result = Replays.run(source, modeOf(mode), severityOf(failOn), reading.maxPages, maxFindings,
                     timeline != null ? timeline : labyrinth.replay.ReplayObserver.NONE);
         } catch (TraceException e) {

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import labyrinth.cli.ReplayCommand.FailOn;
 import labyrinth.cli.ReplayCommand.ModeOption;
+import labyrinth.cli.progress.Progress;
 import labyrinth.cli.report.JunitReport;
 import labyrinth.cli.report.SarifReport;
 import labyrinth.cli.triage.Baseline;
@@ -86,6 +87,9 @@ final class TriageCommand implements Callable<Integer> {
     @Mixin
     ColorOption color;
 
+    @Mixin
+    ProgressOption progressOption;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
@@ -104,7 +108,10 @@ final class TriageCommand implements Callable<Integer> {
         int threads = jobs != null && jobs > 0 ? jobs : Runtime.getRuntime().availableProcessors();
         Triage triage = new Triage(ReplayCommand.modeOf(mode), ReplayCommand.severityOf(failOn), reading.maxPages,
                 Integer.MAX_VALUE, reading.limits());
-        List<TraceRun> runs = triage.run(traces, threads);
+        List<TraceRun> runs;
+        try (Progress progress = progressOption.start(err, "triage", traces)) {
+            runs = triage.run(traces, threads, progress);
+        }
         List<Bucket> buckets = Buckets.of(runs, known);
         int exit = Buckets.exitCode(runs, buckets);
         try {

@@ -2,6 +2,7 @@ package labyrinth.format;
 
 import java.io.BufferedInputStream;
 import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,8 @@ import java.util.zip.GZIPInputStream;
  * The decoded bytes of a trace file: gunzipped when the input starts with the gzip magic bytes
  * ({@code 1f 8b}), counted, and peekable so a reader can recognise the content before parsing it.
  * A gzip stream that ends early reads as a normal end of input with {@link #cut()} set, so that
- * every codec treats a cut gzip file exactly like a cut plain file.
+ * every codec treats a cut gzip file exactly like a cut plain file. The raw bytes taken from the
+ * underlying stream are counted too ({@link #rawCount()}), for progress.
  *
  * <p>Not thread-safe: one per trace. Closing it closes the underlying stream.
  */
@@ -20,6 +22,7 @@ public final class TraceBytes extends InputStream {
     private static final int TAIL = 64;
 
     private final InputStream raw;
+    private final RawCount rawCount;
     private final BufferedInputStream content;
     private final boolean gzip;
     private long count;
@@ -28,8 +31,9 @@ public final class TraceBytes extends InputStream {
     private boolean cut;
     private boolean ended;
 
-    private TraceBytes(InputStream raw, BufferedInputStream content, boolean gzip, boolean cut) {
+    private TraceBytes(InputStream raw, RawCount rawCount, BufferedInputStream content, boolean gzip, boolean cut) {
         this.raw = raw;
+        this.rawCount = rawCount;
         this.content = content;
         this.gzip = gzip;
         this.cut = cut;
@@ -41,13 +45,15 @@ public final class TraceBytes extends InputStream {
      * @throws IOException when {@code raw} cannot be read
      */
     public static TraceBytes open(InputStream raw) throws IOException {
-        BufferedInputStream buffered = new BufferedInputStream(raw, 1 << 16);
+        // counted below the buffer and the gunzipping: one add per 64 KiB read, not per byte
+        RawCount counted = new RawCount(raw);
+        BufferedInputStream buffered = new BufferedInputStream(counted, 1 << 16);
         buffered.mark(2);
         int b0 = buffered.read();
         int b1 = buffered.read();
         buffered.reset();
         if (b0 != 0x1f || b1 != 0x8b) {
-            return new TraceBytes(raw, buffered, false, false);
+            return new TraceBytes(raw, counted, buffered, false, false);
         }
         InputStream gz;
         boolean cutInHeader = false;
@@ -59,7 +65,7 @@ public final class TraceBytes extends InputStream {
         }
         TraceBytes[] self = new TraceBytes[1];
         InputStream eofSafe = new CutToEof(gz, () -> self[0].cut = true);
-        self[0] = new TraceBytes(raw, new BufferedInputStream(eofSafe, 1 << 16), true, cutInHeader);
+        self[0] = new TraceBytes(raw, counted, new BufferedInputStream(eofSafe, 1 << 16), true, cutInHeader);
         return self[0];
     }
 
@@ -71,6 +77,14 @@ public final class TraceBytes extends InputStream {
     /** Whether a gzip stream ended before its end marker: the file was cut short. */
     public boolean cut() {
         return cut;
+    }
+
+    /**
+     * Bytes taken from the underlying stream so far: compressed bytes for gzip, and up to a buffer
+     * (64 KiB) ahead of what {@link #count()} has consumed. Progress compares it with the file size.
+     */
+    public long rawCount() {
+        return rawCount.count;
     }
 
     /** Decoded bytes consumed so far (after gunzipping). */
@@ -181,6 +195,46 @@ public final class TraceBytes extends InputStream {
             content.close();
         } finally {
             raw.close();
+        }
+    }
+
+    /** Counts the bytes read from the stream it wraps. */
+    private static final class RawCount extends FilterInputStream {
+        long count;
+
+        RawCount(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = in.skip(n);
+            count += Math.max(0, skipped);
+            return skipped;
+        }
+
+        @Override
+        public boolean markSupported() {
+            // a reset would count the same bytes twice; the buffer above does the marking
+            return false;
         }
     }
 

@@ -16,7 +16,9 @@ import labyrinth.trace.TraceSource;
 /**
  * Opens any trace labyrinth reads, recognising its encoding by content (never by file name):
  * plain or gzip, then a Labyrinth binary trace (its magic bytes, docs/binary-format.md), a Labyrinth
- * JSON trace (document or JSON Lines) or kernel trace text (the ftrace importer). Stateless and thread-safe.
+ * JSON trace (document or JSON Lines) or kernel trace text (the ftrace importer). Every source it
+ * returns counts the bytes it has taken from the file or stream ({@link TraceSource#bytesRead()}),
+ * for progress against the file's size. Stateless and thread-safe.
  */
 public final class TraceFiles {
     /** How much of a file decides whether it is kernel trace text. */

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import labyrinth.cli.ExitCode;
+import labyrinth.cli.progress.Progress;
 import labyrinth.core.MachineTooLargeException;
 import labyrinth.format.TraceFiles;
 import labyrinth.format.json.ReaderLimits;
@@ -33,11 +34,16 @@ import labyrinth.trace.TraceSource;
  */
 public record Triage(Mode mode, Severity failOn, long maxPages, int maxFindings, ReaderLimits limits) {
     public List<TraceRun> run(List<Path> traces, int jobs) throws InterruptedException {
+        return run(traces, jobs, Progress.OFF);
+    }
+
+    /** The same, counting every trace into {@code progress} (which the workers draw; the caller closes it). */
+    public List<TraceRun> run(List<Path> traces, int jobs, Progress progress) throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(jobs, traces.size())));
         try {
             List<Future<TraceRun>> futures = new ArrayList<>();
             for (Path p : traces) {
-                futures.add(pool.submit(() -> one(p)));
+                futures.add(pool.submit(() -> one(p, progress)));
             }
             List<TraceRun> runs = new ArrayList<>();
             for (Future<TraceRun> f : futures) {
@@ -55,8 +61,14 @@ public record Triage(Mode mode, Severity failOn, long maxPages, int maxFindings,
 
     /** Replays one trace; reading errors become an unreadable run. */
     public TraceRun one(Path path) {
+        return one(path, Progress.OFF);
+    }
+
+    private TraceRun one(Path path, Progress progress) {
         String name = path.toString();
-        try (TraceSource source = TraceFiles.open(path, name, limits)) {
+        Progress.Trace counted = progress.trace(path);
+        // closed after the source, whatever happened: the whole file then counts as done
+        try (counted; TraceSource source = counted.count(TraceFiles.open(path, name, limits))) {
             ReplayResult r = Replays.run(source, mode, failOn, maxPages, maxFindings);
             int exit = ExitCode.of(r.outcome(), failOn == null);
             return new TraceRun(name, r, null, Signatures.primary(r, failOn), exit);

@@ -134,6 +134,11 @@ public final class BinaryTraceReader implements TraceSource {
     }
 
     @Override
+    public long bytesRead() {
+        return in.rawCount();
+    }
+
+    @Override
     public Event next() throws TraceException {
         if (done) {
             return null;

@@ -253,6 +253,12 @@ public final class FtraceReader implements TraceSource {
         return truncation;
     }
 
+    /** Of the file when opened from a path; -1 for a stream given by the caller (it may be counted elsewhere). */
+    @Override
+    public long bytesRead() {
+        return in instanceof TraceBytes bytes ? bytes.rawCount() : -1;
+    }
+
     @Override
     public void close() throws IOException {
         lines.close();

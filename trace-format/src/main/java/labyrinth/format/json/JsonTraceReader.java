@@ -242,6 +242,11 @@ public final class JsonTraceReader implements TraceSource {
         return truncation;
     }
 
+    @Override
+    public long bytesRead() {
+        return bytes.rawCount();
+    }
+
     /** The remaining events, for tests and small traces only. */
     public List<Event> readAll() throws TraceException {
         List<Event> all = new ArrayList<>();
