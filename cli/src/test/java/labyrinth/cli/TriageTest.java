@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import labyrinth.cli.triage.TraceRun;
+import labyrinth.cli.triage.Triage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -48,6 +51,35 @@ class TriageTest {
         assertThat(buckets.get(0).get("count").asInt()).isEqualTo(4);
         assertThat(buckets.get(1).get("signature").asString()).isEqualTo("double-free nvme0q3@nvme_timeout+0x2f8/0x3c0");
         assertThat(buckets.get(1).get("count").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void runsKeepTheirFindingsOnlyWhenAskedButAlwaysTheirPrimaryFailure() throws Exception {
+        TestTraces.ciFolder(dir);
+        List<Path> traces = labyrinth.cli.triage.TraceFinder.expand(List.of(dir));
+        List<TraceRun> full = triage(true).run(traces, 2);
+        List<TraceRun> slim = triage(false).run(traces, 2);
+        assertThat(slim).hasSameSizeAs(full);
+        int withFindings = 0;
+        for (int i = 0; i < full.size(); i++) {
+            TraceRun f = full.get(i);
+            TraceRun s = slim.get(i);
+            assertThat(s.primary()).as(f.name()).isEqualTo(f.primary());
+            assertThat(s.exit()).isEqualTo(f.exit());
+            if (!f.unreadable()) {
+                withFindings += f.result().findings().isEmpty() ? 0 : 1;
+                assertThat(s.result().findings()).isEmpty();
+                assertThat(s.result().droppedFindings()).isEqualTo(f.result().findings().size());
+                assertThat(s.result().summary()).isEqualTo(f.result().summary());
+                assertThat(s.result().outcome()).isEqualTo(f.result().outcome());
+            }
+        }
+        assertThat(withFindings).as("the folder has traces with findings").isGreaterThan(3);
+    }
+
+    private static Triage triage(boolean keepFindings) {
+        return new Triage(null, labyrinth.replay.Severity.ERROR, 1L << 26, Integer.MAX_VALUE,
+                labyrinth.format.json.ReaderLimits.defaults(), keepFindings);
     }
 
     @Test

@@ -31,8 +31,12 @@ import labyrinth.trace.TraceSource;
  * @param mode null for each trace's default mode
  * @param failOn null for never
  * @param limits the reader limits for every trace
+ * @param keepFindings whether each run keeps its findings (the SARIF and JUnit reports list them);
+ *     without them a run keeps its primary failure, summary and panic verdict, so a triage of
+ *     thousands of traces holds kilobytes per trace, not every finding of every trace
  */
-public record Triage(Mode mode, Severity failOn, long maxPages, int maxFindings, ReaderLimits limits) {
+public record Triage(Mode mode, Severity failOn, long maxPages, int maxFindings, ReaderLimits limits,
+                     boolean keepFindings) {
     public List<TraceRun> run(List<Path> traces, int jobs) throws InterruptedException {
         return run(traces, jobs, Progress.OFF);
     }
@@ -71,7 +75,8 @@ public record Triage(Mode mode, Severity failOn, long maxPages, int maxFindings,
         try (counted; TraceSource source = counted.count(TraceFiles.open(path, name, limits))) {
             ReplayResult r = Replays.run(source, mode, failOn, maxPages, maxFindings);
             int exit = ExitCode.of(r.outcome(), failOn == null);
-            return new TraceRun(name, r, null, Signatures.primary(r, failOn), exit);
+            PrimaryFailure primary = Signatures.primary(r, failOn);
+            return new TraceRun(name, keepFindings ? r : withoutFindings(r), null, primary, exit);
         } catch (TraceException e) {
             return unreadable(name, e.getMessage());
         } catch (MachineTooLargeException e) {
@@ -79,6 +84,11 @@ public record Triage(Mode mode, Severity failOn, long maxPages, int maxFindings,
         } catch (IOException e) {
             return unreadable(name, name + ": cannot read: " + e.getMessage());
         }
+    }
+
+    private static ReplayResult withoutFindings(ReplayResult r) {
+        return new ReplayResult(r.name(), r.header(), r.mode(), r.truncation(), List.of(),
+                r.droppedFindings() + r.findings().size(), r.panic(), r.summary(), r.outcome(), r.warnings());
     }
 
     private static TraceRun unreadable(String name, String message) {
