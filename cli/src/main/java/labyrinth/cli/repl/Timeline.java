@@ -23,9 +23,17 @@ import labyrinth.trace.TraceSource;
  * reached forwards.
  *
  * <p>Checkpoints are as many as the heap budget allows (each costs about the ledger and allocator
- * arrays, 88 bytes a page; the budget is 60% of the maximum heap) and spread evenly: the first pass takes one every {@code spacing}
+ * arrays, 88 bytes a page; the budget is 60% of the maximum heap), but by default at
+ * most {@value #MAX_CHECKPOINTS}, and spread evenly: the first pass takes one every {@code spacing}
  * events; when there are too many it drops the one whose neighbours are closest and widens the
  * spacing to the average gap, so a seek replays about {@code size / count} events at most.
+ *
+ * <p>Why at most {@value #MAX_CHECKPOINTS}, from {@value #DEFAULT_SPACING} events apart: every
+ * checkpoint taken is a copy of the whole state (23 MB for a 1 GiB machine), and the ones dropped
+ * later were copied for nothing. With the heap's budget alone, a first pass over 10 million events
+ * in a 6 GB heap took ~800 copies and spent 40% of its CPU in the garbage collector
+ * (docs/performance.md); {@value #MAX_CHECKPOINTS} evenly spread checkpoints already keep a seek
+ * on such a trace to replaying about 300 000 events, well inside the 200 ms a goto may take.
  *
  * <p>Not thread-safe: one per session; {@link #cancel} may be called from another thread.
  */
@@ -33,13 +41,18 @@ final class Timeline implements Closeable {
     /**
      * @param checkpointBudget heap bytes the checkpoints may take (0: a share of the maximum heap)
      * @param initialSpacing events between checkpoints before any doubling
+     * @param maxCheckpoints most checkpoints kept, whatever the budget allows (at least 4)
      * @param maxFindings findings kept for views (the rest only show in the records' kind masks)
      */
-    record Options(Mode mode, long maxPages, long checkpointBudget, int initialSpacing, int maxFindings) {
+    record Options(Mode mode, long maxPages, long checkpointBudget, int initialSpacing, int maxCheckpoints,
+                   int maxFindings) {
         static Options defaults(Mode mode, long maxPages) {
-            return new Options(mode, maxPages, 0, 1024, 100_000);
+            return new Options(mode, maxPages, 0, DEFAULT_SPACING, MAX_CHECKPOINTS, 100_000);
         }
     }
+
+    static final int MAX_CHECKPOINTS = 32;
+    static final int DEFAULT_SPACING = 65_536;
 
     /** A mark event: its label and the position just after it. */
     record MarkAt(String label, long position, long event) {
@@ -111,7 +124,7 @@ final class Timeline implements Closeable {
         long budget = options.checkpointBudget() > 0 ? options.checkpointBudget()
                 : Math.max(32L << 20, Runtime.getRuntime().maxMemory() * 6 / 10);
         // a replayer also carries fixed costs (interners, finding indexes, zone objects): 64 KiB is generous
-        long maxCheckpoints = Math.max(4, Math.min(1024, budget / (pages * BYTES_PER_PAGE + (64 << 10))));
+        long maxCheckpoints = Math.max(4, Math.min(options.maxCheckpoints(), budget / (pages * BYTES_PER_PAGE + (64 << 10))));
         long spacing = Math.max(1, options.initialSpacing());
         List<Replayer> checkpoints = new ArrayList<>();
         List<Long> checkpointPositions = new ArrayList<>();
