@@ -542,15 +542,32 @@ public final class Replayer {
 
     /** The owners holding the most pages now, most first, ties by name. */
     public List<Holder> topOwners(int limit) {
-        List<Holder> list = new ArrayList<>();
+        // a bounded insertion rather than a sort of every owner: every watermark and failure finding
+        // takes a snapshot with the top few, and a trace may name thousands of owners
+        int[] best = new int[Math.max(0, Math.min(limit, owners.size()))];
+        int n = 0;
         for (int id = 0; id < owners.size(); id++) {
-            long pages = ledger.ownerPages(id);
-            if (pages > 0) {
-                list.add(new Holder(owners.name(id), null, pages, -1, -1));
+            if (ledger.ownerPages(id) <= 0 || n == best.length && (n == 0 || !holdsMore(id, best[n - 1]))) {
+                continue;
             }
+            int i = n < best.length ? n++ : n - 1;
+            for (; i > 0 && holdsMore(id, best[i - 1]); i--) {
+                best[i] = best[i - 1];
+            }
+            best[i] = id;
         }
-        list.sort(Comparator.comparingLong(Holder::pages).reversed().thenComparing(Holder::owner));
-        return list.size() > limit ? List.copyOf(list.subList(0, limit)) : list;
+        Holder[] top = new Holder[n];
+        for (int i = 0; i < n; i++) {
+            top[i] = new Holder(owners.name(best[i]), null, ledger.ownerPages(best[i]), -1, -1);
+        }
+        return List.of(top);
+    }
+
+    /** More pages first, then owners in name order. */
+    private boolean holdsMore(int a, int b) {
+        long pa = ledger.ownerPages(a);
+        long pb = ledger.ownerPages(b);
+        return pa != pb ? pa > pb : owners.name(a).compareTo(owners.name(b)) < 0;
     }
 
     private Memory memory() {

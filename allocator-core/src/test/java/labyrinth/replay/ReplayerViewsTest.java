@@ -17,6 +17,28 @@ class ReplayerViewsTest {
     }
 
     @Test
+    void topOwnersAgreeWithSortingEveryOwnerByPagesThenName() {
+        for (long seed = 0; seed < 40; seed++) {
+            java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+            Script s = Script.complete(4096);
+            int owners = 1 + rnd.nextInt(30);
+            for (int i = 0; i < 200; i++) {
+                // few orders and owners, so page counts tie often and the names decide
+                s.alloc("o" + rnd.nextInt(owners), rnd.nextInt(3), Gfp.GFP_KERNEL);
+            }
+            Replayer r = replay(s);
+            List<Holder> all = new java.util.ArrayList<>(r.topOwners(Integer.MAX_VALUE));
+            List<Holder> sorted = new java.util.ArrayList<>(all);
+            sorted.sort(java.util.Comparator.comparingLong(Holder::pages).reversed().thenComparing(Holder::owner));
+            assertThat(all).as("seed %d", seed).isEqualTo(sorted);
+            for (int k : new int[] {0, 1, 3, 5, owners}) {
+                assertThat(r.topOwners(k)).as("seed %d top %d", seed, k)
+                        .isEqualTo(sorted.subList(0, Math.min(k, sorted.size())));
+            }
+        }
+    }
+
+    @Test
     void blockFindsTheLiveBlockFromAnyOfItsPages() {
         Replayer r = replay(Script.complete(64).alloc("a", 0, Gfp.GFP_KERNEL)
                 .alloc("b", 2, Gfp.GFP_KERNEL | Gfp.EXCLUSIVE));
