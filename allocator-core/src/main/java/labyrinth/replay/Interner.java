@@ -31,15 +31,21 @@ final class Interner {
         if (name == null) {
             return -1;
         }
+        int slot = slotOf(name);
+        return slots[slot] != 0 ? slots[slot] - 1 : add(name, slot);
+    }
+
+    /** The slot holding {@code name}, or the empty slot where it would go. */
+    private int slotOf(String name) {
         int mask = slots.length - 1;
         for (int i = mix(name.hashCode()) & mask; ; i = (i + 1) & mask) {
             int s = slots[i];
             if (s == 0) {
-                return add(name, i);
+                return i;
             }
             String known = names[s - 1];
             if (known == name || known.equals(name)) {
-                return s - 1;
+                return i;
             }
         }
     }
@@ -75,19 +81,7 @@ final class Interner {
 
     /** @return the id of {@code name} without adding it, or -1 when it has none */
     int idIfKnown(String name) {
-        if (name == null) {
-            return -1;
-        }
-        int mask = slots.length - 1;
-        for (int i = mix(name.hashCode()) & mask; ; i = (i + 1) & mask) {
-            int s = slots[i];
-            if (s == 0) {
-                return -1;
-            }
-            if (names[s - 1].equals(name)) {
-                return s - 1;
-            }
-        }
+        return name == null ? -1 : slots[slotOf(name)] - 1;
     }
 
     String name(int id) {

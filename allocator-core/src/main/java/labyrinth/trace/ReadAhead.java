@@ -2,7 +2,6 @@ package labyrinth.trace;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -15,13 +14,14 @@ import java.util.concurrent.TimeUnit;
  * <p>To the consumer it is the wrapped source, event for event: the same events in the same order,
  * then the same end. A read error reaches the consumer only after every event before it, as the
  * same exception. {@link #truncation()} and {@link #warnings()} are the wrapped source's, valid once
- * {@link #next()} has returned null, as for any source. Memory stays bounded: at most
+ * {@link #next()} has returned null, as for any source; {@link #bytesRead()} is the wrapped
+ * source's too, so it runs ahead of the events handed over by a few batches. Memory stays bounded: at most
  * {@value #DEPTH} batches of {@value #BATCH} events wait. Events are immutable, so handing them to
  * another thread is safe.
  *
  * <p>The consumer side is not thread-safe: one consumer thread, as for any source.
  */
-public final class ReadAhead implements TraceSource {
+public final class ReadAhead extends ForwardingSource {
     static final int BATCH = 1024;
     static final int DEPTH = 8;
 
@@ -29,7 +29,6 @@ public final class ReadAhead implements TraceSource {
     private record Batch(Event[] events, int size, Throwable failure, boolean last) {
     }
 
-    private final TraceSource source;
     private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(DEPTH);
     private final Thread reader;
     private volatile boolean closed;
@@ -38,7 +37,7 @@ public final class ReadAhead implements TraceSource {
     private boolean done;
 
     private ReadAhead(TraceSource source) {
-        this.source = source;
+        super(source);
         this.reader = new Thread(this::readAll, "labyrinth-read-ahead");
         reader.setDaemon(true);
     }
@@ -91,16 +90,6 @@ public final class ReadAhead implements TraceSource {
     }
 
     @Override
-    public String name() {
-        return source.name();
-    }
-
-    @Override
-    public Header header() {
-        return source.header();
-    }
-
-    @Override
     public Event next() throws TraceException {
         if (closed) {
             return null;
@@ -138,22 +127,6 @@ public final class ReadAhead implements TraceSource {
         } else if (failure instanceof Error e) {
             throw e;
         }
-    }
-
-    /** The wrapped source's count, which runs ahead of the events handed over by a few batches. */
-    @Override
-    public long bytesRead() {
-        return source.bytesRead();
-    }
-
-    @Override
-    public Truncation truncation() {
-        return source.truncation();
-    }
-
-    @Override
-    public List<String> warnings() {
-        return source.warnings();
     }
 
     /**

@@ -1,9 +1,8 @@
 package labyrinth.cli.progress;
 
 import java.io.IOException;
-import java.util.List;
 import labyrinth.trace.Event;
-import labyrinth.trace.Header;
+import labyrinth.trace.ForwardingSource;
 import labyrinth.trace.TraceException;
 import labyrinth.trace.TraceSource;
 
@@ -13,20 +12,19 @@ import labyrinth.trace.TraceSource;
  * events and {@link TraceSource#bytesRead() bytes} since the last. Everything else is the wrapped
  * source's. Not thread-safe: one per trace, like the source.
  */
-final class ProgressSource implements TraceSource {
+final class ProgressSource extends ForwardingSource {
     /** Events between reports: often enough for a smooth bar at a million events a second, rare enough to cost nothing. */
     static final int BATCH = 4096;
 
     private final Progress progress;
-    private final TraceSource source;
     /** The trace of several this one is, or null. */
     private final Progress.Trace trace;
     private int unreported;
     private long reportedBytes;
 
     ProgressSource(Progress progress, TraceSource source, Progress.Trace trace) {
+        super(source);
         this.progress = progress;
-        this.source = source;
         this.trace = trace;
     }
 
@@ -49,31 +47,6 @@ final class ProgressSource implements TraceSource {
         progress.add(unreported, newBytes);
         unreported = 0;
         progress.tick();
-    }
-
-    @Override
-    public String name() {
-        return source.name();
-    }
-
-    @Override
-    public Header header() {
-        return source.header();
-    }
-
-    @Override
-    public Truncation truncation() {
-        return source.truncation();
-    }
-
-    @Override
-    public List<String> warnings() {
-        return source.warnings();
-    }
-
-    @Override
-    public long bytesRead() {
-        return source.bytesRead();
     }
 
     @Override
