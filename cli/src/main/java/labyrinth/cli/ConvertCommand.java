@@ -5,13 +5,14 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import labyrinth.cli.progress.Progress;
 import labyrinth.core.MachineTooLargeException;
 import labyrinth.format.TraceFiles;
 import labyrinth.format.binary.BinaryTraceWriter;
 import labyrinth.format.json.JsonTraceWriter;
 import labyrinth.trace.Event;
-import labyrinth.trace.TraceException;
 import labyrinth.trace.ReadAhead;
+import labyrinth.trace.TraceException;
 import labyrinth.trace.TraceSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -62,13 +63,19 @@ final class ConvertCommand implements Callable<Integer> {
     @Mixin
     TraceOptions reading;
 
+    @Mixin
+    ProgressOption progressOption;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         String name = trace.toString();
         Format f = format != null ? format : formatOf(output);
         long[] count = {0};
-        try (TraceSource source = ReadAhead.of(TraceFiles.open(trace, name, reading.limits()))) {
+        TraceSource.Truncation cut;
+        // the bar is blanked out (closed last) before the summary or any message is written
+        try (Progress progress = progressOption.start(err, "converting", trace);
+             TraceSource source = ReadAhead.of(progress.count(TraceFiles.open(trace, name, reading.limits())))) {
             long pages = source.header().machine().totalPages();
             if (pages > reading.maxPages) {
                 // what replay would refuse is not worth converting either
@@ -98,11 +105,7 @@ final class ConvertCommand implements Callable<Integer> {
                     throw new Unchecked(e);
                 }
             });
-            if (source.truncation() != null) {
-                err.println(name + ": warning: " + source.truncation().describe() + "; converted the complete events");
-            }
-            err.println("converted " + count[0] + " events from " + name + " to " + output);
-            return ExitCode.OK;
+            cut = source.truncation();
         } catch (TraceException e) {
             return Errors.report(err, e.getMessage(), e, reading.debug);
         } catch (Unchecked e) {
@@ -110,6 +113,11 @@ final class ConvertCommand implements Callable<Integer> {
         } catch (IOException e) {
             return Errors.report(err, name + ": " + e.getMessage(), e, reading.debug);
         }
+        if (cut != null) {
+            err.println(name + ": warning: " + cut.describe() + "; converted the complete events");
+        }
+        err.println("converted " + count[0] + " events from " + name + " to " + output);
+        return ExitCode.OK;
     }
 
     static Format formatOf(Path p) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import labyrinth.cli.progress.Progress;
 import labyrinth.cli.report.JsonReport;
 import labyrinth.cli.report.Sparkline;
 import labyrinth.core.Gfp;
@@ -23,8 +24,8 @@ import labyrinth.stats.MinMaxBuckets;
 import labyrinth.stats.TimelineRecorder;
 import labyrinth.stats.TraceStats;
 import labyrinth.trace.Op;
-import labyrinth.trace.TraceException;
 import labyrinth.trace.ReadAhead;
+import labyrinth.trace.TraceException;
 import labyrinth.trace.TraceSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -91,6 +92,9 @@ final class StatsCommand implements Callable<Integer> {
     @Mixin
     ColorOption color;
 
+    @Mixin
+    ProgressOption progressOption;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -99,21 +103,27 @@ final class StatsCommand implements Callable<Integer> {
         if (opened == null) {
             return TraceInput.EXIT;
         }
-        TraceSource source = ReadAhead.of(opened);
         TraceStats stats = new TraceStats();
         TimelineRecorder timeline = new TimelineRecorder();
         ReplayResult result;
+        // the bar is blanked out (closed) before any message or the statistics are written
+        Progress progress = progressOption.start(err, "counting", Path.of(trace));
+        TraceSource source = ReadAhead.of(progress.count(opened));
         try {
             result = Replays.run(source, ReplayCommand.modeOf(mode), null, reading.maxPages, 0,
                     ReplayObserver.both(stats, timeline));
         } catch (TraceException e) {
             input.close(source);
+            progress.close();
             return input.report(e);
         } catch (MachineTooLargeException e) {
             input.close(source);
+            progress.close();
             return Errors.report(err, trace + ": " + e.getMessage(), e, reading.debug);
         }
-        if (input.close(source) != ExitCode.OK) {
+        int closed = input.close(source);
+        progress.close();
+        if (closed != ExitCode.OK) {
             return TraceInput.EXIT;
         }
         try {

@@ -88,7 +88,7 @@ class ProgressBarTest {
         return bar;
     }
 
-    private static final String TASKS = "(?:replaying|loading|triage|reducing|importing) ";
+    private static final String TASKS = "(?:replaying|loading|triage|reducing|importing|converting|counting) ";
 
     /** What is left when the draws ({@code \r} and a line of a task) and the blanking out are taken away. */
     private static String withoutBar(String err) {
@@ -205,6 +205,24 @@ class ProgressBarTest {
 
         Run quiet = withProperty("reduce", "--quiet", big.toString(), "-o", dir.resolve("q.json").toString());
         assertThat(quiet.err()).doesNotContain("\r").doesNotContain("reduce: ").startsWith("reduced ");
+    }
+
+    @Test
+    void convertAndStatsDrawTheBarAndKeepTheirOutput() throws IOException {
+        Path lbt = dir.resolve("big.lbt");
+        Run plain = Run.of("convert", big.toString(), "-o", lbt.toString());
+        byte[] plainTrace = Files.readAllBytes(lbt);
+        Run bar = withProperty("convert", big.toString(), "-o", lbt.toString());
+        assertThat(bar.exit()).isEqualTo(plain.exit()).isZero();
+        assertThat(Files.readAllBytes(lbt)).isEqualTo(plainTrace);
+        assertThat(withoutBar(bar.err())).isEqualTo(plain.err()).startsWith("converted 20000 events");
+        assertThat(draws(bar.err())).isNotEmpty().last().asString().startsWith("converting big.ndjson  100% ");
+        assertThat(bar.err()).as("the summary comes after the bar is gone").matches("(?s)\r.*\r +\rconverted [^\r]*");
+        assertThat(withProperty("convert", "-q", big.toString(), "-o", lbt.toString()).err()).doesNotContain("\r");
+
+        Run stats = barAndCompare("stats", "--format", "json", big.toString());
+        assertThat(draws(stats.err())).isNotEmpty().last().asString().startsWith("counting big.ndjson  100% ");
+        assertThat(withProperty("stats", "--quiet", big.toString()).err()).isEmpty();
     }
 
     @Test
