@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
  * then the same end. A read error reaches the consumer only after every event before it, as the
  * same exception. {@link #truncation()} and {@link #warnings()} are the wrapped source's, valid once
  * {@link #next()} has returned null, as for any source; {@link #bytesRead()} is the wrapped
- * source's too, so it runs ahead of the events handed over by a few batches. Memory stays bounded: at most
- * {@value #DEPTH} batches of {@value #BATCH} events wait. Events are immutable, so handing them to
+ * source's too, so it runs ahead of the events handed over by a few batches. Memory stays
+ * bounded: at most {@value #DEPTH} batches of {@value #BATCH} events wait. Events are immutable, so handing them to
  * another thread is safe.
  *
  * <p>The consumer side is not thread-safe: one consumer thread, as for any source.
@@ -49,7 +49,8 @@ public final class ReadAhead extends ForwardingSource {
      * owns the source.
      */
     public static TraceSource of(TraceSource source) {
-        if (Runtime.getRuntime().availableProcessors() < 2 || "off".equals(System.getProperty("labyrinth.readahead"))) {
+        if (Runtime.getRuntime().availableProcessors() < 2
+                || "off".equals(System.getProperty("labyrinth.readahead"))) {
             return source;
         }
         ReadAhead r = new ReadAhead(source);
@@ -147,6 +148,6 @@ public final class ReadAhead extends ForwardingSource {
             Thread.currentThread().interrupt();
             throw new UncheckedIOException(new IOException("interrupted while stopping the trace reader", e));
         }
-        source.close();
+        super.close();
     }
 }

@@ -14,7 +14,8 @@ import labyrinth.trace.TraceSource;
  * Warm, in-process passes over one trace, alternating so noise hits each alike: the floor (a plain
  * Jackson token pass, {@link Floor}), the reader alone (every event built, nothing replayed), the
  * full replay on one thread ({@code Replays.run}) and the same with the reader a batch ahead on a
- * second thread ({@link ReadAhead}, what {@code labyrinth replay} does before writing its report). Prints each pass's median seconds, events per second and the ratios to the floor.
+ * second thread ({@link ReadAhead}, what {@code labyrinth replay} does before writing its report).
+ * Prints each pass's median seconds, events per second and the ratios to the floor.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar labyrinth.bench.Passes TRACE [ROUNDS]}.
  * A binary trace has no floor (Jackson cannot read it): pass {@code --no-floor}.
@@ -49,16 +50,8 @@ public final class Passes {
             long t1 = System.nanoTime();
             events = readOnly(trace);
             r[i] = (System.nanoTime() - t1) / 1e9;
-            long t2 = System.nanoTime();
-            try (TraceSource s = TraceFiles.open(trace, trace.toString())) {
-                Replays.run(s, null, Severity.ERROR, Long.MAX_VALUE, 10000);
-            }
-            p[i] = (System.nanoTime() - t2) / 1e9;
-            long t3 = System.nanoTime();
-            try (TraceSource s = ReadAhead.of(TraceFiles.open(trace, trace.toString()))) {
-                Replays.run(s, null, Severity.ERROR, Long.MAX_VALUE, 10000);
-            }
-            a[i] = (System.nanoTime() - t3) / 1e9;
+            p[i] = replay(trace, false);
+            a[i] = replay(trace, true);
             System.err.printf("round %d: floor %.3f s, read %.3f s, replay %.3f s, read ahead %.3f s%n",
                     i + 1, f[i], r[i], p[i], a[i]);
         }
@@ -76,6 +69,16 @@ public final class Passes {
                 floor ? String.format("  ratio %.2f", mp / mf) : "");
         System.out.printf("replay %.3f s  %.2f M events/s%s  (read ahead)%n", ma, events / ma / 1e6,
                 floor ? String.format("  ratio %.2f", ma / mf) : "");
+    }
+
+    /** Seconds of one replay, what {@code labyrinth replay} does before its report. */
+    static double replay(Path trace, boolean readAhead) throws Exception {
+        long t0 = System.nanoTime();
+        TraceSource opened = TraceFiles.open(trace, trace.toString());
+        try (TraceSource s = readAhead ? ReadAhead.of(opened) : opened) {
+            Replays.run(s, null, Severity.ERROR, Long.MAX_VALUE, 10000);
+        }
+        return (System.nanoTime() - t0) / 1e9;
     }
 
     static long readOnly(Path trace) throws Exception {

@@ -11,7 +11,6 @@ import labyrinth.format.ftrace.FtraceReader;
 import labyrinth.format.ftrace.ImportReport;
 import labyrinth.format.json.JsonTraceWriter;
 import labyrinth.trace.Event;
-import labyrinth.trace.Header;
 import labyrinth.trace.TraceException;
 import labyrinth.trace.TraceSource;
 import picocli.CommandLine.Command;
@@ -98,10 +97,10 @@ final class ImportCommand implements Callable<Integer> {
                 TraceSource counted = progress.count(reader);
                 if (output == null) {
                     OutputStream out = TraceOutputs.nonClosing(System.out);
-                    convert(reader.header(), counted, out, f);
+                    convert(counted, out, f);
                     out.flush();
                 } else {
-                    AtomicFiles.write(output, out -> convert(reader.header(), counted, out, f));
+                    AtomicFiles.write(output, out -> convert(counted, out, f));
                 }
             }
             ImportReport report = reader.report();
@@ -129,10 +128,10 @@ final class ImportCommand implements Callable<Integer> {
         return output == null && System.console() != null ? Progress.OFF : progressOption.start(err, "importing", file);
     }
 
-    private void convert(Header header, TraceSource reader, OutputStream raw, Format f) throws IOException {
+    private void convert(TraceSource reader, OutputStream raw, Format f) throws IOException {
         OutputStream out = TraceOutputs.sink(raw, output);
-        JsonTraceWriter w = f == Format.ndjson ? JsonTraceWriter.stream(out, header)
-                : JsonTraceWriter.document(out, header);
+        JsonTraceWriter w = f == Format.ndjson ? JsonTraceWriter.stream(out, reader.header())
+                : JsonTraceWriter.document(out, reader.header());
         try {
             Event e;
             while ((e = reader.next()) != null) {

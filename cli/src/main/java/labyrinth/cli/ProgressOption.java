@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
  * {@code -q/--quiet}, and whether a command shows a progress bar on standard error: only when
  * standard error is a terminal, not a dumb one ({@code TERM=dumb} cannot rewrite a line), and never
  * with this option. Mixed into the commands that do long work: {@code replay}, {@code repl},
- * {@code triage}, {@code reduce}, {@code import}.
+ * {@code triage}, {@code reduce}, {@code import}, {@code convert}, {@code stats}.
  */
 final class ProgressOption {
     /**

@@ -106,24 +106,20 @@ final class StatsCommand implements Callable<Integer> {
         TraceStats stats = new TraceStats();
         TimelineRecorder timeline = new TimelineRecorder();
         ReplayResult result;
-        // the bar is blanked out (closed) before any message or the statistics are written
         Progress progress = progressOption.start(err, "counting", Path.of(trace));
         TraceSource source = ReadAhead.of(progress.count(opened));
-        try {
+        // the bar is blanked out (closed as the try ends) before any message or the statistics are written
+        try (progress) {
             result = Replays.run(source, ReplayCommand.modeOf(mode), null, reading.maxPages, 0,
                     ReplayObserver.both(stats, timeline));
         } catch (TraceException e) {
             input.close(source);
-            progress.close();
             return input.report(e);
         } catch (MachineTooLargeException e) {
             input.close(source);
-            progress.close();
             return Errors.report(err, trace + ": " + e.getMessage(), e, reading.debug);
         }
-        int closed = input.close(source);
-        progress.close();
-        if (closed != ExitCode.OK) {
+        if (input.close(source) != ExitCode.OK) {
             return TraceInput.EXIT;
         }
         try {

@@ -37,7 +37,7 @@ public final class Progress implements AutoCloseable {
     private final long start;
     private final long totalBytes;
     private final int traces;
-    private volatile String task;
+    private final String task;
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicLong events = new AtomicLong();
     private final AtomicInteger tracesDone = new AtomicInteger();
@@ -98,11 +98,6 @@ public final class Progress implements AutoCloseable {
     /** One of several traces ({@code triage}), before it is opened: see {@link Trace}. */
     public Trace trace(Path path) {
         return new Trace(live() ? sizeOf(path) : -1);
-    }
-
-    /** Names what the bar shows from now on, e.g. the pass of a reduction. */
-    public void task(String task) {
-        this.task = task;
     }
 
     /** A reduction's progress: the bar shows tries and the size of the smallest failing candidate instead of bytes. */

@@ -54,6 +54,6 @@ final class ProgressSource extends ForwardingSource {
         if (unreported > 0) {
             report();
         }
-        source.close();
+        super.close();
     }
 }

@@ -62,15 +62,20 @@ public final class JsonReport {
         }
     }
 
-    /** Writes one report object; triage reuses it for each trace. */
-    public static void writeReport(JsonGenerator g, ReplayResult r, String toolVersion) {
-        g.writeStartObject();
-        g.writeNumberProperty("report", VERSION);
+    /** {@code "tool": {"name": "labyrinth", "version": ...}}, as the replay and triage reports both name it. */
+    public static void writeTool(JsonGenerator g, String toolVersion) {
         g.writeName("tool");
         g.writeStartObject();
         g.writeStringProperty("name", "labyrinth");
         g.writeStringProperty("version", toolVersion);
         g.writeEndObject();
+    }
+
+    /** Writes one report object; triage reuses it for each trace. */
+    public static void writeReport(JsonGenerator g, ReplayResult r, String toolVersion) {
+        g.writeStartObject();
+        g.writeNumberProperty("report", VERSION);
+        writeTool(g, toolVersion);
         g.writeName("trace");
         g.writeStartObject();
         g.writeStringProperty("path", r.name());

@@ -20,11 +20,7 @@ public final class TriageJson {
         try (JsonGenerator g = JsonReport.generator(out)) {
             g.writeStartObject();
             g.writeNumberProperty("triage", VERSION);
-            g.writeName("tool");
-            g.writeStartObject();
-            g.writeStringProperty("name", "labyrinth");
-            g.writeStringProperty("version", toolVersion);
-            g.writeEndObject();
+            JsonReport.writeTool(g, toolVersion);
             g.writeNumberProperty("traces", runs.size());
             g.writeName("buckets");
             g.writeStartArray();

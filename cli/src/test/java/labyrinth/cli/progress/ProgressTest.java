@@ -100,10 +100,9 @@ class ProgressTest {
         p.add(1_000_000, 10 << 20);
         p.tick();
         String first = "triage  10 MiB  1.0 M events/s  0:01 elapsed";
-        p.task("t");
         at(10_000);
-        p.tick();
-        String second = "t  10 MiB  100 k events/s  0:10 elapsed";
+        p.tries(1, 5); // a reduction's line, and a shorter one
+        String second = "triage  1 try  5 events left  0:10 elapsed";
         assertThat(text.toString()).isEqualTo("\r" + first + "\r" + second
                 + " ".repeat(first.length() - second.length()));
     }
