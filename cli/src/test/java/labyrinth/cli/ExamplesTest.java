@@ -12,7 +12,7 @@ import org.junit.jupiter.api.TestFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The worked examples of the contracts (shared/docs/examples): every trace gives exactly its expected result. */
+/** The contracts' worked examples (test resources in examples/): every trace gives exactly its expected result. */
 class ExamplesTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -2,15 +2,18 @@ package labyrinth.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Every real kernel capture in shared/real-traces imports and replays: directly, and through import. */
+/** Every real kernel capture (trace-format's test resources) imports and replays: directly, and through import. */
 class RealTracesTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -31,10 +34,17 @@ class RealTracesTest {
         return EVENTS.keySet().stream().sorted().toList();
     }
 
+    @Test
+    void theSampleKernelCaptureIsAVerbatimCopyOfTheRealTrace() throws IOException {
+        String name = "lkml-2010-01-13-li-hong-mm_page_free_direct.txt";
+        assertThat(Files.readAllBytes(Repo.root().resolve("sample-traces").resolve(name)))
+                .isEqualTo(Files.readAllBytes(Repo.realTraces().resolve(name)));
+    }
+
     @ParameterizedTest
     @MethodSource("captures")
     void replaysDirectlyAsAWindowInObserveMode(String name) {
-        Path file = Repo.shared().resolve("real-traces").resolve(name);
+        Path file = Repo.realTraces().resolve(name);
         Run run = Run.of("replay", "--format", "json", file.toString());
         assertThat(run.err()).isEmpty();
         assertThat(run.exit()).isIn(0, 1);
@@ -50,7 +60,7 @@ class RealTracesTest {
     @ParameterizedTest
     @MethodSource("captures")
     void importThenReplayGivesTheSameReportAsReplayingTheCapture(String name, @TempDir Path dir) {
-        Path file = Repo.shared().resolve("real-traces").resolve(name);
+        Path file = Repo.realTraces().resolve(name);
         Path out = dir.resolve("trace.json");
         Run imported = Run.of("import", "--from", "ftrace", file.toString(), "-o", out.toString());
         assertThat(imported.exit()).isZero();

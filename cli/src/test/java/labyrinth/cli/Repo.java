@@ -3,7 +3,7 @@ package labyrinth.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Finds the repository and the shared contracts beside it (CI clones with {@code shared/} next to the clone). */
+/** Finds the repository and the test data it holds (the worked examples, the real kernel captures). */
 final class Repo {
     private Repo() {
     }
@@ -20,15 +20,22 @@ final class Repo {
         return dir;
     }
 
-    static Path shared() {
-        Path shared = root().resolve("../shared").normalize();
-        if (!Files.isDirectory(shared)) {
-            throw new IllegalStateException("the shared contracts are missing: expected " + shared);
-        }
-        return shared;
+    /** The project's copies of the contracts' worked examples, with {@code expected.json}. */
+    static Path examples() {
+        return folder("cli/src/test/resources/examples");
     }
 
-    static Path examples() {
-        return shared().resolve("docs/examples");
+    /** The real kernel captures, kept once as trace-format's test resources. */
+    static Path realTraces() {
+        return folder("trace-format/src/test/resources/real-traces");
+    }
+
+    private static Path folder(String relative) {
+        Path dir = root().resolve(relative);
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalStateException("expected the folder " + relative + " in the repository, found none at "
+                    + dir);
+        }
+        return dir;
     }
 }

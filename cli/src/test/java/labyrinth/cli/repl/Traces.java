@@ -1,6 +1,7 @@
 package labyrinth.cli.repl;
 
-import java.nio.file.Files;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -128,15 +129,16 @@ final class Traces {
         return t;
     }
 
-    /** The shared worked examples (CI clones {@code shared/} beside the repository). */
+    /** A worked example of the contracts, from the test resources' {@code examples/}. */
     static Path example(String name) {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
-            dir = dir.getParent();
+        URL url = Traces.class.getResource("/examples/" + name);
+        if (url == null) {
+            throw new IllegalStateException("expected the test resource examples/" + name + ", found nothing");
         }
-        if (dir == null) {
-            throw new IllegalStateException("cannot find the repository root above " + Path.of("").toAbsolutePath());
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
         }
-        return dir.resolve("../shared/docs/examples").resolve(name).normalize();
     }
 }

@@ -39,9 +39,8 @@ public final class BinaryTraceWriter implements Closeable {
     public static BinaryTraceWriter open(OutputStream out, Header header) throws IOException {
         BinaryTraceWriter w = new BinaryTraceWriter(out);
         ByteArrayOutputStream json = new ByteArrayOutputStream();
-        try (JsonTraceWriter j = JsonTraceWriter.document(json, header)) {
-            // header only: "events" stays empty
-        }
+        // header only: closed at once, "events" stays empty
+        JsonTraceWriter.document(json, header).close();
         byte[] h = json.toByteArray();
         w.bytes(MAGIC, MAGIC.length);
         w.varint(VERSION);

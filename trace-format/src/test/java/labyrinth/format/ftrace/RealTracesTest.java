@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every file of {@code ../shared/real-traces} imports without errors; counts below were made by
- * hand from the files (see the README's "mm_page_* events" column).
+ * Every file of the test resources' {@code real-traces/} imports without errors; counts below were
+ * made by hand from the files (see the README's "mm_page_* events" column).
  */
 class RealTracesTest {
     /** file (relative to real-traces) -> {allocs, failed allocs, frees of all kinds, malformed}. */

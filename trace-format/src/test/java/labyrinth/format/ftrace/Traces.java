@@ -3,37 +3,34 @@ package labyrinth.format.ftrace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
+import java.net.URL;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import labyrinth.trace.Event;
 import labyrinth.trace.TraceException;
 
-/** Test helpers: where the shared real traces and the fixtures are, and reading a whole import. */
+/** Test helpers: where the real traces and the fixtures are, and reading a whole import. */
 final class Traces {
     private Traces() {
     }
 
-    /** {@code ../shared/real-traces} beside the repository (the folder holding {@code mvnw}). */
+    /** The real kernel captures, test resources in {@code real-traces/} (provenance in its README). */
     static Path realTraces() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("no mvnw above " + Path.of("").toAbsolutePath());
-        }
-        Path shared = dir.resolveSibling("shared").resolve("real-traces");
-        if (!Files.isDirectory(shared)) {
-            throw new IllegalStateException("expected the shared real traces at " + shared);
-        }
-        return shared;
+        return resource("/real-traces");
     }
 
     static Path fixture(String name) {
+        return resource("/ftrace/" + name);
+    }
+
+    private static Path resource(String name) {
+        URL url = Traces.class.getResource(name);
+        if (url == null) {
+            throw new IllegalStateException("expected the test resource " + name + ", found nothing");
+        }
         try {
-            return Path.of(Traces.class.getResource("/ftrace/" + name).toURI());
+            return Path.of(url.toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

@@ -31,10 +31,10 @@ final class TestTraces {
         return dir;
     }
 
-    /** The worked examples of the contracts, beside the clone (never copied into it). */
+    /** The worked examples of the contracts: one copy in the repository, the cli's test resources. */
     static Path examples() {
-        Path dir = repoRoot().resolve("../shared/docs/examples").normalize();
-        assertThat(dir).as("shared/docs/examples beside the clone").isDirectory();
+        Path dir = repoRoot().resolve("cli/src/test/resources/examples");
+        assertThat(dir).as("the worked examples in the repository").isDirectory();
         return dir;
     }
 

@@ -3,6 +3,8 @@ package labyrinth.cli.report.html;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -216,8 +218,7 @@ class HtmlReportTest {
 
     @Test
     void theRxStormReportShowsTheDrainToTheAtomicFloorAndThePanic() throws Exception {
-        Path example = examples().resolve("rx-storm-panic.json");
-        Report rep = report("rx-storm-panic.json", Files.readString(example), 1000);
+        Report rep = report("rx-storm-panic.json", example("rx-storm-panic.json"), 1000);
         Element floor = all(rep.doc(), "//g[@class='zone']/rect[@class='atomic-floor']").get(0);
         assertThat(floor.getAttribute("data-value")).isEqualTo("12");
         double[][] p = points(all(rep.doc(), "//polyline[@class='free']").get(0));
@@ -234,11 +235,11 @@ class HtmlReportTest {
         assertThat(all(rep.doc(), "//polyline[@class='free closeup']")).hasSize(1);
     }
 
-    private static Path examples() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
-            dir = dir.getParent();
+    /** A worked example of the contracts, from the test resources' {@code examples/}. */
+    private static String example(String name) throws IOException {
+        try (InputStream in = HtmlReportTest.class.getResourceAsStream("/examples/" + name)) {
+            assertThat(in).as("test resource examples/" + name).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        return dir.resolve("../shared/docs/examples").normalize();
     }
 }
