@@ -10,6 +10,7 @@ import java.util.Map;
 import labyrinth.core.Allocator;
 import labyrinth.core.FailureReason;
 import labyrinth.core.Gfp;
+import labyrinth.core.Machine;
 import labyrinth.core.MachineTooLargeException;
 import labyrinth.trace.Common;
 import labyrinth.trace.Event;
@@ -56,13 +57,10 @@ public final class Replayer {
     private long lastAllocatedSerial = -1;
 
     public Replayer(Header header, Mode mode, long maxPages, FindingListener listener) {
+        checkSize(header.machine(), maxPages);
         this.header = header;
         this.mode = mode;
         this.allocator = new Allocator(header.machine(), maxPages);
-        // the ledger spans pfn 0 to the end of the highest zone: a small zone far up counts in full
-        if (header.machine().endPfn() > maxPages) {
-            throw new MachineTooLargeException(header.machine().endPfn(), maxPages, true);
-        }
         this.ledger = new Ledger(header.machine().endPfn(), header.machine().maxOrder());
         this.owners = new Interner();
         this.sites = new Interner();
@@ -92,6 +90,23 @@ public final class Replayer {
         ignoredAfterPanic = o.ignoredAfterPanic;
         kswapdWakes = o.kswapdWakes;
         finished = o.finished;
+    }
+
+    /**
+     * Refuses a machine this replayer would refuse, before any memory is taken for it, so that a
+     * trace {@code validate} passes is one {@code replay} reads.
+     *
+     * @throws MachineTooLargeException when it has more than {@code maxPages} pages, or spans more
+     *     page frames than that (the ledger covers pfn 0 to the end of the highest zone, so a small
+     *     zone far up counts in full)
+     */
+    public static void checkSize(Machine machine, long maxPages) {
+        if (machine.totalPages() > maxPages) {
+            throw new MachineTooLargeException(machine.totalPages(), maxPages);
+        }
+        if (machine.endPfn() > maxPages) {
+            throw new MachineTooLargeException(machine.endPfn(), maxPages, true);
+        }
     }
 
     /** The mode a trace replays in unless told otherwise: simulate a complete trace, observe a window. */
