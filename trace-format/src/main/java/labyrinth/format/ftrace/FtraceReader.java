@@ -48,8 +48,9 @@ import labyrinth.trace.TraceSource;
  * event's (pastes, concatenated captures) is imported without a time and counted.
  *
  * <p>Malformed lines (a page event that cannot be read) are skipped and listed with their line
- * numbers, or end the import with a {@link TraceException} in strict mode. A last line cut off
- * without a line feed that cannot be read is a truncation, not a malformed line.
+ * numbers, or end the import with a {@link TraceException} in strict mode. A last event line
+ * without a line feed was cut off (the kernel ends every line with one): it is a truncation, not
+ * an event, even when it reads, and not a malformed line.
  *
  * <p>The machine must be known before the first event: it is given (options), read from
  * /proc/zoneinfo, guessed from a memory size, or else guessed from the highest pfn of a cheap
@@ -370,7 +371,14 @@ public final class FtraceReader implements TraceSource {
                         event(lineNo);
                     }
                 }
-                case EVENT -> event(lineNo);
+                case EVENT -> {
+                    if (cutOff(lineNo)) {
+                        // even when it reads, a cut line may have lost a digit of its pfn or a flag
+                        truncation = new Truncation(produced - 1, produced, lines.offset());
+                    } else {
+                        event(lineNo);
+                    }
+                }
                 default -> throw new AssertionError(kind);
             }
         }
@@ -610,9 +618,17 @@ public final class FtraceReader implements TraceSource {
         return new Event.Free(c, p.pfn, p.order);
     }
 
+    /**
+     * Whether line {@code lineNo} is the last and has no line feed: the kernel ends every line with
+     * one, so the file was cut there.
+     */
+    private boolean cutOff(long lineNo) {
+        return !lines.endedWithNewline() && lineNo == lines.lineNumber();
+    }
+
     /** A malformed line: skipped and counted, fatal in strict mode, a truncation when it is a cut-off last line. */
     private void problem(long lineNo, String message) throws TraceException {
-        if (!lines.endedWithNewline() && lineNo == lines.lineNumber()) {
+        if (cutOff(lineNo)) {
             truncation = new Truncation(produced - 1, produced, lines.offset());
             return;
         }
