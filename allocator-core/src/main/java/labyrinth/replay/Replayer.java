@@ -638,15 +638,27 @@ public final class Replayer {
     }
 
     /**
-     * The verdict: a panic decides it, then a divergence, then any finding at or above
-     * {@code failOn} (null: never).
+     * The verdict of a whole trace: a panic decides it, then a divergence, then any finding at or
+     * above {@code failOn} (null: never).
      */
     public Outcome outcome(Severity failOn) {
+        return outcome(failOn, false);
+    }
+
+    /**
+     * The verdict: a panic decides it, then a divergence, then whether the trace was {@code cut}
+     * short (what the missing part held, often the panic itself, is unknown, so a cut trace never
+     * comes out clean), then any finding at or above {@code failOn} (null: never).
+     */
+    public Outcome outcome(Severity failOn, boolean cut) {
         if (panic != null) {
             return panic.reproduced() ? Outcome.PANIC_REPRODUCED : Outcome.PANIC_NOT_REPRODUCED;
         }
         if (firstDivergence != null) {
             return Outcome.DIVERGED;
+        }
+        if (cut) {
+            return Outcome.TRUNCATED;
         }
         if (failOn != null && findings.maxSeverity() != null && findings.maxSeverity().atLeast(failOn)) {
             return Outcome.FINDINGS;

@@ -35,6 +35,15 @@ public final class Replays {
     /** The same, showing {@code observer} every finding and the state after every applied event. */
     public static ReplayResult run(TraceSource source, Mode mode, Severity failOn, long maxPages, int maxFindings,
                                    ReplayObserver observer) throws TraceException {
+        return run(source, mode, failOn, maxPages, maxFindings, false, observer);
+    }
+
+    /**
+     * The same; {@code allowTruncated} lets a trace that was cut short come out by its findings, as
+     * if it were whole, instead of {@link Outcome#TRUNCATED} (the result still carries its truncation).
+     */
+    public static ReplayResult run(TraceSource source, Mode mode, Severity failOn, long maxPages, int maxFindings,
+                                   boolean allowTruncated, ReplayObserver observer) throws TraceException {
         Mode m = mode != null ? mode : Replayer.defaultMode(source.header().scope());
         List<Finding> kept = new ArrayList<>();
         long[] dropped = {0};
@@ -65,6 +74,7 @@ public final class Replays {
         // the sort is stable: findings of one event keep the order they were found in
         kept.sort(Comparator.comparingLong(Finding::event));
         return new ReplayResult(source.name(), source.header(), m, source.truncation(), kept, dropped[0],
-                replayer.panic(), replayer.summary(), replayer.outcome(failOn), source.warnings());
+                replayer.panic(), replayer.summary(),
+                replayer.outcome(failOn, source.truncation() != null && !allowTruncated), source.warnings());
     }
 }

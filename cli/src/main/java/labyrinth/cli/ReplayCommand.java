@@ -94,6 +94,11 @@ final class ReplayCommand implements Callable<Integer> {
             description = "report at most N findings; the rest are only counted (default: ${DEFAULT-VALUE})")
     int maxFindings;
 
+    @Option(names = "--allow-truncated",
+            description = "judge a trace that was cut short by its findings, as if it were whole (default: outcome"
+                    + " truncated, exit 4)")
+    boolean allowTruncated;
+
     @Mixin
     TraceOptions reading;
 
@@ -113,7 +118,7 @@ final class ReplayCommand implements Callable<Integer> {
         try (Progress progress = progressOption.start(err, "replaying", trace);
              TraceSource source = ReadAhead.of(progress.count(TraceFiles.open(trace, name, reading.limits())))) {
             result = Replays.run(source, modeOf(mode), severityOf(failOn), reading.maxPages, maxFindings,
-                    timeline != null ? timeline : labyrinth.replay.ReplayObserver.NONE);
+                    allowTruncated, timeline != null ? timeline : labyrinth.replay.ReplayObserver.NONE);
         } catch (TraceException e) {
             return unreadable(err, e.getMessage(), e);
         } catch (MachineTooLargeException e) {

@@ -74,6 +74,11 @@ final class TriageCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the report to FILE (atomically)")
     Path output;
 
+    @Option(names = "--allow-truncated",
+            description = "judge a trace that was cut short by its findings, as if it were whole (default: exit 4,"
+                    + " bucket truncated)")
+    boolean allowTruncated;
+
     @Option(names = "--baseline", paramLabel = "FILE",
             description = "known bucket signatures (one a line): they do not count for the exit code")
     Path baseline;
@@ -107,7 +112,7 @@ final class TriageCommand implements Callable<Integer> {
         }
         int threads = jobs != null && jobs > 0 ? jobs : Runtime.getRuntime().availableProcessors();
         Triage triage = new Triage(ReplayCommand.modeOf(mode), ReplayCommand.severityOf(failOn), reading.maxPages,
-                Integer.MAX_VALUE, reading.limits(), format == Format.sarif || format == Format.junit);
+                Integer.MAX_VALUE, reading.limits(), format == Format.sarif || format == Format.junit, allowTruncated);
         List<TraceRun> runs;
         try (Progress progress = progressOption.start(err, "triage", traces)) {
             runs = triage.run(traces, threads, progress);

@@ -3,6 +3,7 @@ package labyrinth.cli.triage;
 import java.io.Writer;
 import java.util.List;
 import labyrinth.cli.report.JsonReport;
+import labyrinth.cli.report.TextReport;
 import labyrinth.replay.Finding;
 import tools.jackson.core.JsonGenerator;
 
@@ -63,7 +64,7 @@ public final class TriageJson {
             g.writeNumberProperty("column", f.column());
             g.writeStringProperty("message", f.message());
         } else {
-            g.writeStringProperty("message", r.error());
+            g.writeStringProperty("message", r.unreadable() ? r.error() : TextReport.truncationMessage(r.result()));
         }
         g.writeEndObject();
     }

@@ -3,6 +3,7 @@ package labyrinth.cli.triage;
 import java.io.PrintWriter;
 import java.util.List;
 import labyrinth.cli.report.Colors;
+import labyrinth.cli.report.TextReport;
 import labyrinth.replay.Finding;
 
 /**
@@ -32,12 +33,15 @@ public final class TriageText {
         out.println(summary(runs, buckets));
     }
 
-    /** {@code FILE:LINE:COL: message} of the run's primary failure, or its reading error. */
+    /** {@code FILE:LINE:COL: message} of the run's primary failure, its reading error, or where it was cut. */
     public static String example(TraceRun r) {
         if (r.unreadable()) {
             return r.error();
         }
         Finding f = r.primary().finding();
+        if (f == null) {
+            return r.name() + ": " + TextReport.truncationMessage(r.result());
+        }
         StringBuilder sb = new StringBuilder(r.name());
         if (f.line() > 0) {
             sb.append(':').append(f.line()).append(':').append(f.column());
