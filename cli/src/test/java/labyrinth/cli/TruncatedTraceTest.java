@@ -86,10 +86,10 @@ class TruncatedTraceTest {
 
     /** Four balanced page events: clean when whole. */
     private static final String CAPTURE = "# tracer: nop\n#\n"
-            + "  a-1 [000] .... 1.000001: mm_page_alloc: page=0 pfn=0x1000 order=0 migratetype=0 gfp_flags=GFP_KERNEL\n"
-            + "  a-1 [000] .... 1.000002: mm_page_alloc: page=0 pfn=0x1001 order=0 migratetype=0 gfp_flags=GFP_KERNEL\n"
-            + "  a-1 [000] .... 1.000003: mm_page_free: page=0 pfn=0x1000 order=0\n"
-            + "  a-1 [000] .... 1.000004: mm_page_free: page=0 pfn=0x1001 order=0\n";
+            + "  a-1 [000] .... 1.000001: mm_page_alloc: page=000000007a1b2c3d pfn=0x1000 order=0 migratetype=0 gfp_flags=GFP_KERNEL\n"
+            + "  a-1 [000] .... 1.000002: mm_page_alloc: page=000000007a1b2c3d pfn=0x1001 order=0 migratetype=0 gfp_flags=GFP_KERNEL\n"
+            + "  a-1 [000] .... 1.000003: mm_page_free: page=000000007a1b2c3d pfn=0x1000 order=0\n"
+            + "  a-1 [000] .... 1.000004: mm_page_free: page=000000007a1b2c3d pfn=0x1001 order=0\n";
 
     @Test
     void kernelCapturesCutShortPlainOrGzippedAreTruncated() throws Exception {

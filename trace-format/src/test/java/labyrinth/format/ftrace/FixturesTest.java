@@ -241,15 +241,17 @@ class FixturesTest {
     @Test
     void aCutOffLastLineThatStillReadsIsATruncationNotAnEvent() throws Exception {
         Path f = tmp.resolve("cut.txt");
-        String whole = "  a-1 [000] .... 1.000001: mm_page_alloc: page=0 pfn=0x1000 order=0 migratetype=0 gfp_flags=GFP_KERNEL\n";
+        String whole = "  a-1 [000] .... 1.000001: mm_page_alloc: page=000000007a1b2c3d pfn=0x1000 order=0 migratetype=0 gfp_flags=GFP_KERNEL\n";
         // cut inside the pfn: read as it stands it would free pfn 0x10, a page nobody allocated
-        Files.writeString(f, whole + "  a-1 [000] .... 1.000002: mm_page_free: page=0 pfn=0x10");
+        Files.writeString(f, whole + "  a-1 [000] .... 1.000002: mm_page_free: page=000000007a1b2c3d pfn=0x10");
         Traces.Import im = Traces.read(f);
         assertThat(im.events()).hasSize(1);
         assertThat(im.reader().truncation().describe())
                 .isEqualTo("truncated after event 0 (byte " + Files.size(f) + ")");
-        Files.writeString(f, whole + "  a-1 [000] .... 1.000002: mm_page_free: page=0 pfn=0x1000 order=0\n");
-        assertThat(Traces.read(f).reader().truncation()).as("the same line, ended").isNull();
+        Files.writeString(f, whole + "  a-1 [000] .... 1.000002: mm_page_free: page=000000007a1b2c3d pfn=0x1000 order=0\n");
+        Traces.Import ended = Traces.read(f);
+        assertThat(ended.reader().truncation()).as("the whole line, ended").isNull();
+        assertThat(ended.free(1).pfn()).isEqualTo(0x1000);
     }
 
     @Test
