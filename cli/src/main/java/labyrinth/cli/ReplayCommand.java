@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -110,6 +111,9 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (maxFindings < 0) {
+            throw new ParameterException(spec.commandLine(), "--max-findings must be at least 0, found " + maxFindings);
+        }
         PrintWriter err = spec.commandLine().getErr();
         String name = trace.toString();
         ReplayResult result;

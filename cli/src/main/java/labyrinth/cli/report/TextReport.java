@@ -52,7 +52,8 @@ public final class TextReport {
             }
         }
         if (r.droppedFindings() > 0) {
-            out.println(file + ": note: " + r.droppedFindings() + " more findings not shown (--max-findings)");
+            out.println(file + ": note: " + r.droppedFindings() + " more findings not shown (--max-findings): "
+                    + byKind(r.droppedByKind()));
         }
         if (r.summary().ignoredAfterPanic() > 0) {
             out.println(file + ": " + warning + ": " + r.summary().ignoredAfterPanic()
@@ -280,17 +281,16 @@ public final class TextReport {
                 + (s.peakEvent() >= 0 ? " at event " + s.peakEvent() : "")
                 + (s.kswapdWakes() > 0 ? "; kswapd woken by " + s.kswapdWakes()
                         + (s.kswapdWakes() == 1 ? " allocation" : " allocations") : ""));
-        Map<String, Long> sorted = new TreeMap<>();
-        s.findingsByKind().forEach((k, v) -> sorted.put(k.label(), v));
-        StringBuilder sb = new StringBuilder("Findings:");
-        if (sorted.isEmpty()) {
-            sb.append(" none");
-        }
-        sorted.forEach((k, v) -> sb.append(' ').append(k).append(' ').append(v).append(','));
-        if (!sorted.isEmpty()) {
-            sb.setLength(sb.length() - 1);
-        }
-        out.println(sb);
+        out.println("Findings: " + (s.findingsByKind().isEmpty() ? "none" : byKind(s.findingsByKind())));
         out.println("Outcome: " + r.outcome().label());
+    }
+
+    /** {@code kind n, kind n}, kinds in name order. */
+    private static String byKind(Map<Kind, Long> counts) {
+        Map<String, Long> sorted = new TreeMap<>();
+        counts.forEach((k, v) -> sorted.put(k.label(), v));
+        StringBuilder sb = new StringBuilder();
+        sorted.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(k).append(' ').append(v));
+        return sb.toString();
     }
 }
