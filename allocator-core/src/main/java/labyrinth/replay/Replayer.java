@@ -142,6 +142,8 @@ public final class Replayer {
             touch(c, t.pfn(), "transfer", t.to());
         } else if (e instanceof Event.Panic p) {
             panic(p);
+        } else if (e instanceof Event.Mark m && m.gap()) {
+            lost(m);
         }
         return true;
     }
@@ -175,6 +177,17 @@ public final class Replayer {
         }
         lastNumber = c.number();
         lastSeqGiven = c.seqGiven();
+    }
+
+    /** The recorder says it lost events here (a kernel capture's LOST or overrun line). */
+    private void lost(Event.Mark m) {
+        Common c = m.common();
+        String how = m.lost() == Event.Mark.LOST_UNCOUNTED ? "events" : m.lost() + (m.lost() == 1 ? " event" : " events");
+        String where = c.cpu() >= 0 ? " on CPU " + c.cpu() : "";
+        String said = m.label() == null ? "" : " (\"" + m.label() + "\")";
+        emit(Kind.TRACE_GAP, Severity.WARNING, c, -1, -1, -1, null,
+                "the recorder lost " + how + where + " here" + said + ": allocations and frees may be missing",
+                List.of(), null);
     }
 
     // ---- alloc ----

@@ -84,6 +84,12 @@ final class Script {
         return this;
     }
 
+    /** A mark saying that the recorder lost {@code lost} events here ({@link Event.Mark#LOST_UNCOUNTED}: unsaid). */
+    Script lost(String label, long lost) {
+        events.add(new Event.Mark(common(null, Ctx.TASK, null), label, lost));
+        return this;
+    }
+
     List<Event> events() {
         return events;
     }

@@ -30,7 +30,9 @@ import labyrinth.trace.TraceSource;
  * {@code mm_page_free_batched} (order 0), the pre-3.3 {@code mm_page_free_direct} and the 2.6
  * {@code mm_pagevec_free} become {@link Event.Free}. {@code mm_page_pcpu_drain} and
  * {@code mm_page_alloc_zone_locked} (per-CPU list traffic, not ownership) and every other event
- * are counted in the {@link #report()} and skipped. An event's number is its 0-based position
+ * are counted in the {@link #report()} and skipped. A line saying that the ring buffer lost events
+ * ({@link LineParser.Kind#LOST}) becomes an {@link Event.Mark} labelled with the line and carrying
+ * the count, which the replay reports as a trace-gap. An event's number is its 0-based position
  * among the events produced, its line the source line, its column 1; the owner is
  * {@code comm-pid} as printed; the context comes from the irq-flags column
  * ({@link LineParser#ctxOf}); a following {@code <stack trace>} block or perf callchain becomes
@@ -361,8 +363,14 @@ public final class FtraceReader implements TraceSource {
             switch (kind) {
                 case BLANK, IGNORED -> report.ignoredLines++;
                 case LOST -> {
+                    if (cutOff(lineNo)) {
+                        truncation = new Truncation(produced - 1, produced, lines.offset());
+                        continue;
+                    }
                     report.lostEvents += parser.lost;
-                    report.ignoredLines++;
+                    report.lossMarkers++;
+                    report.uncountedLosses += parser.lost == 0 ? 1 : 0;
+                    return lossMark(lineNo, line);
                 }
                 case UNRECOGNISED -> report.unrecognised(lineNo);
                 case MALFORMED -> problem(lineNo, parser.problem);
@@ -624,6 +632,16 @@ public final class FtraceReader implements TraceSource {
      */
     private boolean cutOff(long lineNo) {
         return !lines.endedWithNewline() && lineNo == lines.lineNumber();
+    }
+
+    /**
+     * A mark where the ring buffer says it lost events, at the line that says so and labelled with
+     * it, which the replay reports as a trace-gap.
+     */
+    private Event lossMark(long lineNo, String line) {
+        Common c = new Common(produced++, false, lineNo, 1, Common.NO_TIME, parser.cpu, Ctx.TASK, null, null,
+                List.of());
+        return new Event.Mark(c, line.strip(), parser.lost > 0 ? parser.lost : Event.Mark.LOST_UNCOUNTED);
     }
 
     /** A malformed line: skipped and counted, fatal in strict mode, a truncation when it is a cut-off last line. */
