@@ -182,7 +182,8 @@ public final class Replayer {
     /** The recorder says it lost events here (a kernel capture's LOST or overrun line). */
     private void lost(Event.Mark m) {
         Common c = m.common();
-        String how = m.lost() == Event.Mark.LOST_UNCOUNTED ? "events" : m.lost() + (m.lost() == 1 ? " event" : " events");
+        long n = m.lost();
+        String how = n == Event.Mark.LOST_UNCOUNTED ? "events" : n + (n == 1 ? " event" : " events");
         String where = c.cpu() >= 0 ? " on CPU " + c.cpu() : "";
         String said = m.label() == null ? "" : " (\"" + m.label() + "\")";
         emit(Kind.TRACE_GAP, Severity.WARNING, c, -1, -1, -1, null,

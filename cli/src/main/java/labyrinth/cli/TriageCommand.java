@@ -166,7 +166,8 @@ final class TriageCommand implements Callable<Integer> {
         switch (format) {
             case text -> TriageText.write(runs, buckets, skipped, out, color.colors(output != null));
             case json -> {
-                TriageJson.write(runs, buckets, skipped, exit, VersionProvider.version(), ReplayCommand.nonClosing(out));
+                TriageJson.write(runs, buckets, skipped, exit, VersionProvider.version(),
+                        ReplayCommand.nonClosing(out));
                 out.println();
             }
             case sarif -> {

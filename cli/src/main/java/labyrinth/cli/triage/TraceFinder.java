@@ -45,8 +45,9 @@ public final class TraceFinder {
     public record Empty(Path folder, int files) {
         /** {@code no traces found in DIR}, and what was there instead. */
         public String message() {
-            return "no traces found in " + folder + (files == 0 ? "" : " (" + files + (files == 1 ? " file, not a trace)"
-                    : " files, none a trace)"));
+            String instead = files == 0 ? "" : files == 1 ? " (1 file, not a trace)"
+                    : " (" + files + " files, none a trace)";
+            return "no traces found in " + folder + instead;
         }
     }
 
