@@ -75,7 +75,8 @@ final class Rebuild {
             int at = cause == Anchors.NONE ? -1 : Arrays.binarySearch(kept, 0, k, cause);
             return new Event.Panic(c, p.message(), at >= 0 ? at : Event.ABSENT);
         }
-        return new Event.Mark(c, ((Event.Mark) e).label());
+        Event.Mark m = (Event.Mark) e;
+        return new Event.Mark(c, m.label(), m.lost());
     }
 
     /** The page event {@code i} names in the candidate: its anchor's new block, else the literal pfn. */

@@ -32,7 +32,8 @@ public enum Kind {
     LEAK("leak", "pages still held at the end of the trace",
             "Blocks still allocated at the end of a trace that did not panic, grouped by owner and site."),
     TRACE_GAP("trace-gap", "events were lost",
-            "The seq numbers jumped, or a recorded block overlaps a live one: the recorder lost events."),
+            "The seq numbers jumped, a kernel capture says events were lost, or a recorded block overlaps a live one:"
+                    + " the recorder lost events."),
     DIVERGENCE("divergence", "replay differs from the recording",
             "In simulate mode, the model's result for an allocation differs from the recorded result."),
     PANIC("panic", "the recorded system panicked",

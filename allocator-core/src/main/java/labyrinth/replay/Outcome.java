@@ -6,7 +6,9 @@ public enum Outcome {
     FINDINGS("findings"),
     PANIC_REPRODUCED("panic-reproduced"),
     PANIC_NOT_REPRODUCED("panic-not-reproduced"),
-    DIVERGED("diverged");
+    DIVERGED("diverged"),
+    /** The trace was cut short before any panic, and no divergence decided otherwise: what the rest held is unknown. */
+    TRUNCATED("truncated");
 
     private final String label;
 

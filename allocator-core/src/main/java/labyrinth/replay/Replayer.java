@@ -10,6 +10,7 @@ import java.util.Map;
 import labyrinth.core.Allocator;
 import labyrinth.core.FailureReason;
 import labyrinth.core.Gfp;
+import labyrinth.core.Machine;
 import labyrinth.core.MachineTooLargeException;
 import labyrinth.trace.Common;
 import labyrinth.trace.Event;
@@ -56,13 +57,10 @@ public final class Replayer {
     private long lastAllocatedSerial = -1;
 
     public Replayer(Header header, Mode mode, long maxPages, FindingListener listener) {
+        checkSize(header.machine(), maxPages);
         this.header = header;
         this.mode = mode;
         this.allocator = new Allocator(header.machine(), maxPages);
-        // the ledger spans pfn 0 to the end of the highest zone: a small zone far up counts in full
-        if (header.machine().endPfn() > maxPages) {
-            throw new MachineTooLargeException(header.machine().endPfn(), maxPages, true);
-        }
         this.ledger = new Ledger(header.machine().endPfn(), header.machine().maxOrder());
         this.owners = new Interner();
         this.sites = new Interner();
@@ -92,6 +90,23 @@ public final class Replayer {
         ignoredAfterPanic = o.ignoredAfterPanic;
         kswapdWakes = o.kswapdWakes;
         finished = o.finished;
+    }
+
+    /**
+     * Refuses a machine this replayer would refuse, before any memory is taken for it, so that a
+     * trace {@code validate} passes is one {@code replay} reads.
+     *
+     * @throws MachineTooLargeException when it has more than {@code maxPages} pages, or spans more
+     *     page frames than that (the ledger covers pfn 0 to the end of the highest zone, so a small
+     *     zone far up counts in full)
+     */
+    public static void checkSize(Machine machine, long maxPages) {
+        if (machine.totalPages() > maxPages) {
+            throw new MachineTooLargeException(machine.totalPages(), maxPages);
+        }
+        if (machine.endPfn() > maxPages) {
+            throw new MachineTooLargeException(machine.endPfn(), maxPages, true);
+        }
     }
 
     /** The mode a trace replays in unless told otherwise: simulate a complete trace, observe a window. */
@@ -127,6 +142,8 @@ public final class Replayer {
             touch(c, t.pfn(), "transfer", t.to());
         } else if (e instanceof Event.Panic p) {
             panic(p);
+        } else if (e instanceof Event.Mark m && m.gap()) {
+            lost(m);
         }
         return true;
     }
@@ -160,6 +177,18 @@ public final class Replayer {
         }
         lastNumber = c.number();
         lastSeqGiven = c.seqGiven();
+    }
+
+    /** The recorder says it lost events here (a kernel capture's LOST or overrun line). */
+    private void lost(Event.Mark m) {
+        Common c = m.common();
+        long n = m.lost();
+        String how = n == Event.Mark.LOST_UNCOUNTED ? "events" : n + (n == 1 ? " event" : " events");
+        String where = c.cpu() >= 0 ? " on CPU " + c.cpu() : "";
+        String said = m.label() == null ? "" : " (\"" + m.label() + "\")";
+        emit(Kind.TRACE_GAP, Severity.WARNING, c, -1, -1, -1, null,
+                "the recorder lost " + how + where + " here" + said + ": allocations and frees may be missing",
+                List.of(), null);
     }
 
     // ---- alloc ----
@@ -623,15 +652,27 @@ public final class Replayer {
     }
 
     /**
-     * The verdict: a panic decides it, then a divergence, then any finding at or above
-     * {@code failOn} (null: never).
+     * The verdict of a whole trace: a panic decides it, then a divergence, then any finding at or
+     * above {@code failOn} (null: never).
      */
     public Outcome outcome(Severity failOn) {
+        return outcome(failOn, false);
+    }
+
+    /**
+     * The verdict: a panic decides it, then a divergence, then whether the trace was {@code cut}
+     * short (what the missing part held, often the panic itself, is unknown, so a cut trace never
+     * comes out clean), then any finding at or above {@code failOn} (null: never).
+     */
+    public Outcome outcome(Severity failOn, boolean cut) {
         if (panic != null) {
             return panic.reproduced() ? Outcome.PANIC_REPRODUCED : Outcome.PANIC_NOT_REPRODUCED;
         }
         if (firstDivergence != null) {
             return Outcome.DIVERGED;
+        }
+        if (cut) {
+            return Outcome.TRUNCATED;
         }
         if (failOn != null && findings.maxSeverity() != null && findings.maxSeverity().atLeast(failOn)) {
             return Outcome.FINDINGS;

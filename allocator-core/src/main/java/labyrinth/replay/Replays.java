@@ -1,8 +1,5 @@
 package labyrinth.replay;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import labyrinth.trace.Event;
 import labyrinth.trace.TraceException;
 import labyrinth.trace.TraceSource;
@@ -15,6 +12,9 @@ public final class Replays {
      */
     static final String FAIL_AT_EVENT_PROPERTY = "labyrinth.test.failAtEvent";
 
+    /** As {@code maxFindings}: keep no finding at all, for callers that read only the summary. */
+    public static final int SUMMARY_ONLY = -1;
+
     private Replays() {
     }
 
@@ -23,7 +23,9 @@ public final class Replays {
      *
      * @param mode null for the trace's default mode
      * @param failOn the lowest severity that makes the outcome {@code findings}; null for never
-     * @param maxFindings the most findings kept in the result (the rest are only counted)
+     * @param maxFindings the most findings kept in the result besides the panic and the
+     *     alloc-failures, the most severe and then the earliest ({@link KeptFindings}); the rest are
+     *     only counted. {@link #SUMMARY_ONLY} keeps none at all
      * @throws TraceException when the trace turns out to be malformed part-way
      * @throws ReplayFailure when applying an event fails unexpectedly (a bug), naming the event
      */
@@ -35,16 +37,20 @@ public final class Replays {
     /** The same, showing {@code observer} every finding and the state after every applied event. */
     public static ReplayResult run(TraceSource source, Mode mode, Severity failOn, long maxPages, int maxFindings,
                                    ReplayObserver observer) throws TraceException {
+        return run(source, mode, failOn, maxPages, maxFindings, false, observer);
+    }
+
+    /**
+     * The same; {@code allowTruncated} lets a trace that was cut short come out by its findings, as
+     * if it were whole, instead of {@link Outcome#TRUNCATED} (the result still carries its truncation).
+     */
+    public static ReplayResult run(TraceSource source, Mode mode, Severity failOn, long maxPages, int maxFindings,
+                                   boolean allowTruncated, ReplayObserver observer) throws TraceException {
         Mode m = mode != null ? mode : Replayer.defaultMode(source.header().scope());
-        List<Finding> kept = new ArrayList<>();
-        long[] dropped = {0};
+        KeptFindings kept = new KeptFindings(maxFindings);
         Replayer replayer = new Replayer(source.header(), m, maxPages, f -> {
             observer.onFinding(f);
-            if (kept.size() < maxFindings) {
-                kept.add(f);
-            } else {
-                dropped[0]++;
-            }
+            kept.onFinding(f);
         });
         long failAt = Long.getLong(FAIL_AT_EVENT_PROPERTY, -1L);
         Event e;
@@ -62,9 +68,8 @@ public final class Replays {
             }
         }
         replayer.finish(source.truncation() != null);
-        // the sort is stable: findings of one event keep the order they were found in
-        kept.sort(Comparator.comparingLong(Finding::event));
-        return new ReplayResult(source.name(), source.header(), m, source.truncation(), kept, dropped[0],
-                replayer.panic(), replayer.summary(), replayer.outcome(failOn), source.warnings());
+        return new ReplayResult(source.name(), source.header(), m, source.truncation(), kept.kept(), kept.dropped(),
+                replayer.panic(), replayer.summary(),
+                replayer.outcome(failOn, source.truncation() != null && !allowTruncated), source.warnings());
     }
 }

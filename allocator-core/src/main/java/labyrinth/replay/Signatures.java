@@ -14,6 +14,7 @@ import labyrinth.core.Gfp;
  * every ownership kind, leak: KIND OWNER@SITE          e.g. double-free nvme0q3@nvme_timeout+0x1c/0x90
  * trace-gap                                            (the recorder lost events: one bug whatever was lost)
  * panic "MESSAGE"                                      only for a panic without a trigger finding
+ * truncated                                            a trace cut short, when that decides its verdict
  * </pre>
  *
  * A missing owner or site is written {@code -}. Signatures never contain event numbers, pfns or
@@ -22,6 +23,8 @@ import labyrinth.core.Gfp;
 public final class Signatures {
     /** The signature of a trace that could not be read. */
     public static final String UNREADABLE = "unreadable";
+    /** The signature of a trace whose verdict is {@link Outcome#TRUNCATED}: it was cut short. */
+    public static final String TRUNCATED = "truncated";
 
     private Signatures() {
     }
@@ -49,13 +52,18 @@ public final class Signatures {
     }
 
     /**
-     * The primary failure: the panic's trigger when the trace panicked, else its first finding at or
-     * above {@code threshold} in the order the replay found them (leaks, found at the end, last).
+     * The primary failure: {@link #TRUNCATED} (no finding) when the trace's verdict is that it was cut
+     * short, else the panic's trigger when the trace panicked, else its first finding at or above
+     * {@code threshold} in the order the replay found them (leaks, found at the end, last).
      *
      * @param threshold null means {@link Severity#ERROR}
      * @return null when the trace did not fail
      */
     public static PrimaryFailure primary(ReplayResult r, Severity threshold) {
+        if (r.outcome() == Outcome.TRUNCATED) {
+            // whatever was found before the cut, the verdict is about what is missing
+            return new PrimaryFailure(TRUNCATED, Severity.ERROR, null);
+        }
         return primary(r.findings(), r.panic(), threshold);
     }
 

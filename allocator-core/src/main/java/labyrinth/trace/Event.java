@@ -36,7 +36,8 @@ public sealed interface Event {
         } else if (this instanceof Panic p) {
             return new Panic(c, p.message(), p.cause());
         } else {
-            return new Mark(c, ((Mark) this).label());
+            Mark m = (Mark) this;
+            return new Mark(c, m.label(), m.lost());
         }
     }
 
@@ -109,14 +110,40 @@ public sealed interface Event {
         }
     }
 
-    /** An annotation; {@code label} may be null. */
-    record Mark(Common common, String label) implements Event {
+    /**
+     * An annotation; {@code label} may be null. A mark can also say that the recorder lost events
+     * just before it: a kernel capture's {@code CPU:0 [LOST 37 EVENTS]} or {@code CPU 3 buffer
+     * overrun} line is such a mark, labelled with the line, and the replay reports it as a
+     * {@code trace-gap}. The trace format has no key for it: written out, it is a plain mark.
+     *
+     * @param lost {@link #NO_GAP} for a plain mark; else how many events were lost, or
+     *     {@link #LOST_UNCOUNTED} when the recorder did not say
+     */
+    record Mark(Common common, String label, long lost) implements Event {
+        /** {@code lost} of a plain mark. */
+        public static final long NO_GAP = -1;
+        /** {@code lost} of a gap whose size the recorder did not give. */
+        public static final long LOST_UNCOUNTED = 0;
+
         public Mark {
             Objects.requireNonNull(common, "common");
+            if (lost < NO_GAP) {
+                throw new IllegalArgumentException("lost must be " + NO_GAP + " or more, found " + lost);
+            }
+        }
+
+        /** A plain mark. */
+        public Mark(Common common, String label) {
+            this(common, label, NO_GAP);
         }
 
         public Op op() {
             return Op.MARK;
+        }
+
+        /** Whether the recorder lost events here. */
+        public boolean gap() {
+            return lost != NO_GAP;
         }
     }
 }

@@ -129,6 +129,24 @@ class ReplayerTest {
     }
 
     @Test
+    void aMarkSayingEventsWereLostIsATraceGapWhereItStands() {
+        ReplayResult r = Script.window(64)
+                .alloc("a", 0, Gfp.GFP_KERNEL)
+                .lost("CPU:2 [LOST 37 EVENTS]", 37)
+                .mark("phase 2")
+                .lost("CPU 3 buffer overrun", Event.Mark.LOST_UNCOUNTED)
+                .run();
+        assertThat(kinds(r)).containsExactly("0 leak info", "1 trace-gap warning", "3 trace-gap warning");
+        assertThat(r.findings()).extracting(Finding::line, Finding::message).contains(
+                tuple(2L, "the recorder lost 37 events here (\"CPU:2 [LOST 37 EVENTS]\"): allocations and frees"
+                        + " may be missing"),
+                tuple(4L, "the recorder lost events here (\"CPU 3 buffer overrun\"): allocations and frees may be"
+                        + " missing"));
+        assertThat(Signatures.primary(r, Severity.WARNING).signature()).isEqualTo("trace-gap");
+        assertThat(r.outcome()).as("a warning, below --fail-on error").isEqualTo(Outcome.CLEAN);
+    }
+
+    @Test
     void windowScopeTreatsUnknownPagesGentlyButNotPagesFreedInside() {
         ReplayResult r = Script.window(1024)
                 .free("swapper", 300)

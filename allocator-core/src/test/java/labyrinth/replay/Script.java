@@ -7,6 +7,7 @@ import labyrinth.core.Machine;
 import labyrinth.trace.Common;
 import labyrinth.trace.Ctx;
 import labyrinth.trace.Event;
+import labyrinth.trace.ForwardingSource;
 import labyrinth.trace.Header;
 import labyrinth.trace.ListSource;
 import labyrinth.trace.Scope;
@@ -83,6 +84,12 @@ final class Script {
         return this;
     }
 
+    /** A mark saying that the recorder lost {@code lost} events here ({@link Event.Mark#LOST_UNCOUNTED}: unsaid). */
+    Script lost(String label, long lost) {
+        events.add(new Event.Mark(common(null, Ctx.TASK, null), label, lost));
+        return this;
+    }
+
     List<Event> events() {
         return events;
     }
@@ -98,6 +105,23 @@ final class Script {
     ReplayResult run(Mode mode) {
         try {
             return Replays.run(source(), mode, Severity.ERROR, Allocator.DEFAULT_MAX_PAGES, Integer.MAX_VALUE);
+        } catch (TraceException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Replays the events as a trace that was cut short after the last of them. */
+    ReplayResult runCut(boolean allowTruncated) {
+        TraceSource.Truncation cut = new TraceSource.Truncation(events.size() - 1, events.size(), 1000);
+        TraceSource source = new ForwardingSource(source()) {
+            @Override
+            public Truncation truncation() {
+                return cut;
+            }
+        };
+        try {
+            return Replays.run(source, null, Severity.ERROR, Allocator.DEFAULT_MAX_PAGES, Integer.MAX_VALUE,
+                    allowTruncated, ReplayObserver.NONE);
         } catch (TraceException e) {
             throw new AssertionError(e);
         }

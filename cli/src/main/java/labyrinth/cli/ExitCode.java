@@ -10,7 +10,7 @@ public final class ExitCode {
     public static final int USAGE = 2;
     /** A trace could not be read: missing, malformed, unsupported version. */
     public static final int UNREADABLE = 3;
-    /** Reproduction failed: divergence, or the recorded panic was not reproduced. */
+    /** Reproduction failed: divergence, the recorded panic was not reproduced, or the trace was cut short. */
     public static final int NOT_REPRODUCED = 4;
     /** A bug in labyrinth. */
     public static final int INTERNAL = 70;
@@ -24,7 +24,7 @@ public final class ExitCode {
             case CLEAN -> OK;
             case FINDINGS -> FINDINGS;
             case PANIC_REPRODUCED -> failOnNever ? OK : FINDINGS;
-            case PANIC_NOT_REPRODUCED, DIVERGED -> NOT_REPRODUCED;
+            case PANIC_NOT_REPRODUCED, DIVERGED, TRUNCATED -> NOT_REPRODUCED;
         };
     }
 }

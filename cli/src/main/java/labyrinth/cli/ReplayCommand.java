@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -94,6 +95,11 @@ final class ReplayCommand implements Callable<Integer> {
             description = "report at most N findings; the rest are only counted (default: ${DEFAULT-VALUE})")
     int maxFindings;
 
+    @Option(names = "--allow-truncated",
+            description = "judge a trace that was cut short by its findings, as if it were whole (default: outcome"
+                    + " truncated, exit 4)")
+    boolean allowTruncated;
+
     @Mixin
     TraceOptions reading;
 
@@ -105,6 +111,9 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (maxFindings < 0) {
+            throw new ParameterException(spec.commandLine(), "--max-findings must be at least 0, found " + maxFindings);
+        }
         PrintWriter err = spec.commandLine().getErr();
         String name = trace.toString();
         ReplayResult result;
@@ -113,7 +122,7 @@ final class ReplayCommand implements Callable<Integer> {
         try (Progress progress = progressOption.start(err, "replaying", trace);
              TraceSource source = ReadAhead.of(progress.count(TraceFiles.open(trace, name, reading.limits())))) {
             result = Replays.run(source, modeOf(mode), severityOf(failOn), reading.maxPages, maxFindings,
-                    timeline != null ? timeline : labyrinth.replay.ReplayObserver.NONE);
+                    allowTruncated, timeline != null ? timeline : labyrinth.replay.ReplayObserver.NONE);
         } catch (TraceException e) {
             return unreadable(err, e.getMessage(), e);
         } catch (MachineTooLargeException e) {

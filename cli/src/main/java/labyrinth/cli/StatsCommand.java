@@ -110,7 +110,7 @@ final class StatsCommand implements Callable<Integer> {
         TraceSource source = ReadAhead.of(progress.count(opened));
         // the bar is blanked out (closed as the try ends) before any message or the statistics are written
         try (progress) {
-            result = Replays.run(source, ReplayCommand.modeOf(mode), null, reading.maxPages, 0,
+            result = Replays.run(source, ReplayCommand.modeOf(mode), null, reading.maxPages, Replays.SUMMARY_ONLY,
                     ReplayObserver.both(stats, timeline));
         } catch (TraceException e) {
             input.close(source);

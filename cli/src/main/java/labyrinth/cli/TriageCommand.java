@@ -74,6 +74,11 @@ final class TriageCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the report to FILE (atomically)")
     Path output;
 
+    @Option(names = "--allow-truncated",
+            description = "judge a trace that was cut short by its findings, as if it were whole (default: exit 4,"
+                    + " bucket truncated)")
+    boolean allowTruncated;
+
     @Option(names = "--baseline", paramLabel = "FILE",
             description = "known bucket signatures (one a line): they do not count for the exit code")
     Path baseline;
@@ -94,58 +99,75 @@ final class TriageCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
         Set<String> known;
-        List<Path> traces;
+        TraceFinder.Found found;
         try {
             known = baseline == null ? Set.of() : Baseline.read(baseline);
         } catch (IOException e) {
             return Errors.report(err, baseline + ": cannot read the baseline: " + e.getMessage(), e, reading.debug);
         }
         try {
-            traces = TraceFinder.expand(operands);
+            found = TraceFinder.find(operands);
         } catch (IOException e) {
             return Errors.report(err, "cannot search " + operands + ": " + e.getMessage(), e, reading.debug);
         }
+        // a CI job pointed at the wrong folder must not pass
+        for (TraceFinder.Empty folder : found.empty()) {
+            err.println(folder.message());
+        }
+        err.flush();
+        List<Path> traces = found.traces();
+        if (traces.isEmpty()) {
+            return ExitCode.UNREADABLE;
+        }
         int threads = jobs != null && jobs > 0 ? jobs : Runtime.getRuntime().availableProcessors();
         Triage triage = new Triage(ReplayCommand.modeOf(mode), ReplayCommand.severityOf(failOn), reading.maxPages,
-                Integer.MAX_VALUE, reading.limits(), format == Format.sarif || format == Format.junit);
+                Integer.MAX_VALUE, reading.limits(), format == Format.sarif || format == Format.junit, allowTruncated);
         List<TraceRun> runs;
         try (Progress progress = progressOption.start(err, "triage", traces)) {
             runs = triage.run(traces, threads, progress);
         }
         List<Bucket> buckets = Buckets.of(runs, known);
-        int exit = Buckets.exitCode(runs, buckets);
+        int exit = Math.max(Buckets.exitCode(runs, buckets), found.empty().isEmpty() ? 0 : ExitCode.UNREADABLE);
+        // the report may go to a file; errors belong on standard error all the same
+        for (TraceRun r : runs) {
+            if (r.unreadable()) {
+                err.println(r.error());
+            }
+        }
+        err.flush();
         try {
             if (writeBaseline != null) {
                 String text = Baseline.render(buckets);
                 AtomicFiles.write(writeBaseline, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
             }
-            writeReport(runs, buckets, exit);
+            writeReport(runs, buckets, found.skipped(), exit);
         } catch (IOException e) {
             return Errors.report(err, "labyrinth: cannot write: " + e.getMessage(), e, reading.debug);
         }
         return exit;
     }
 
-    private void writeReport(List<TraceRun> runs, List<Bucket> buckets, int exit) throws IOException {
+    private void writeReport(List<TraceRun> runs, List<Bucket> buckets, int skipped, int exit) throws IOException {
         if (output == null) {
             PrintWriter out = spec.commandLine().getOut();
-            render(runs, buckets, exit, out);
+            render(runs, buckets, skipped, exit, out);
             out.flush();
             return;
         }
         AtomicFiles.write(output, stream -> {
             Writer w = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-            render(runs, buckets, exit, w);
+            render(runs, buckets, skipped, exit, w);
             w.flush();
         });
     }
 
-    private void render(List<TraceRun> runs, List<Bucket> buckets, int exit, Writer w) {
+    private void render(List<TraceRun> runs, List<Bucket> buckets, int skipped, int exit, Writer w) {
         PrintWriter out = new PrintWriter(w);
         switch (format) {
-            case text -> TriageText.write(runs, buckets, out, color.colors(output != null));
+            case text -> TriageText.write(runs, buckets, skipped, out, color.colors(output != null));
             case json -> {
-                TriageJson.write(runs, buckets, exit, VersionProvider.version(), ReplayCommand.nonClosing(out));
+                TriageJson.write(runs, buckets, skipped, exit, VersionProvider.version(),
+                        ReplayCommand.nonClosing(out));
                 out.println();
             }
             case sarif -> {

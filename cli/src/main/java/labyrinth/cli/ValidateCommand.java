@@ -3,6 +3,8 @@ package labyrinth.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import labyrinth.core.MachineTooLargeException;
+import labyrinth.replay.Replayer;
 import labyrinth.trace.TraceException;
 import labyrinth.trace.TraceSource;
 import picocli.CommandLine.Command;
@@ -16,7 +18,8 @@ import picocli.CommandLine.Spec;
  * {@code labyrinth validate TRACE...}: checks traces against the format only. Prints
  * {@code OK FILE (N events)} per readable trace (with {@code , truncated after event L (byte B)}
  * when it ends early, which the format allows), the one-line error for any other; checks every
- * file and exits 0, or 3 when any could not be read.
+ * file and exits 0, or 3 when any could not be read. A machine over {@code --max-pages} is an
+ * error here as in {@code replay}: OK means replay reads the trace.
  */
 @Command(
         name = "validate",
@@ -54,6 +57,8 @@ final class ValidateCommand implements Callable<Integer> {
                 continue;
             }
             try {
+                // the limits of replay, so that a trace called OK here is one replay reads
+                Replayer.checkSize(src.header().machine(), reading.maxPages);
                 long n = 0;
                 while (src.next() != null) {
                     n++;
@@ -64,6 +69,8 @@ final class ValidateCommand implements Callable<Integer> {
                 out.flush();
             } catch (TraceException e) {
                 exit = input.report(e);
+            } catch (MachineTooLargeException e) {
+                exit = Errors.report(spec.commandLine().getErr(), file + ": " + e.getMessage(), e, reading.debug);
             } finally {
                 if (input.close(src) != ExitCode.OK) {
                     exit = TraceInput.EXIT;

@@ -79,7 +79,7 @@ class TriageTest {
 
     private static Triage triage(boolean keepFindings) {
         return new Triage(null, labyrinth.replay.Severity.ERROR, 1L << 26, Integer.MAX_VALUE,
-                labyrinth.format.json.ReaderLimits.defaults(), keepFindings);
+                labyrinth.format.json.ReaderLimits.defaults(), keepFindings, false);
     }
 
     @Test
@@ -141,6 +141,87 @@ class TriageTest {
         assertThat(run.exit()).isEqualTo(ExitCode.UNREADABLE);
         assertThat(run.out()).contains("unreadable").contains("missing.json")
                 .contains("2 traces: 1 failed in 1 bucket, 1 clean");
+    }
+
+    @Test
+    void aFolderIsSearchedByContentForEveryEncoding() throws Exception {
+        Path sample = Repo.root().resolve("sample-traces/double-free.json");
+        Path folder = dir.resolve("ci");
+        Files.createDirectories(folder.resolve(".git"));
+        assertThat(Run.of("convert", sample.toString(), "-o", folder.resolve("run-1.bin").toString()).exit()).isZero();
+        assertThat(Run.of("convert", sample.toString(), "-o", folder.resolve("run-2.lbt").toString()).exit()).isZero();
+        assertThat(Run.of("convert", "--format", "ndjson", sample.toString(), "-o",
+                folder.resolve("run-3.gz").toString()).exit()).isZero();
+        Files.copy(sample, folder.resolve("run-4.trace"));
+        Files.writeString(folder.resolve("capture.log"), "# tracer: nop\n"
+                + "  a-1 [000] .... 1.000001: mm_page_free: page=000000007a1b2c3d pfn=0x10 order=0\n"
+                + "  a-1 [000] .... 1.000002: mm_page_free: page=000000007a1b2c3d pfn=0x10 order=0\n");
+        Files.writeString(folder.resolve("README.md"), "# CI traces\n\nOne trace a run.\n");
+        Files.copy(sample, folder.resolve(".hidden.json"));
+        Files.copy(sample, folder.resolve(".git/stale.json"));
+        Run run = Run.of("triage", "--format", "json", folder.toString());
+        JsonNode report = new ObjectMapper().readTree(run.out());
+        assertThat(report.get("traces").asInt()).isEqualTo(5);
+        assertThat(report.get("skipped").asInt()).as("README.md").isEqualTo(1);
+        JsonNode buckets = report.get("buckets");
+        assertThat(buckets).hasSize(2);
+        assertThat(buckets.get(0).get("signature").asString()).isEqualTo("double-free nvme0q3@nvme_timeout+0x2f8/0x3c0");
+        assertThat(buckets.get(0).get("traces")).extracting(JsonNode::asString).containsExactly(
+                folder.resolve("run-1.bin").toString(), folder.resolve("run-2.lbt").toString(),
+                folder.resolve("run-3.gz").toString(), folder.resolve("run-4.trace").toString());
+        assertThat(buckets.get(1).get("signature").asString()).as("the kernel capture").startsWith("double-free");
+        assertThat(run.exit()).isEqualTo(ExitCode.FINDINGS);
+        assertThat(Run.of("triage", folder.toString()).out()).endsWith(
+                "5 traces: 5 failed in 2 buckets, 0 clean; 1 other file skipped, not a trace\n");
+    }
+
+    @Test
+    void aFileNamedLikeATraceIsTakenEvenWhenItHoldsNone() throws Exception {
+        Files.writeString(dir.resolve("crashed.json"), "");
+        TestTraces.write(dir, "good.json", TestTraces.trace(2, "none"));
+        Run run = Run.of("triage", dir.toString());
+        assertThat(run.exit()).isEqualTo(ExitCode.UNREADABLE);
+        assertThat(run.out()).contains("unreadable").endsWith("2 traces: 1 failed in 1 bucket, 1 clean\n");
+    }
+
+    @Test
+    void aFolderWithNoTraceFailsWithOneLineAndNoReport() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        Run none = Run.of("triage", empty.toString());
+        assertThat(none.exit()).isEqualTo(ExitCode.UNREADABLE);
+        assertThat(none.err()).isEqualTo("no traces found in " + empty + "\n");
+        assertThat(none.out()).isEmpty();
+
+        Path docs = Files.createDirectories(dir.resolve("docs"));
+        Files.writeString(docs.resolve("README.md"), "not a trace\n");
+        Files.writeString(docs.resolve("notes.txt"), "not one either\n");
+        Path report = dir.resolve("report.json");
+        Run others = Run.of("triage", "--format", "json", "-o", report.toString(), docs.toString());
+        assertThat(others.exit()).isEqualTo(ExitCode.UNREADABLE);
+        assertThat(others.err()).isEqualTo("no traces found in " + docs + " (2 files, none a trace)\n");
+        assertThat(report).doesNotExist();
+    }
+
+    @Test
+    void aFolderWithNoTraceBesideGoodOnesStillFailsTheRun() throws Exception {
+        Path good = Files.createDirectories(dir.resolve("good"));
+        TestTraces.write(good, "a.json", TestTraces.trace(2, "none"));
+        Path wrong = Files.createDirectories(dir.resolve("wrong"));
+        Run run = Run.of("triage", good.toString(), wrong.toString());
+        assertThat(run.exit()).isEqualTo(ExitCode.UNREADABLE);
+        assertThat(run.err()).isEqualTo("no traces found in " + wrong + "\n");
+        assertThat(run.out()).endsWith("1 trace: 0 failed in 0 buckets, 1 clean\n");
+    }
+
+    @Test
+    void everyReadingErrorGoesToStandardErrorAlsoWithOutput() throws Exception {
+        TestTraces.ciFolder(dir.resolve("ci"));
+        Path out = dir.resolve("triage.txt");
+        Run run = Run.of("triage", "-o", out.toString(), dir.resolve("ci").toString());
+        assertThat(run.exit()).isEqualTo(ExitCode.UNREADABLE);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).hasLineCount(1).startsWith(dir.resolve("ci/run-3/broken.json") + ":");
+        assertThat(Files.readString(out)).contains("unreadable").contains("broken.json");
     }
 
     @Test

@@ -78,6 +78,29 @@ class ValidateCommandTest {
     }
 
     @Test
+    void aMachineReplayWouldRefuseIsNotOk() throws Exception {
+        String huge = file("huge.json", "{\"labyrinth\": 1, \"machine\": {\"pages\": 1099511627776}, \"events\": []}");
+        Run r = run("validate", huge);
+        assertThat(r.exit).isEqualTo(ExitCode.UNREADABLE);
+        assertThat(r.out).isEmpty();
+        Run replay = run("replay", huge);
+        assertThat(replay.exit).isEqualTo(ExitCode.UNREADABLE);
+        assertThat(r.err).as("the same refusal as replay's").isEqualTo(replay.err).isEqualTo(huge
+                + ": machine has 1099511627776 pages, more than the limit of 67108864 pages (raise it with --max-pages)\n");
+    }
+
+    @Test
+    void maxPagesAppliesToTheSpanAsInReplayAndCanBeRaised() throws Exception {
+        String high = file("high.json", "{\"labyrinth\": 1, \"machine\": {\"zones\": [{\"name\": \"Normal\","
+                + " \"startPfn\": 4096, \"pages\": 64}]}, \"events\": []}");
+        Run r = run("validate", "--max-pages", "1024", high);
+        assertThat(r.exit).isEqualTo(ExitCode.UNREADABLE);
+        assertThat(r.err).isEqualTo(high + ": machine spans 4160 page frames (pfn 0 to its end), more than the limit"
+                + " of 1024 pages (raise it with --max-pages)\n");
+        assertThat(run("validate", "--max-pages", "4160", high).exit).isZero();
+    }
+
+    @Test
     void noFilesIsAUsageError() {
         Run r = run("validate");
         assertThat(r.exit).isEqualTo(ExitCode.USAGE);

@@ -60,6 +60,21 @@ public final class TraceFiles {
         return open(in, displayName, limits);
     }
 
+    /**
+     * Whether {@code path} starts (unzipped) like something {@link #open} hands to a reader: a
+     * Labyrinth binary trace, a JSON object, or kernel trace text. Cheap: the first few kilobytes.
+     * True does not mean the trace is good; the reader decides that. For picking the traces out of
+     * a folder.
+     *
+     * @throws IOException when the file cannot be read
+     */
+    public static boolean looksLikeTrace(Path path) throws IOException {
+        try (TraceBytes bytes = TraceBytes.open(Files.newInputStream(path))) {
+            return BinaryFormat.matches(bytes.peek(16)) || bytes.firstSignificantByte() == '{'
+                    || FtraceReader.looksLikeFtrace(bytes.peek(KERNEL_SNIFF_BYTES));
+        }
+    }
+
     /** Reads the start of the file (unzipped) and tells whether it is kernel trace text; closes {@code in}. */
     private static boolean isKernelTrace(InputStream in, String displayName) throws TraceException {
         try (TraceBytes bytes = TraceBytes.open(in)) {

@@ -32,7 +32,7 @@ import labyrinth.trace.Op;
  * block, an accessed page) and the kinds of the findings it produced, so that breakpoints and page
  * histories are answered by scanning records, without replaying.
  *
- * <p>Record layout (72 bytes, little-endian): number, time, pfn (panic: cause), gfp, extHead
+ * <p>Record layout (72 bytes, little-endian): number, time, pfn (panic: cause; mark: lost), gfp, extHead
  * (longs at 0..39); line, column, owner, site, str (fn, to, message or label), extra (gfp text
  * and stack) (ints at 40..63); kinds mask (short at 64); extOrder (byte at 66); cpu (short at
  * 68); op | ctx << 3 | seqGiven << 6 | write << 7 (byte at 70); order (byte at 71).
@@ -106,6 +106,7 @@ final class EventStore implements Closeable {
             pfn = p.cause();
             str = intern(p.message());
         } else if (e instanceof Event.Mark m) {
+            pfn = m.lost();
             str = intern(m.label());
         }
         int extra = -1;
@@ -253,7 +254,7 @@ final class EventStore implements Closeable {
             case ACCESS -> new Event.Access(c, pfn, (packed & 1 << 7) != 0);
             case TRANSFER -> new Event.Transfer(c, pfn, str);
             case PANIC -> new Event.Panic(c, str, pfn);
-            case MARK -> new Event.Mark(c, str);
+            case MARK -> new Event.Mark(c, str, pfn);
         };
     }
 

@@ -113,6 +113,8 @@ public final class JsonReport {
         g.writeEndArray();
         if (r.droppedFindings() > 0) {
             g.writeNumberProperty("droppedFindings", r.droppedFindings());
+            g.writeName("droppedByKind");
+            writeCounts(g, r.droppedByKind());
         }
         g.writeName("panic");
         writePanic(g, r.panic());
@@ -248,6 +250,19 @@ public final class JsonReport {
         g.writeEndObject();
     }
 
+    /** {@code {"kind": n, ...}}, kinds in name order. */
+    private static void writeCounts(JsonGenerator g, Map<Kind, Long> counts) {
+        g.writeStartObject();
+        Map<String, Long> sorted = new TreeMap<>();
+        for (Map.Entry<Kind, Long> e : counts.entrySet()) {
+            sorted.put(e.getKey().label(), e.getValue());
+        }
+        for (Map.Entry<String, Long> e : sorted.entrySet()) {
+            g.writeNumberProperty(e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
+    }
+
     private static void writeSummary(JsonGenerator g, Summary s) {
         g.writeStartObject();
         g.writeNumberProperty("events", s.events());
@@ -258,15 +273,7 @@ public final class JsonReport {
         writeOptional(g, "peakEvent", s.peakEvent());
         g.writeNumberProperty("kswapdWakes", s.kswapdWakes());
         g.writeName("findingsByKind");
-        g.writeStartObject();
-        Map<String, Long> sorted = new TreeMap<>();
-        for (Map.Entry<Kind, Long> e : s.findingsByKind().entrySet()) {
-            sorted.put(e.getKey().label(), e.getValue());
-        }
-        for (Map.Entry<String, Long> e : sorted.entrySet()) {
-            g.writeNumberProperty(e.getKey(), e.getValue());
-        }
-        g.writeEndObject();
+        writeCounts(g, s.findingsByKind());
         if (s.ignoredAfterPanic() > 0) {
             g.writeNumberProperty("ignoredAfterPanic", s.ignoredAfterPanic());
         }

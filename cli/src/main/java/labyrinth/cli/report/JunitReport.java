@@ -8,8 +8,9 @@ import labyrinth.replay.Severity;
 
 /**
  * JUnit XML (the Jenkins xUnit "JUnit 10" shape): one test suite, one test case per trace, failed
- * when its replay would exit 1 or 4 (findings at or above {@code --fail-on}, or not reproduced),
- * with those findings as compiler-style lines; an unreadable trace is an error. No times or host
+ * when its replay would exit 1 or 4 (findings at or above {@code --fail-on}, not reproduced, or
+ * cut short), with those findings as compiler-style lines; an unreadable trace is an error. A cut
+ * trace that passes ({@code --allow-truncated}) says so in its {@code system-err}. No times or host
  * names, so the same traces give the same bytes. Stateless.
  */
 public final class JunitReport {
@@ -43,11 +44,22 @@ public final class JunitReport {
             out.println("    </testcase>");
             return;
         }
+        String cut = TextReport.truncationLine(r.name(), r.result(), Colors.NONE);
         if (r.exit() == 0) {
-            out.println(open + "/>");
+            if (cut == null) {
+                out.println(open + "/>");
+                return;
+            }
+            // passed by --allow-truncated: the case says that only part of the trace was checked
+            out.println(open + ">");
+            out.println("      <system-err>" + text(cut) + "</system-err>");
+            out.println("    </testcase>");
             return;
         }
         StringBuilder lines = new StringBuilder();
+        if (cut != null) {
+            lines.append(cut).append('\n');
+        }
         int shown = 0;
         for (Finding f : r.result().findings()) {
             if (f.severity().atLeast(threshold)) {
@@ -55,7 +67,8 @@ public final class JunitReport {
                 shown++;
             }
         }
-        String message = r.result().outcome().label() + ": " + shown + (shown == 1 ? " finding" : " findings")
+        String message = r.result().outcome().label() + ": "
+                + (r.result().truncation() == null ? "" : r.result().truncation().describe() + "; ") + shown + (shown == 1 ? " finding" : " findings")
                 + " at or above " + threshold.label()
                 + (r.primary() == null ? "" : "; primary failure: " + r.primary().signature());
         out.println(open + ">");

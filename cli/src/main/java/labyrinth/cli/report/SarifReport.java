@@ -7,6 +7,7 @@ import java.util.List;
 import labyrinth.cli.triage.TraceRun;
 import labyrinth.replay.Finding;
 import labyrinth.replay.Kind;
+import labyrinth.replay.Outcome;
 import labyrinth.replay.Related;
 import labyrinth.replay.Severity;
 import labyrinth.replay.Signatures;
@@ -16,7 +17,7 @@ import tools.jackson.core.JsonGenerator;
  * SARIF 2.1.0: one run, one rule per finding kind, one result per finding located at its trace
  * file, line and column, related events as related locations, and the finding's signature as a
  * partial fingerprint so that code-scanning services track the same bug across runs. Unreadable
- * traces are tool execution notifications. Stateless.
+ * traces, and traces cut short (only part was checked), are tool execution notifications. Stateless.
  */
 public final class SarifReport {
     private static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -77,27 +78,35 @@ public final class SarifReport {
         g.writeStartObject();
         boolean allRead = runs.stream().noneMatch(TraceRun::unreadable);
         g.writeBooleanProperty("executionSuccessful", allRead);
-        if (!allRead) {
+        if (runs.stream().anyMatch(r -> r.unreadable() || r.result().truncation() != null)) {
             g.writeName("toolExecutionNotifications");
             g.writeStartArray();
             for (TraceRun r : runs) {
                 if (r.unreadable()) {
-                    g.writeStartObject();
-                    g.writeStringProperty("level", "error");
-                    text(g, "message", r.error());
-                    g.writeName("locations");
-                    g.writeStartArray();
-                    g.writeStartObject();
-                    physical(g, r.name(), 0, 0);
-                    g.writeEndObject();
-                    g.writeEndArray();
-                    g.writeEndObject();
+                    notification(g, r.name(), "error", r.error());
+                } else if (r.result().truncation() != null) {
+                    // only part of the trace was checked: an error where that decides the verdict
+                    notification(g, r.name(), r.result().outcome() == Outcome.TRUNCATED ? "error" : "warning",
+                            TextReport.truncationMessage(r.result()));
                 }
             }
             g.writeEndArray();
         }
         g.writeEndObject();
         g.writeEndArray();
+    }
+
+    private static void notification(JsonGenerator g, String file, String level, String message) {
+        g.writeStartObject();
+        g.writeStringProperty("level", level);
+        text(g, "message", message);
+        g.writeName("locations");
+        g.writeStartArray();
+        g.writeStartObject();
+        physical(g, file, 0, 0);
+        g.writeEndObject();
+        g.writeEndArray();
+        g.writeEndObject();
     }
 
     private static void result(JsonGenerator g, String file, Finding f) {

@@ -11,6 +11,7 @@ import labyrinth.replay.Finding;
 import labyrinth.replay.Holder;
 import labyrinth.replay.Kind;
 import labyrinth.replay.Memory;
+import labyrinth.replay.Outcome;
 import labyrinth.replay.PanicVerdict;
 import labyrinth.replay.Related;
 import labyrinth.replay.ReplayResult;
@@ -37,12 +38,12 @@ public final class TextReport {
     public static void write(ReplayResult r, PrintWriter out, Colors colors) {
         String file = r.name();
         String warning = colors.severity(Severity.WARNING);
+        if (r.truncation() != null) {
+            // first: it qualifies every line below
+            out.println(truncationLine(file, r, colors));
+        }
         for (String w : r.warnings()) {
             out.println(file + ": " + warning + ": " + w);
-        }
-        if (r.truncation() != null) {
-            out.println(file + ": " + warning + ": " + r.truncation().describe()
-                    + "; the events before it were replayed");
         }
         for (Finding f : r.findings()) {
             out.println(findingLine(file, f, colors));
@@ -51,7 +52,8 @@ public final class TextReport {
             }
         }
         if (r.droppedFindings() > 0) {
-            out.println(file + ": note: " + r.droppedFindings() + " more findings not shown (--max-findings)");
+            out.println(file + ": note: " + r.droppedFindings() + " more findings not shown (--max-findings): "
+                    + byKind(r.droppedByKind()));
         }
         if (r.summary().ignoredAfterPanic() > 0) {
             out.println(file + ": " + warning + ": " + r.summary().ignoredAfterPanic()
@@ -61,6 +63,25 @@ public final class TextReport {
         leaks(r, out);
         panic(r, out);
         summary(r, out);
+    }
+
+    /** {@code FILE: warning: } and the {@link #truncationMessage}; null when the trace was whole. */
+    public static String truncationLine(String file, ReplayResult r, Colors colors) {
+        String message = truncationMessage(r);
+        return message == null ? null : file + ": " + colors.severity(Severity.WARNING) + ": " + message;
+    }
+
+    /**
+     * {@code truncated after event N (byte B): ...}, saying what the cut means for the verdict; null
+     * when the trace was whole.
+     */
+    public static String truncationMessage(ReplayResult r) {
+        if (r.truncation() == null) {
+            return null;
+        }
+        return r.truncation().describe() + ": the events before it were replayed; what the rest held is unknown"
+                + (r.outcome() == Outcome.TRUNCATED ? ", so the trace cannot pass (--allow-truncated judges it by"
+                        + " its findings)" : "");
     }
 
     /** {@code FILE:LINE:COL: severity: kind: message}; a panic's message already names its kind. */
@@ -260,17 +281,16 @@ public final class TextReport {
                 + (s.peakEvent() >= 0 ? " at event " + s.peakEvent() : "")
                 + (s.kswapdWakes() > 0 ? "; kswapd woken by " + s.kswapdWakes()
                         + (s.kswapdWakes() == 1 ? " allocation" : " allocations") : ""));
-        Map<String, Long> sorted = new TreeMap<>();
-        s.findingsByKind().forEach((k, v) -> sorted.put(k.label(), v));
-        StringBuilder sb = new StringBuilder("Findings:");
-        if (sorted.isEmpty()) {
-            sb.append(" none");
-        }
-        sorted.forEach((k, v) -> sb.append(' ').append(k).append(' ').append(v).append(','));
-        if (!sorted.isEmpty()) {
-            sb.setLength(sb.length() - 1);
-        }
-        out.println(sb);
+        out.println("Findings: " + (s.findingsByKind().isEmpty() ? "none" : byKind(s.findingsByKind())));
         out.println("Outcome: " + r.outcome().label());
+    }
+
+    /** {@code kind n, kind n}, kinds in name order. */
+    private static String byKind(Map<Kind, Long> counts) {
+        Map<String, Long> sorted = new TreeMap<>();
+        counts.forEach((k, v) -> sorted.put(k.label(), v));
+        StringBuilder sb = new StringBuilder();
+        sorted.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(k).append(' ').append(v));
+        return sb.toString();
     }
 }

@@ -15,6 +15,7 @@ import labyrinth.format.TraceFiles;
 import labyrinth.format.json.ReaderLimits;
 import labyrinth.replay.Mode;
 import labyrinth.replay.PrimaryFailure;
+import labyrinth.replay.ReplayObserver;
 import labyrinth.replay.ReplayResult;
 import labyrinth.replay.Replays;
 import labyrinth.replay.Severity;
@@ -34,9 +35,11 @@ import labyrinth.trace.TraceSource;
  * @param keepFindings whether each run keeps its findings (the SARIF and JUnit reports list them);
  *     without them a run keeps its primary failure, summary and panic verdict, so a triage of
  *     thousands of traces holds kilobytes per trace, not every finding of every trace
+ * @param allowTruncated whether a trace cut short is judged by its findings, as if it were whole,
+ *     rather than bucketed as {@code truncated} (exit 4)
  */
 public record Triage(Mode mode, Severity failOn, long maxPages, int maxFindings, ReaderLimits limits,
-                     boolean keepFindings) {
+                     boolean keepFindings, boolean allowTruncated) {
     public List<TraceRun> run(List<Path> traces, int jobs) throws InterruptedException {
         return run(traces, jobs, Progress.OFF);
     }
@@ -73,7 +76,8 @@ public record Triage(Mode mode, Severity failOn, long maxPages, int maxFindings,
         Progress.Trace counted = progress.trace(path);
         // closed after the source, whatever happened: the whole file then counts as done
         try (counted; TraceSource source = counted.count(TraceFiles.open(path, name, limits))) {
-            ReplayResult r = Replays.run(source, mode, failOn, maxPages, maxFindings);
+            ReplayResult r = Replays.run(source, mode, failOn, maxPages, maxFindings, allowTruncated,
+                    ReplayObserver.NONE);
             int exit = ExitCode.of(r.outcome(), failOn == null);
             PrimaryFailure primary = Signatures.primary(r, failOn);
             return new TraceRun(name, keepFindings ? r : withoutFindings(r), null, primary, exit);

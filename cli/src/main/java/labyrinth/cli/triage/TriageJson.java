@@ -3,12 +3,13 @@ package labyrinth.cli.triage;
 import java.io.Writer;
 import java.util.List;
 import labyrinth.cli.report.JsonReport;
+import labyrinth.cli.report.TextReport;
 import labyrinth.replay.Finding;
 import tools.jackson.core.JsonGenerator;
 
 /**
- * The triage report as JSON ({@code "triage": 1}): the buckets in report order, each with its
- * traces, then the exit code. Keys in a fixed order: the same input gives the same bytes. Stateless.
+ * The triage report as JSON ({@code "triage": 1}): how many traces and how many files that were
+ * not traces, the buckets in report order, each with its traces, then the exit code. Keys in a fixed order: the same input gives the same bytes. Stateless.
  */
 public final class TriageJson {
     public static final int VERSION = 1;
@@ -16,12 +17,15 @@ public final class TriageJson {
     private TriageJson() {
     }
 
-    public static void write(List<TraceRun> runs, List<Bucket> buckets, int exit, String toolVersion, Writer out) {
+    /** @param skipped files in the folders searched that were not traces */
+    public static void write(List<TraceRun> runs, List<Bucket> buckets, int skipped, int exit, String toolVersion,
+                             Writer out) {
         try (JsonGenerator g = JsonReport.generator(out)) {
             g.writeStartObject();
             g.writeNumberProperty("triage", VERSION);
             JsonReport.writeTool(g, toolVersion);
             g.writeNumberProperty("traces", runs.size());
+            g.writeNumberProperty("skipped", skipped);
             g.writeName("buckets");
             g.writeStartArray();
             for (Bucket b : buckets) {
@@ -63,7 +67,7 @@ public final class TriageJson {
             g.writeNumberProperty("column", f.column());
             g.writeStringProperty("message", f.message());
         } else {
-            g.writeStringProperty("message", r.error());
+            g.writeStringProperty("message", r.unreadable() ? r.error() : TextReport.truncationMessage(r.result()));
         }
         g.writeEndObject();
     }

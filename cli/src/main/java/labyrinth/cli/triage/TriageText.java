@@ -3,22 +3,26 @@ package labyrinth.cli.triage;
 import java.io.PrintWriter;
 import java.util.List;
 import labyrinth.cli.report.Colors;
+import labyrinth.cli.report.TextReport;
 import labyrinth.replay.Finding;
 
 /**
  * The human triage report: one block per bucket (traces, severity, signature, an example pointing
- * into a trace), most traces first, then one summary line. Stateless.
+ * into a trace), most traces first, then one summary line (with the files skipped as not traces).
+ * Stateless.
  */
 public final class TriageText {
     private TriageText() {
     }
 
-    public static void write(List<TraceRun> runs, List<Bucket> buckets, PrintWriter out) {
-        write(runs, buckets, out, Colors.NONE);
+    /** @param skipped files in the folders searched that were not traces */
+    public static void write(List<TraceRun> runs, List<Bucket> buckets, int skipped, PrintWriter out) {
+        write(runs, buckets, skipped, out, Colors.NONE);
     }
 
     /** The report, its severity words in {@code colors}. */
-    public static void write(List<TraceRun> runs, List<Bucket> buckets, PrintWriter out, Colors colors) {
+    public static void write(List<TraceRun> runs, List<Bucket> buckets, int skipped, PrintWriter out,
+                             Colors colors) {
         for (Bucket b : buckets) {
             String severity = colors.severity(b.severity(),
                     String.format(java.util.Locale.ROOT, "%-7s", b.severity().label()));
@@ -29,15 +33,18 @@ public final class TriageText {
         if (!buckets.isEmpty()) {
             out.println();
         }
-        out.println(summary(runs, buckets));
+        out.println(summary(runs, buckets, skipped));
     }
 
-    /** {@code FILE:LINE:COL: message} of the run's primary failure, or its reading error. */
+    /** {@code FILE:LINE:COL: message} of the run's primary failure, its reading error, or where it was cut. */
     public static String example(TraceRun r) {
         if (r.unreadable()) {
             return r.error();
         }
         Finding f = r.primary().finding();
+        if (f == null) {
+            return r.name() + ": " + TextReport.truncationMessage(r.result());
+        }
         StringBuilder sb = new StringBuilder(r.name());
         if (f.line() > 0) {
             sb.append(':').append(f.line()).append(':').append(f.column());
@@ -45,7 +52,7 @@ public final class TriageText {
         return sb.append(": ").append(f.message()).toString();
     }
 
-    static String summary(List<TraceRun> runs, List<Bucket> buckets) {
+    static String summary(List<TraceRun> runs, List<Bucket> buckets, int skipped) {
         int failed = 0;
         int known = 0;
         for (Bucket b : buckets) {
@@ -54,7 +61,9 @@ public final class TriageText {
         }
         return plural(runs.size(), "trace") + ": " + failed + " failed in " + plural(buckets.size(), "bucket")
                 + (known > 0 ? " (" + known + " known, " + (buckets.size() - known) + " new)" : "") + ", "
-                + (runs.size() - failed) + " clean";
+                + (runs.size() - failed) + " clean"
+                + (skipped == 0 ? "" : "; " + plural(skipped, "other file") + " skipped, not "
+                        + (skipped == 1 ? "a trace" : "traces"));
     }
 
     private static String plural(int n, String word) {

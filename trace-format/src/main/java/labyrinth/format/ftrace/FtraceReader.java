@@ -30,7 +30,9 @@ import labyrinth.trace.TraceSource;
  * {@code mm_page_free_batched} (order 0), the pre-3.3 {@code mm_page_free_direct} and the 2.6
  * {@code mm_pagevec_free} become {@link Event.Free}. {@code mm_page_pcpu_drain} and
  * {@code mm_page_alloc_zone_locked} (per-CPU list traffic, not ownership) and every other event
- * are counted in the {@link #report()} and skipped. An event's number is its 0-based position
+ * are counted in the {@link #report()} and skipped. A line saying that the ring buffer lost events
+ * ({@link LineParser.Kind#LOST}) becomes an {@link Event.Mark} labelled with the line and carrying
+ * the count, which the replay reports as a trace-gap. An event's number is its 0-based position
  * among the events produced, its line the source line, its column 1; the owner is
  * {@code comm-pid} as printed; the context comes from the irq-flags column
  * ({@link LineParser#ctxOf}); a following {@code <stack trace>} block or perf callchain becomes
@@ -48,8 +50,9 @@ import labyrinth.trace.TraceSource;
  * event's (pastes, concatenated captures) is imported without a time and counted.
  *
  * <p>Malformed lines (a page event that cannot be read) are skipped and listed with their line
- * numbers, or end the import with a {@link TraceException} in strict mode. A last line cut off
- * without a line feed that cannot be read is a truncation, not a malformed line.
+ * numbers, or end the import with a {@link TraceException} in strict mode. A last event line
+ * without a line feed was cut off (the kernel ends every line with one): it is a truncation, not
+ * an event, even when it reads, and not a malformed line.
  *
  * <p>The machine must be known before the first event: it is given (options), read from
  * /proc/zoneinfo, guessed from a memory size, or else guessed from the highest pfn of a cheap
@@ -360,8 +363,14 @@ public final class FtraceReader implements TraceSource {
             switch (kind) {
                 case BLANK, IGNORED -> report.ignoredLines++;
                 case LOST -> {
+                    if (cutOff(lineNo)) {
+                        truncation = new Truncation(produced - 1, produced, lines.offset());
+                        continue;
+                    }
                     report.lostEvents += parser.lost;
-                    report.ignoredLines++;
+                    report.lossMarkers++;
+                    report.uncountedLosses += parser.lost == 0 ? 1 : 0;
+                    return lossMark(lineNo, line);
                 }
                 case UNRECOGNISED -> report.unrecognised(lineNo);
                 case MALFORMED -> problem(lineNo, parser.problem);
@@ -370,7 +379,14 @@ public final class FtraceReader implements TraceSource {
                         event(lineNo);
                     }
                 }
-                case EVENT -> event(lineNo);
+                case EVENT -> {
+                    if (cutOff(lineNo)) {
+                        // even when it reads, a cut line may have lost a digit of its pfn or a flag
+                        truncation = new Truncation(produced - 1, produced, lines.offset());
+                    } else {
+                        event(lineNo);
+                    }
+                }
                 default -> throw new AssertionError(kind);
             }
         }
@@ -610,9 +626,27 @@ public final class FtraceReader implements TraceSource {
         return new Event.Free(c, p.pfn, p.order);
     }
 
+    /**
+     * Whether line {@code lineNo} is the last and has no line feed: the kernel ends every line with
+     * one, so the file was cut there.
+     */
+    private boolean cutOff(long lineNo) {
+        return !lines.endedWithNewline() && lineNo == lines.lineNumber();
+    }
+
+    /**
+     * A mark where the ring buffer says it lost events, at the line that says so and labelled with
+     * it, which the replay reports as a trace-gap.
+     */
+    private Event lossMark(long lineNo, String line) {
+        Common c = new Common(produced++, false, lineNo, 1, Common.NO_TIME, parser.cpu, Ctx.TASK, null, null,
+                List.of());
+        return new Event.Mark(c, line.strip(), parser.lost > 0 ? parser.lost : Event.Mark.LOST_UNCOUNTED);
+    }
+
     /** A malformed line: skipped and counted, fatal in strict mode, a truncation when it is a cut-off last line. */
     private void problem(long lineNo, String message) throws TraceException {
-        if (!lines.endedWithNewline() && lineNo == lines.lineNumber()) {
+        if (cutOff(lineNo)) {
             truncation = new Truncation(produced - 1, produced, lines.offset());
             return;
         }

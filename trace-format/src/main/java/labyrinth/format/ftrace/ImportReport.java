@@ -32,6 +32,10 @@ public final class ImportReport {
     long timeBackwards;
     long firstTimeBackwardsLine;
     long lostEvents;
+    /** LOST and overrun lines, those that gave no count included. */
+    long lossMarkers;
+    /** Of those, the lines that gave no count. */
+    long uncountedLosses;
     long hexGfpMasks;
     long ignoredLines;
     long unrecognisedLines;
@@ -161,6 +165,11 @@ public final class ImportReport {
         return lostEvents;
     }
 
+    /** Lines saying the ring buffer lost events ({@code [LOST n EVENTS]}, {@code buffer overrun}, ...). */
+    public long lossMarkers() {
+        return lossMarkers;
+    }
+
     /** GFP masks printed as bare hex and read with current bit values. */
     public long hexGfpMasks() {
         return hexGfpMasks;
@@ -243,8 +252,10 @@ public final class ImportReport {
             w.add(timeBackwards + " events with a timestamp below an earlier one (first at line "
                     + firstTimeBackwardsLine + "), imported without a time");
         }
-        if (lostEvents > 0) {
-            w.add("the ring buffer lost " + lostEvents + " events: frees or allocations may be missing");
+        if (lossMarkers > 0) {
+            String how = lostEvents == 0 ? "events" : (uncountedLosses > 0 ? "at least " : "") + lostEvents + " events";
+            w.add("the ring buffer lost " + how + (lossMarkers > 1 ? " at " + lossMarkers + " places" : "")
+                    + ": frees or allocations may be missing (each place is a mark labelled with the kernel's line)");
         }
         if (orphanStacks > 0) {
             w.add(orphanStacks + " stack traces followed no page event and were dropped");

@@ -29,7 +29,11 @@ final class LineParser {
         BLANK,
         /** A known non-event line: header, comment, function_graph entry or banner. */
         IGNORED,
-        /** {@code CPU:N [LOST M EVENTS]}; {@link #lost} holds M. */
+        /**
+         * The ring buffer lost events: {@code CPU:N [LOST M EVENTS]} or {@code CPU:N [LOST EVENTS]}
+         * (ftrace), {@code CPU:N [M EVENTS DROPPED]} or {@code CPU:N [EVENTS DROPPED]} ({@code trace-cmd
+         * report}), {@code CPU N buffer overrun}; {@link #cpu} holds N, {@link #lost} M (0: not said).
+         */
         LOST,
         UNRECOGNISED,
         /** Mentions a page event but has no known layout; {@link #problem} says why. */
@@ -84,14 +88,7 @@ final class LineParser {
         if (isDigit(c) && tryGraph(line, i)) {
             return;
         }
-        if (line.startsWith("CPU:", i) && line.indexOf("[LOST ", i) > 0) {
-            int p = line.indexOf("[LOST ", i) + 6;
-            int e = p;
-            while (e < n && isDigit(line.charAt(e))) {
-                e++;
-            }
-            kind = Kind.LOST;
-            lost = e > p && e - p < 18 ? Long.parseLong(line.substring(p, e)) : 0;
+        if (line.startsWith("CPU", i) && tryLost(line, i)) {
             return;
         }
         if (tryPrefixed(line)) {
@@ -111,6 +108,53 @@ final class LineParser {
             kind = Kind.MALFORMED;
             problem = "a page event in no known layout (expected \"comm-pid [cpu] flags secs.usecs: event: fields\")";
         }
+    }
+
+    /** A {@link Kind#LOST} line, {@code CPU} at {@code i}. */
+    private boolean tryLost(String line, int i) {
+        int p = i + 3;
+        if (p >= line.length() || line.charAt(p) != ':' && line.charAt(p) != ' ') {
+            return false;
+        }
+        int d = ++p;
+        while (p < line.length() && isDigit(line.charAt(p))) {
+            p++;
+        }
+        if (p == d || p - d > 9) {
+            return false;
+        }
+        int number = Integer.parseInt(line, d, p, 10);
+        String rest = line.substring(skipSpaces(line, p)).stripTrailing();
+        long count;
+        if (rest.equals("buffer overrun") || rest.equals("[LOST EVENTS]") || rest.equals("[EVENTS DROPPED]")) {
+            count = 0;
+        } else if (rest.startsWith("[LOST ") && rest.endsWith(" EVENTS]")) {
+            count = count(rest.substring("[LOST ".length(), rest.length() - " EVENTS]".length()));
+        } else if (rest.startsWith("[") && rest.endsWith(" EVENTS DROPPED]")) {
+            count = count(rest.substring(1, rest.length() - " EVENTS DROPPED]".length()));
+        } else {
+            return false;
+        }
+        if (count < 0) {
+            return false;
+        }
+        kind = Kind.LOST;
+        cpu = number;
+        lost = count;
+        return true;
+    }
+
+    /** A count of lost events: 1 to 18 digits; -1 otherwise. */
+    private static long count(String digits) {
+        if (digits.isEmpty() || digits.length() > 18) {
+            return -1;
+        }
+        for (int k = 0; k < digits.length(); k++) {
+            if (!isDigit(digits.charAt(k))) {
+                return -1;
+            }
+        }
+        return Long.parseLong(digits);
     }
 
     /** Completes a {@link Kind#GRAPH_OPEN} comment whose whole text (continuation lines joined) is known. */

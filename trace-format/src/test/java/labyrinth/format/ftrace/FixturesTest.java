@@ -2,6 +2,7 @@ package labyrinth.format.ftrace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import labyrinth.core.Gfp;
 import labyrinth.core.Machine;
 import labyrinth.trace.Ctx;
 import labyrinth.trace.Event;
+import labyrinth.trace.Op;
 import labyrinth.trace.TraceException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +45,7 @@ class FixturesTest {
                 Ctx.SOFTIRQ,  // dNs2.
                 Ctx.TASK,     // X....  irqs-off not supported
                 Ctx.TASK,     // .N...  need-resched only
+                Ctx.TASK,     // CPU:3 [LOST 12 EVENTS]: a mark
                 Ctx.TASK,     // failed alloc
                 Ctx.TASK,     // free_batched
                 Ctx.TASK);    // free
@@ -53,11 +56,16 @@ class FixturesTest {
         assertThat(im.alloc(0).pfn()).isEqualTo(0x1000);
         assertThat(im.alloc(0).common().line()).isEqualTo(13);
         assertThat(im.alloc(0).common().time()).isEqualTo(100_000_001_000L);
-        Event.Alloc failed = im.alloc(14);
+        Event.Mark lost = (Event.Mark) im.events().get(14);
+        assertThat(lost.label()).isEqualTo("CPU:3 [LOST 12 EVENTS]");
+        assertThat(lost.lost()).isEqualTo(12);
+        assertThat(lost.common().line()).isEqualTo(27);
+        assertThat(lost.common().cpu()).isEqualTo(3);
+        Event.Alloc failed = im.alloc(15);
         assertThat(failed.pfn()).isEqualTo(Event.NULL_PFN);
         assertThat(failed.order()).isEqualTo(3);
-        assertThat(im.free(15).order()).isZero();
-        assertThat(im.free(16).pfn()).isEqualTo(0x1001);
+        assertThat(im.free(16).order()).isZero();
+        assertThat(im.free(17).pfn()).isEqualTo(0x1001);
         ImportReport r = im.report();
         assertThat(r.lostEvents()).isEqualTo(12);
         assertThat(r.pcpuDrains()).isEqualTo(1);
@@ -219,6 +227,50 @@ class FixturesTest {
     }
 
     @Test
+    void linesSayingEventsWereLostBecomeGapMarksAtTheirLines() throws TraceException {
+        Traces.Import im = Traces.read(Traces.fixture("lost-events.txt"));
+        assertThat(im.events()).extracting(Event::op).containsExactly(Op.ALLOC, Op.MARK, Op.ALLOC, Op.MARK, Op.MARK,
+                Op.MARK, Op.MARK, Op.FREE, Op.FREE);
+        List<Event.Mark> marks = im.events().stream().filter(e -> e instanceof Event.Mark)
+                .map(e -> (Event.Mark) e).toList();
+        assertThat(marks).extracting(m -> m.common().line(), m -> m.common().cpu(), Event.Mark::lost, Event.Mark::label)
+                .containsExactly(
+                        tuple(6L, 0, 37L, "CPU:0 [LOST 37 EVENTS]"),
+                        tuple(8L, 1, Event.Mark.LOST_UNCOUNTED, "CPU:1 [LOST EVENTS]"),
+                        tuple(9L, 2, 5L, "CPU:2 [5 EVENTS DROPPED]"),
+                        tuple(10L, 3, Event.Mark.LOST_UNCOUNTED, "CPU:3 [EVENTS DROPPED]"),
+                        tuple(11L, 3, Event.Mark.LOST_UNCOUNTED, "CPU 3 buffer overrun"));
+        assertThat(marks).allMatch(Event.Mark::gap);
+        assertThat(im.events()).extracting(Event::number).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
+        assertThat(im.report().lostEvents()).isEqualTo(42);
+        assertThat(im.report().lossMarkers()).isEqualTo(5);
+        assertThat(im.report().warnings()).contains("the ring buffer lost at least 42 events at 5 places: frees or"
+                + " allocations may be missing (each place is a mark labelled with the kernel's line)");
+    }
+
+    @Test
+    void linesLikeLossLinesThatAreNotAreNotGaps() throws Exception {
+        Path f = tmp.resolve("not-lost.txt");
+        Files.writeString(f, "# tracer: nop\nCPU 2 is empty\nCPU:1 [LOST MANY EVENTS]\nCPU:x [LOST 3 EVENTS]\n"
+                + "  a-1 [000] .... 1.000001: mm_page_alloc: page=000000007a1b2c3d pfn=0x10 order=0 migratetype=0"
+                + " gfp_flags=GFP_KERNEL\n");
+        Traces.Import im = Traces.read(f);
+        assertThat(im.events()).extracting(Event::op).containsExactly(Op.ALLOC);
+        assertThat(im.report().lossMarkers()).isZero();
+    }
+
+    @Test
+    void aLossLineCutOffAtTheEndIsATruncation() throws Exception {
+        Path f = tmp.resolve("cut-lost.txt");
+        // the kernel ends every line with a line feed: without one, the file was cut there
+        Files.writeString(f, "  a-1 [000] .... 1.000001: mm_page_alloc: page=000000007a1b2c3d pfn=0x10 order=0"
+                + " migratetype=0 gfp_flags=GFP_KERNEL\nCPU:0 [LOST 3 EVENTS]");
+        Traces.Import im = Traces.read(f);
+        assertThat(im.events()).extracting(Event::op).containsExactly(Op.ALLOC);
+        assertThat(im.reader().truncation()).isNotNull();
+    }
+
+    @Test
     void strictModeStopsAtTheFirstMalformedLine() {
         assertThatThrownBy(() -> Traces.read(Traces.fixture("malformed.txt"), FtraceOptions.defaults().withStrict(true)))
                 .isInstanceOf(TraceException.class)
@@ -236,6 +288,22 @@ class FixturesTest {
         assertThat(im.reader().truncation().describe())
                 .isEqualTo("truncated after event 0 (byte " + Files.size(f) + ")");
         assertThat(im.report().malformedLines()).isZero();
+    }
+
+    @Test
+    void aCutOffLastLineThatStillReadsIsATruncationNotAnEvent() throws Exception {
+        Path f = tmp.resolve("cut.txt");
+        String whole = "  a-1 [000] .... 1.000001: mm_page_alloc: page=000000007a1b2c3d pfn=0x1000 order=0 migratetype=0 gfp_flags=GFP_KERNEL\n";
+        // cut inside the pfn: read as it stands it would free pfn 0x10, a page nobody allocated
+        Files.writeString(f, whole + "  a-1 [000] .... 1.000002: mm_page_free: page=000000007a1b2c3d pfn=0x10");
+        Traces.Import im = Traces.read(f);
+        assertThat(im.events()).hasSize(1);
+        assertThat(im.reader().truncation().describe())
+                .isEqualTo("truncated after event 0 (byte " + Files.size(f) + ")");
+        Files.writeString(f, whole + "  a-1 [000] .... 1.000002: mm_page_free: page=000000007a1b2c3d pfn=0x1000 order=0\n");
+        Traces.Import ended = Traces.read(f);
+        assertThat(ended.reader().truncation()).as("the whole line, ended").isNull();
+        assertThat(ended.free(1).pfn()).isEqualTo(0x1000);
     }
 
     @Test

@@ -206,7 +206,7 @@ public final class HtmlReport {
             .outcome { display: inline-block; margin: 2px 0 6px; padding: 2px 10px; border-radius: 12px;
               font-weight: 600; background: #ddf4e4; color: #116329; }
             .outcome-findings, .outcome-panic-reproduced { background: #ffebe9; color: #a40e26; }
-            .outcome-panic-not-reproduced, .outcome-diverged { background: #fff1c2; color: #7d4e00; }
+            .outcome-panic-not-reproduced, .outcome-diverged, .outcome-truncated { background: #fff1c2; color: #7d4e00; }
             .facts, .explain, .note { color: var(--muted); margin: 4px 0; }
             .warn { color: #7d4e00; }
             dl.meta { display: flex; flex-wrap: wrap; gap: 2px 14px; margin: 4px 0; color: var(--muted); }

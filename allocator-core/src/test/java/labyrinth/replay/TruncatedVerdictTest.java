@@ -1,0 +1,58 @@
+package labyrinth.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import labyrinth.core.Gfp;
+import labyrinth.trace.Ctx;
+import labyrinth.trace.Event;
+import org.junit.jupiter.api.Test;
+
+/** TRACE-FORMAT.md: a replay of a trace that ends early can never come out clean. */
+class TruncatedVerdictTest {
+    @Test
+    void aCutTraceWithNothingWrongIsTruncatedNotClean() {
+        Script s = Script.complete(64).alloc("a", 0, Gfp.GFP_KERNEL).free("a", 0);
+        assertThat(s.run().outcome()).isEqualTo(Outcome.CLEAN);
+        ReplayResult cut = s.runCut(false);
+        assertThat(cut.outcome()).isEqualTo(Outcome.TRUNCATED);
+        assertThat(cut.truncation()).isNotNull();
+        assertThat(Signatures.primary(cut, Severity.ERROR)).extracting(PrimaryFailure::signature,
+                PrimaryFailure::severity, PrimaryFailure::finding).containsExactly("truncated", Severity.ERROR, null);
+    }
+
+    @Test
+    void theCutOutranksFindingsBecauseTheRestIsUnknown() {
+        ReplayResult cut = Script.complete(64).alloc("a", 0, Gfp.GFP_KERNEL).free("a", 0).free("a", 0).runCut(false);
+        assertThat(cut.findings()).extracting(Finding::kind).containsExactly(Kind.DOUBLE_FREE);
+        assertThat(cut.outcome()).isEqualTo(Outcome.TRUNCATED);
+    }
+
+    @Test
+    void aPanicBeforeTheCutDecidesTheVerdict() {
+        ReplayResult cut = Script.complete(4)
+                .alloc("a", 2, Gfp.GFP_KERNEL)
+                .alloc("b", Ctx.HARDIRQ, 0, Gfp.GFP_ATOMIC, Event.UNRECORDED)
+                .panic("out of memory", 1)
+                .runCut(false);
+        assertThat(cut.outcome()).isEqualTo(Outcome.PANIC_REPRODUCED);
+        assertThat(cut.truncation()).isNotNull();
+    }
+
+    @Test
+    void aDivergenceBeforeTheCutDecidesTheVerdict() {
+        ReplayResult cut = Script.complete(64).alloc("a", Ctx.TASK, 0, Gfp.GFP_KERNEL, 8).runCut(false);
+        assertThat(cut.findings()).extracting(Finding::kind).contains(Kind.DIVERGENCE);
+        assertThat(cut.outcome()).isEqualTo(Outcome.DIVERGED);
+    }
+
+    @Test
+    void allowedACutTraceIsJudgedByItsFindingsAndStillSaysItWasCut() {
+        ReplayResult quiet = Script.complete(64).alloc("a", 0, Gfp.GFP_KERNEL).free("a", 0).runCut(true);
+        assertThat(quiet.outcome()).isEqualTo(Outcome.CLEAN);
+        assertThat(quiet.truncation()).isNotNull();
+        assertThat(Signatures.primary(quiet, Severity.ERROR)).isNull();
+        ReplayResult bad = Script.complete(64).alloc("a", 0, Gfp.GFP_KERNEL).free("a", 0).free("a", 0).runCut(true);
+        assertThat(bad.outcome()).isEqualTo(Outcome.FINDINGS);
+        assertThat(Signatures.primary(bad, Severity.ERROR).signature()).startsWith("double-free");
+    }
+}
