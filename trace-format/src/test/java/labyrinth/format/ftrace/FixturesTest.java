@@ -251,9 +251,9 @@ class FixturesTest {
     void aStreamWithoutTheMachineIsCopiedAsideToFindItsHighestPfnAndTheCopyGoesOnClose() throws Exception {
         byte[] text = Files.readAllBytes(Traces.fixture("trace-cmd-report.txt"));
         java.util.Set<Path> before = copies();
-        FtraceReader fromStream = FtraceReader.open("<stdin>", new ByteArrayInputStream(gzip(text)),
+        try (FtraceReader fromStream = FtraceReader.open("<stdin>", new ByteArrayInputStream(gzip(text)),
                 FtraceOptions.defaults());
-        try (FtraceReader fromFile = FtraceReader.open(Traces.fixture("trace-cmd-report.txt"), FtraceOptions.defaults())) {
+             FtraceReader fromFile = FtraceReader.open(Traces.fixture("trace-cmd-report.txt"), FtraceOptions.defaults())) {
             assertThat(fromStream.header().machine()).isEqualTo(fromFile.header().machine());
             assertThat(fromStream.report().machineSource()).isEqualTo(fromFile.report().machineSource())
                     .startsWith("highest pfn ");
@@ -262,9 +262,8 @@ class FixturesTest {
                 assertThat(fromStream.next()).isEqualTo(e);
             }
             assertThat(fromStream.next()).isNull();
+            assertThat(copies()).as("the copy exists while the reader is open").hasSizeGreaterThan(before.size());
         }
-        assertThat(copies()).as("the copy exists while the reader is open").hasSizeGreaterThan(before.size());
-        fromStream.close();
         assertThat(copies()).as("and not after").isSubsetOf(before);
     }
 
