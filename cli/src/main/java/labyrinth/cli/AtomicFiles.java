@@ -3,6 +3,7 @@ package labyrinth.cli;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -13,6 +14,8 @@ import java.util.Set;
 /**
  * Writes output files the safe way: into a temporary file in the target's folder, then renamed
  * over the target, so a reader never sees half a file and an interrupted write leaves the old one.
+ * The folder must exist: a mistyped folder is an error, not a new folder. Failures are plain
+ * {@link IOException}s; {@link Errors#cannotWrite} words them.
  */
 public final class AtomicFiles {
     private AtomicFiles() {
@@ -39,10 +42,34 @@ public final class AtomicFiles {
         Files.setPosixFilePermissions(tmp, perms);
     }
 
+    /**
+     * Fails as {@link #write} would before it writes: the folder is missing or is no folder, cannot
+     * be written, or the target is a folder. Commands call it before long work, so that a typo in
+     * {@code -o} does not cost the work. It tries for real (a temporary file, deleted at once): a
+     * permission check would not know about read-only mounts, ACLs or root.
+     */
+    public static void checkWritable(Path target) throws IOException {
+        Path abs = target.toAbsolutePath();
+        requireFolder(target, abs.getParent());
+        if (Files.isDirectory(abs)) {
+            throw new FileSystemException(target.toString(), null, "Is a directory");
+        }
+        Files.delete(Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".tmp"));
+    }
+
+    /** {@code no such folder DIR} (DIR as the user wrote it) when the target's folder does not exist. */
+    private static void requireFolder(Path target, Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            Path given = target.getParent();
+            throw new FileSystemException(target.toString(), null,
+                    "no such folder " + (given != null ? given : dir));
+        }
+    }
+
     public static void write(Path target, Content content) throws IOException {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
-        Files.createDirectories(dir);
+        requireFolder(target, dir);
         Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
         try {
             try (OutputStream out = Files.newOutputStream(tmp)) {

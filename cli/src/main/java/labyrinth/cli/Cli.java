@@ -1,6 +1,10 @@
 package labyrinth.cli;
 
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import labyrinth.replay.ReplayFailure;
 import picocli.CommandLine;
 
@@ -9,9 +13,35 @@ public final class Cli {
     private Cli() {
     }
 
-    /** A command line writing to the given streams; run it with {@code execute(args)}. */
+    /**
+     * A command line writing to the given streams; run it with {@code execute(args)}. Standard
+     * input (the operand {@code -}) is the process's; bytes for standard output ({@code -o -}) are
+     * decoded as UTF-8 into {@code out}.
+     */
     public static CommandLine create(PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new LabyrinthCommand());
+        return create(System.in, out, err);
+    }
+
+    /** Like {@link #create(PrintWriter, PrintWriter)}, reading standard input from {@code in}. */
+    public static CommandLine create(InputStream in, PrintWriter out, PrintWriter err) {
+        return create(new Stdio(in, new WriterOutputStream(out), out, null), out, err);
+    }
+
+    /**
+     * A command line on byte streams, as {@link Main} runs it: {@code out} gets text and the bytes
+     * of a binary trace alike.
+     *
+     * @param inFile the file standard input is redirected from, or null
+     */
+    public static CommandLine create(InputStream in, OutputStream out, PrintWriter err, java.nio.file.Path inFile) {
+        PrintWriter text = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+        return create(new Stdio(in, out, text, inFile), text, err);
+    }
+
+    private static CommandLine create(Stdio stdio, PrintWriter out, PrintWriter err) {
+        LabyrinthCommand root = new LabyrinthCommand();
+        root.stdio = stdio;
+        CommandLine cl = new CommandLine(root);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler(Cli::internalError);

@@ -1,15 +1,11 @@
 package labyrinth.cli;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import labyrinth.cli.progress.Progress;
 import labyrinth.core.MachineTooLargeException;
-import labyrinth.format.TraceFiles;
-import labyrinth.format.binary.BinaryTraceWriter;
-import labyrinth.format.json.JsonTraceWriter;
 import labyrinth.trace.Event;
 import labyrinth.trace.ReadAhead;
 import labyrinth.trace.TraceException;
@@ -36,11 +32,10 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {
             "  labyrinth convert big.json -o big.lbt && labyrinth replay big.lbt",
-            "  labyrinth convert big.lbt -o big.ndjson.gz"
+            "  labyrinth convert big.lbt -o big.ndjson.gz",
+            "  gunzip -c trace.json.gz | labyrinth convert - -o trace.lbt"
         })
 final class ConvertCommand implements Callable<Integer> {
-    enum Format { binary, json, ndjson }
-
     @Spec
     CommandSpec spec;
 
@@ -48,17 +43,17 @@ final class ConvertCommand implements Callable<Integer> {
     @Mixin
     ColorOption color;
 
-    @Parameters(paramLabel = "TRACE", description = "the trace: any form labyrinth reads")
+    @Parameters(paramLabel = "TRACE", description = "the trace: any form labyrinth reads; - reads standard input")
     Path trace;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT",
-            description = "the trace to write (atomically). A name ending in .gz is compressed")
+            description = "the trace to write (atomically), - for standard output. A name ending in .gz is compressed")
     Path output;
 
     @Option(names = "--format", paramLabel = "FORMAT",
-            description = "binary, json or ndjson; default: ndjson for .ndjson/.jsonl names, json for .json, "
-                    + "else binary")
-    Format format;
+            description = "binary, json or ndjson; default: binary for .lbt names, ndjson for .ndjson/.jsonl, "
+                    + "else json")
+    TraceOutputs.Encoding format;
 
     @Mixin
     TraceOptions reading;
@@ -69,63 +64,53 @@ final class ConvertCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        String name = trace.toString();
-        Format f = format != null ? format : formatOf(output);
+        String name = TraceInput.nameOf(trace.toString());
+        int unwritable = Outputs.of(spec).input(trace).output("-o", output).check(err, reading.debug);
+        if (unwritable != ExitCode.OK) {
+            return unwritable;
+        }
+        TraceOutputs.Encoding f = TraceOutputs.encodingOf(format, output);
         long[] count = {0};
         TraceSource.Truncation cut;
         // the bar is blanked out (closed last) before the summary or any message is written
         try (Progress progress = progressOption.start(err, "converting", trace);
-             TraceSource source = ReadAhead.of(progress.count(TraceFiles.open(trace, name, reading.limits())))) {
+             TraceSource source = ReadAhead.of(progress.count(
+                     TraceInput.open(trace.toString(), reading.limits(), Stdio.of(spec).in())))) {
             long pages = source.header().machine().totalPages();
             if (pages > reading.maxPages) {
                 // what replay would refuse is not worth converting either
                 return Errors.report(err, name + ": " + new MachineTooLargeException(pages, reading.maxPages)
                         .getMessage(), null, reading.debug);
             }
-            AtomicFiles.write(output, raw -> {
-                OutputStream out = TraceOutputs.sink(raw, output);
-                try {
-                    if (f == Format.binary) {
-                        BinaryTraceWriter w = BinaryTraceWriter.open(out, source.header());
+            try {
+                Outputs.write(spec, output, raw -> {
+                    try (TraceOutputs.Writer w = TraceOutputs.writer(f, TraceOutputs.sink(raw, output),
+                            source.header())) {
                         for (Event e = source.next(); e != null; e = source.next()) {
                             w.write(e);
                             count[0]++;
                         }
-                        w.close();
-                    } else {
-                        JsonTraceWriter w = f == Format.ndjson ? JsonTraceWriter.stream(out, source.header())
-                                : JsonTraceWriter.document(out, source.header());
-                        for (Event e = source.next(); e != null; e = source.next()) {
-                            w.write(e);
-                            count[0]++;
-                        }
-                        w.close();
+                    } catch (TraceException e) {
+                        throw new Unchecked(e);
                     }
-                } catch (TraceException e) {
-                    throw new Unchecked(e);
-                }
-            });
+                });
+            } catch (IOException e) {
+                // a failure to read the trace arrives as a TraceException: every IOException here is the output's
+                return Errors.cannotWrite(err, output, e, reading.debug);
+            }
             cut = source.truncation();
         } catch (TraceException e) {
             return Errors.report(err, e.getMessage(), e, reading.debug);
         } catch (Unchecked e) {
             return Errors.report(err, e.getCause().getMessage(), e.getCause(), reading.debug);
         } catch (IOException e) {
-            return Errors.report(err, name + ": " + e.getMessage(), e, reading.debug);
+            return Errors.report(err, name + ": cannot read: " + e.getMessage(), e, reading.debug);
         }
         if (cut != null) {
             err.println(name + ": warning: " + cut.describe() + "; converted the complete events");
         }
-        err.println("converted " + count[0] + " events from " + name + " to " + output);
+        err.println("converted " + count[0] + " events from " + name + " to " + Stdio.outputName(output));
         return ExitCode.OK;
-    }
-
-    static Format formatOf(Path p) {
-        String n = p.getFileName().toString().replaceFirst("\\.gz$", "");
-        if (n.endsWith(".ndjson") || n.endsWith(".jsonl")) {
-            return Format.ndjson;
-        }
-        return n.endsWith(".json") ? Format.json : Format.binary;
     }
 
     /** Carries a reader error out of {@link AtomicFiles.Content}, whose signature allows only IOException. */

@@ -6,9 +6,9 @@ public final class ExitCode {
     public static final int OK = 0;
     /** Findings at or above {@code --fail-on} (a reproduced panic is one). */
     public static final int FINDINGS = 1;
-    /** Usage error: unknown option, missing argument. */
+    /** Usage error: unknown option, missing argument, an output that names an input. */
     public static final int USAGE = 2;
-    /** A trace could not be read: missing, malformed, unsupported version. */
+    /** A trace could not be read: missing, malformed, unsupported version; also an output that cannot be written. */
     public static final int UNREADABLE = 3;
     /** Reproduction failed: divergence, the recorded panic was not reproduced, or the trace was cut short. */
     public static final int NOT_REPRODUCED = 4;

@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import labyrinth.format.json.JsonTraceWriter;
 import labyrinth.gen.Scenario;
 import labyrinth.gen.Scenarios;
 import labyrinth.trace.Header;
@@ -40,8 +39,6 @@ import picocli.CommandLine.Spec;
             "  labyrinth gen random --seed 3 --format ndjson | head"
         })
 final class GenCommand implements Callable<Integer> {
-    enum Format { json, ndjson }
-
     @Spec
     CommandSpec spec;
 
@@ -53,8 +50,8 @@ final class GenCommand implements Callable<Integer> {
     String scenario;
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT",
-            description = "the trace to write (atomically); standard output when absent. A name ending in .gz is"
-                    + " compressed")
+            description = "the trace to write (atomically); standard output when absent or -. A name ending in .gz"
+                    + " is compressed")
     Path output;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "random seed (default: ${DEFAULT-VALUE})")
@@ -65,9 +62,9 @@ final class GenCommand implements Callable<Integer> {
     long events;
 
     @Option(names = "--format", paramLabel = "FORMAT",
-            description = "json (one document) or ndjson (JSON Lines); default: ndjson for .ndjson/.jsonl names, "
-                    + "else json")
-    Format format;
+            description = "json (one document), ndjson (JSON Lines) or binary; default: binary for .lbt names, "
+                    + "ndjson for .ndjson/.jsonl, else json")
+    TraceOutputs.Encoding format;
 
     @Option(names = "--list", description = "list the scenarios and exit")
     boolean list;
@@ -91,21 +88,21 @@ final class GenCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--events must be at least " + s.minEvents() + " for "
                     + s.name() + ", found " + events);
         }
-        Format f = format != null ? format : output != null && TraceOutputs.isStreamName(output) ? Format.ndjson : Format.json;
+        int unwritable = Outputs.of(spec).output("-o", output).check(err, debug);
+        if (unwritable != ExitCode.OK) {
+            return unwritable;
+        }
+        TraceOutputs.Encoding f = TraceOutputs.encodingOf(format, output);
         Header header = s.header(seed, events);
         long[] written = {0};
         try {
-            if (output == null) {
-                OutputStream stdout = new WriterOutputStream(out);
-                write(s, header, f, stdout, null, written);
-            } else {
-                AtomicFiles.write(output, raw -> write(s, header, f, TraceOutputs.nonClosing(raw), output, written));
+            Outputs.write(spec, output, raw -> write(s, header, f, raw, output, written));
+            if (output != null && !Stdio.isDash(output)) {
                 err.println("generated " + written[0] + " events of " + s.name() + " (seed " + seed + ") to " + output);
             }
             return ExitCode.OK;
         } catch (IOException e) {
-            String where = output == null ? "standard output" : output.toString();
-            return Errors.report(err, where + ": cannot write: " + e.getMessage(), e, debug);
+            return Errors.cannotWrite(err, output == null ? Path.of(Stdio.DASH) : output, e, debug);
         }
     }
 
@@ -122,11 +119,9 @@ final class GenCommand implements Callable<Integer> {
         });
     }
 
-    private void write(Scenario s, Header header, Format f, OutputStream raw, Path target, long[] written)
-            throws IOException {
-        OutputStream sink = TraceOutputs.sink(raw, target);
-        JsonTraceWriter w = f == Format.ndjson ? JsonTraceWriter.stream(sink, header)
-                : JsonTraceWriter.document(sink, header);
+    private void write(Scenario s, Header header, TraceOutputs.Encoding f, OutputStream raw, Path target,
+                       long[] written) throws IOException {
+        TraceOutputs.Writer w = TraceOutputs.writer(f, TraceOutputs.sink(raw, target), header);
         try {
             s.generate(seed, events, e -> {
                 try {
@@ -139,7 +134,7 @@ final class GenCommand implements Callable<Integer> {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        w.close(); // ends the document; closing reaches only a non-closing stream or WriterOutputStream, which flush
+        w.close(); // ends the trace; the stream Outputs.write gives only flushes on close
     }
 
     /** The name within edit distance 2 of {@code given} (ignoring case, {@code _} for {@code -}), else one it begins, or null. */

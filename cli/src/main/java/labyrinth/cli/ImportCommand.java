@@ -9,7 +9,6 @@ import labyrinth.cli.progress.Progress;
 import labyrinth.format.ftrace.FtraceOptions;
 import labyrinth.format.ftrace.FtraceReader;
 import labyrinth.format.ftrace.ImportReport;
-import labyrinth.format.json.JsonTraceWriter;
 import labyrinth.trace.Event;
 import labyrinth.trace.TraceException;
 import labyrinth.trace.TraceSource;
@@ -39,8 +38,6 @@ import picocli.CommandLine.Spec;
 final class ImportCommand implements Callable<Integer> {
     enum From { ftrace }
 
-    enum Format { json, ndjson }
-
     @Spec
     CommandSpec spec;
 
@@ -52,18 +49,18 @@ final class ImportCommand implements Callable<Integer> {
             description = "what FILE is: ftrace (also trace-cmd report and perf script output)")
     From from;
 
-    @Parameters(paramLabel = "FILE", description = "the kernel trace (plain text or gzip)")
+    @Parameters(paramLabel = "FILE", description = "the kernel trace (plain text or gzip); - reads standard input")
     Path file;
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT",
-            description = "the Labyrinth trace to write (atomically); standard output when absent. "
+            description = "the Labyrinth trace to write (atomically); standard output when absent or -. "
                     + "A name ending in .gz is compressed")
     Path output;
 
     @Option(names = "--format", paramLabel = "FORMAT",
-            description = "json (one document) or ndjson (JSON Lines); default: ndjson for .ndjson/.jsonl names, "
-                    + "else json")
-    Format format;
+            description = "json (one document), ndjson (JSON Lines) or binary; default: binary for .lbt names, "
+                    + "ndjson for .ndjson/.jsonl, else json")
+    TraceOutputs.Encoding format;
 
     @Option(names = "--zoneinfo", paramLabel = "FILE",
             description = "the machine's /proc/zoneinfo: zone spans and watermarks")
@@ -91,29 +88,33 @@ final class ImportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         FtraceOptions options = FtraceOptions.defaults().withZoneinfo(zoneinfo)
                 .withMemory(memory == null ? 0 : memory).withStrict(strict).withPreemptOffset(preemptOffset);
-        Format f = format != null ? format : output != null && TraceOutputs.isStreamName(output) ? Format.ndjson : Format.json;
-        try (FtraceReader reader = FtraceReader.open(file, options)) {
+        int unwritable = Outputs.of(spec).input(file).input(zoneinfo).output("-o", output).check(err, debug);
+        if (unwritable != ExitCode.OK) {
+            return unwritable;
+        }
+        TraceOutputs.Encoding f = TraceOutputs.encodingOf(format, output);
+        String name = TraceInput.nameOf(file.toString());
+        boolean toStdout = output == null || Stdio.isDash(output);
+        try (FtraceReader reader = Stdio.isDash(file) ? FtraceReader.open(name, Stdio.of(spec).in(), options)
+                : FtraceReader.open(file, options)) {
             try (Progress progress = progress(err)) {
                 TraceSource counted = progress.count(reader);
-                if (output == null) {
-                    OutputStream out = TraceOutputs.nonClosing(System.out);
-                    convert(counted, out, f);
-                    out.flush();
-                } else {
-                    AtomicFiles.write(output, out -> convert(counted, out, f));
-                }
+                Outputs.write(spec, output, out -> convert(counted, out, f));
+            } catch (IOException e) {
+                // a failure to read the kernel trace arrives as a TraceException: every IOException here is the output's
+                return Errors.cannotWrite(err, toStdout ? Path.of(Stdio.DASH) : output, e, debug);
             }
             ImportReport report = reader.report();
             for (String w : report.warnings()) {
-                err.println(file + ": warning: " + w);
+                err.println(name + ": warning: " + w);
             }
-            err.println("imported " + report.events() + " events from " + file
-                    + (output == null ? "" : " to " + output));
+            err.println("imported " + report.events() + " events from " + name
+                    + (toStdout ? "" : " to " + output));
             return ExitCode.OK;
         } catch (TraceException e) {
             return Errors.report(err, e.getMessage(), e, debug);
         } catch (IOException e) {
-            return Errors.report(err, file + ": cannot read: " + e.getMessage(), e, debug);
+            return Errors.report(err, name + ": cannot read: " + e.getMessage(), e, debug);
         } catch (UncheckedTraceException e) {
             return Errors.report(err, e.getCause().getMessage(), e.getCause(), debug);
         }
@@ -125,13 +126,12 @@ final class ImportCommand implements Callable<Integer> {
      * redirected ({@code > out.json}, {@code | gzip}) the bar shows.
      */
     private Progress progress(PrintWriter err) {
-        return output == null && System.console() != null ? Progress.OFF : progressOption.start(err, "importing", file);
+        return (output == null || Stdio.isDash(output)) && System.console() != null ? Progress.OFF
+                : progressOption.start(err, "importing", file);
     }
 
-    private void convert(TraceSource reader, OutputStream raw, Format f) throws IOException {
-        OutputStream out = TraceOutputs.sink(raw, output);
-        JsonTraceWriter w = f == Format.ndjson ? JsonTraceWriter.stream(out, reader.header())
-                : JsonTraceWriter.document(out, reader.header());
+    private void convert(TraceSource reader, OutputStream raw, TraceOutputs.Encoding f) throws IOException {
+        TraceOutputs.Writer w = TraceOutputs.writer(f, TraceOutputs.sink(raw, output), reader.header());
         try {
             Event e;
             while ((e = reader.next()) != null) {

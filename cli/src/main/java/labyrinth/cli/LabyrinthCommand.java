@@ -32,6 +32,9 @@ final class LabyrinthCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
+    /** The command line's standard streams as bytes ({@link Stdio#of}); set by {@link Cli}. */
+    Stdio stdio;
+
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(), "missing command: give one of the commands listed in --help");

@@ -3,6 +3,7 @@ package labyrinth.cli;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
 
 /** The entry point; the only place that calls {@code System.exit}. */
 public final class Main {
@@ -10,10 +11,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int code = Cli.create(out, err).execute(args);
-        out.flush();
+        CommandLine cl = Cli.create(System.in, System.out, err, Stdio.redirectedFrom());
+        int code = cl.execute(args);
+        cl.getOut().flush();
+        System.out.flush();
         err.flush();
         System.exit(code);
     }

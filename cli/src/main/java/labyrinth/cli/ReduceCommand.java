@@ -1,7 +1,6 @@
 package labyrinth.cli;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,8 +14,6 @@ import labyrinth.cli.ReplayCommand.FailOn;
 import labyrinth.cli.ReplayCommand.ModeOption;
 import labyrinth.cli.progress.Progress;
 import labyrinth.core.MachineTooLargeException;
-import labyrinth.format.TraceFiles;
-import labyrinth.format.json.JsonTraceWriter;
 import labyrinth.reduce.Reducer;
 import labyrinth.replay.Mode;
 import labyrinth.replay.PrimaryFailure;
@@ -64,11 +61,12 @@ final class ReduceCommand implements Callable<Integer> {
     @Mixin
     ColorOption color;
 
-    @Parameters(paramLabel = "TRACE", description = "the failing trace")
+    @Parameters(paramLabel = "TRACE", description = "the failing trace; - reads standard input")
     Path trace;
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT", required = true,
-            description = "the reduced trace (written atomically; JSON Lines for .ndjson/.jsonl names, gzip for .gz)")
+            description = "the reduced trace (written atomically; - for standard output): binary for .lbt names, "
+                    + "JSON Lines for .ndjson/.jsonl, gzip for .gz, else a JSON document")
     Path output;
 
     @Option(names = "--signature", paramLabel = "SIG",
@@ -95,6 +93,11 @@ final class ReduceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter stderr = spec.commandLine().getErr();
+        // before the long work: a typo in -o must not cost a reduction
+        int unwritable = Outputs.of(spec).input(trace).output("-o", output).check(stderr, reading.debug);
+        if (unwritable != ExitCode.OK) {
+            return unwritable;
+        }
         try (Progress progress = progressOption.start(stderr, "reducing", trace)) {
             // messages go above the bar while it is up
             return reduce(progress.live() ? progress.writer() : stderr, progress);
@@ -102,10 +105,11 @@ final class ReduceCommand implements Callable<Integer> {
     }
 
     private int reduce(PrintWriter err, Progress progress) {
-        String name = trace.toString();
+        String name = TraceInput.nameOf(trace.toString());
         Header header;
         List<Event> events = new ArrayList<>();
-        try (TraceSource source = progress.count(TraceFiles.open(trace, name, reading.limits()))) {
+        try (TraceSource source = progress.count(
+                TraceInput.open(trace.toString(), reading.limits(), Stdio.of(spec).in()))) {
             header = source.header();
             for (Event e; (e = source.next()) != null; ) {
                 events.add(e);
@@ -154,13 +158,13 @@ final class ReduceCommand implements Callable<Integer> {
         try {
             write(r, name, target);
         } catch (IOException e) {
-            return Errors.report(err, output + ": cannot write: " + e.getMessage(), e, reading.debug);
+            return Errors.cannotWrite(err, output, e, reading.debug);
         }
         err.printf(java.util.Locale.ROOT, "reduced %s: %d -> %d events, %d -> %d pages, %d tries, %.1f s%s; signature: %s; wrote %s%n",
                 name, r.originalEvents(), r.reduced().events().size(), header.machine().totalPages(),
                 r.reduced().header().machine().totalPages(), r.tries(), seconds,
                 r.keptRecorded() && !keepRecorded ? " (recorded results kept: the failure needs them)" : "",
-                target, output);
+                target, Stdio.outputName(output));
         err.flush();
         return ExitCode.OK;
     }
@@ -194,14 +198,13 @@ final class ReduceCommand implements Callable<Integer> {
         meta.put("reducedFrom", name);
         meta.put("signature", target);
         Header out = new Header(h.version(), h.scope(), h.machine(), meta);
-        boolean lines = TraceOutputs.isStreamName(output);
-        AtomicFiles.write(output, raw -> {
-            OutputStream s = TraceOutputs.sink(raw, output);
-            JsonTraceWriter w = lines ? JsonTraceWriter.stream(s, out) : JsonTraceWriter.document(s, out);
-            for (Event e : r.reduced().events()) {
-                w.write(e);
+        Outputs.write(spec, output, raw -> {
+            try (TraceOutputs.Writer w = TraceOutputs.writer(TraceOutputs.encodingOf(output),
+                    TraceOutputs.sink(raw, output), out)) {
+                for (Event e : r.reduced().events()) {
+                    w.write(e);
+                }
             }
-            w.close();
         });
     }
 

@@ -14,7 +14,6 @@ import labyrinth.cli.progress.Progress;
 import labyrinth.cli.repl.ReplSession;
 import labyrinth.cli.repl.ReplShell;
 import labyrinth.core.MachineTooLargeException;
-import labyrinth.format.TraceFiles;
 import labyrinth.replay.Mode;
 import labyrinth.trace.ReadAhead;
 import labyrinth.trace.TraceException;
@@ -25,6 +24,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -61,10 +61,12 @@ final class ReplCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "TRACE", description = "the trace (JSON document or JSON Lines, maybe gzipped)")
+    @Parameters(index = "0", paramLabel = "TRACE",
+            description = "the trace, in any encoding; - reads standard input (the commands then come from -c or --batch)")
     Path trace;
 
-    @Option(names = "--batch", paramLabel = "FILE", description = "run the commands in FILE (one or more a line, ';'-separated)")
+    @Option(names = "--batch", paramLabel = "FILE",
+            description = "run the commands in FILE (one or more a line, ';'-separated); - reads standard input")
     Path batch;
 
     @Option(names = {"-c", "--commands"}, paramLabel = "COMMANDS", description = "run these ';'-separated commands")
@@ -97,8 +99,17 @@ final class ReplCommand implements Callable<Integer> {
             err.println("labyrinth repl: give --batch or -c, not both");
             return ExitCode.USAGE;
         }
+        Stdio stdio = Stdio.of(spec);
+        boolean traceOnStdin = Stdio.isDash(trace);
+        if (traceOnStdin && batch == null && commands == null) {
+            throw new ParameterException(spec.commandLine(), "repl - reads the trace from standard input, so the "
+                    + "commands cannot come from there: expected -c COMMANDS or --batch FILE");
+        }
+        Outputs.of(spec).input(trace).input(batch).check(err, reading.debug); // standard input at most once
         BufferedReader script = null;
-        if (batch != null) {
+        if (Stdio.isDash(batch)) {
+            script = new BufferedReader(new InputStreamReader(stdio.in(), StandardCharsets.UTF_8));
+        } else if (batch != null) {
             try {
                 script = Files.newBufferedReader(batch, StandardCharsets.UTF_8);
             } catch (NoSuchFileException e) {
@@ -108,19 +119,19 @@ final class ReplCommand implements Callable<Integer> {
         } else if (commands != null) {
             script = new BufferedReader(new StringReader(commands));
         } else if (!stdinIsTerminal()) {
-            script = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            script = new BufferedReader(new InputStreamReader(stdio.in(), StandardCharsets.UTF_8));
         }
         ReplSession session;
         // the first pass (event store, checkpoints) is the long part; the bar is gone before the first prompt
         try (Progress progress = progressOption.start(err, "loading", trace);
              TraceSource source = ReadAhead.of(progress.count(opener != null ? opener.open(trace)
-                     : TraceFiles.open(trace, trace.toString(), reading.limits())))) {
+                     : TraceInput.open(trace.toString(), reading.limits(), stdio.in())))) {
             session = ReplSession.open(source, m, reading.maxPages);
         } catch (TraceException e) {
             err.println(e.getMessage());
             return ExitCode.UNREADABLE;
         } catch (MachineTooLargeException e) {
-            err.println(trace + ": " + e.getMessage());
+            err.println(TraceInput.nameOf(trace.toString()) + ": " + e.getMessage());
             return ExitCode.UNREADABLE;
         }
         try (ReplSession s = session) {

@@ -16,7 +16,6 @@ import labyrinth.cli.triage.TraceRun;
 import labyrinth.cli.report.TextReport;
 import labyrinth.cli.report.html.HtmlReport;
 import labyrinth.core.MachineTooLargeException;
-import labyrinth.format.TraceFiles;
 import labyrinth.replay.Mode;
 import labyrinth.replay.Outcome;
 import labyrinth.replay.ReplayResult;
@@ -66,7 +65,7 @@ final class ReplayCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "TRACE", description = "the trace: JSON document or JSON Lines, plain or gzip")
+    @Parameters(paramLabel = "TRACE", description = "the trace, in any encoding; - reads standard input")
     Path trace;
 
     @Option(names = "--mode", paramLabel = "MODE",
@@ -83,12 +82,13 @@ final class ReplayCommand implements Callable<Integer> {
     Format format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "write the report to FILE (atomically) instead of standard output")
+            description = "write the report to FILE (atomically) instead of standard output (also: -)")
     Path output;
 
     @Option(names = "--html", paramLabel = "FILE",
             description = "also write a visual report to FILE (one self-contained HTML page, written atomically):"
-                    + " free pages per zone with watermarks and findings, pages by owner, free blocks per order")
+                    + " free pages per zone with watermarks and findings, pages by owner, free blocks per order;"
+                    + " - for standard output, with -o FILE")
     Path html;
 
     @Option(names = "--max-findings", paramLabel = "N", defaultValue = "10000",
@@ -115,12 +115,18 @@ final class ReplayCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--max-findings must be at least 0, found " + maxFindings);
         }
         PrintWriter err = spec.commandLine().getErr();
-        String name = trace.toString();
+        String name = TraceInput.nameOf(trace.toString());
+        int unwritable = Outputs.of(spec).input(trace).outputOrStdout("-o", output).output("--html", html)
+                .check(err, reading.debug);
+        if (unwritable != ExitCode.OK) {
+            return unwritable;
+        }
         ReplayResult result;
         TimelineRecorder timeline = html != null ? new TimelineRecorder() : null;
         // the bar is blanked out (closed last) before any message or the report is written
         try (Progress progress = progressOption.start(err, "replaying", trace);
-             TraceSource source = ReadAhead.of(progress.count(TraceFiles.open(trace, name, reading.limits())))) {
+             TraceSource source = ReadAhead.of(progress.count(
+                     TraceInput.open(trace.toString(), reading.limits(), Stdio.of(spec).in())))) {
             result = Replays.run(source, modeOf(mode), severityOf(failOn), reading.maxPages, maxFindings,
                     allowTruncated, timeline != null ? timeline : labyrinth.replay.ReplayObserver.NONE);
         } catch (TraceException e) {
@@ -133,16 +139,20 @@ final class ReplayCommand implements Callable<Integer> {
         try {
             writeReport(result);
         } catch (IOException e) {
-            err.println("labyrinth: cannot write " + output + ": " + e.getMessage());
-            return ExitCode.UNREADABLE;
+            return Errors.cannotWrite(err, output, e, reading.debug);
         }
         if (html != null) {
             try {
-                AtomicFiles.write(html, stream -> HtmlReport.write(result, timeline, VersionProvider.version(),
-                        new OutputStreamWriter(stream, StandardCharsets.UTF_8)));
+                if (Stdio.isDash(html)) {
+                    PrintWriter out = spec.commandLine().getOut();
+                    HtmlReport.write(result, timeline, VersionProvider.version(), nonClosing(out));
+                    out.flush();
+                } else {
+                    AtomicFiles.write(html, stream -> HtmlReport.write(result, timeline, VersionProvider.version(),
+                            new OutputStreamWriter(stream, StandardCharsets.UTF_8)));
+                }
             } catch (IOException e) {
-                err.println("labyrinth: cannot write " + html + ": " + e.getMessage());
-                return ExitCode.UNREADABLE;
+                return Errors.cannotWrite(err, html, e, reading.debug);
             }
         }
         return exitCode(result.outcome(), failOn);
@@ -153,7 +163,7 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     private void writeReport(ReplayResult result) throws IOException {
-        if (output == null) {
+        if (output == null || Stdio.isDash(output)) {
             PrintWriter out = spec.commandLine().getOut();
             render(result, out);
             out.flush();
@@ -185,7 +195,7 @@ final class ReplayCommand implements Callable<Integer> {
             pw.flush();
         } else {
             PrintWriter pw = new PrintWriter(out);
-            TextReport.write(result, pw, color.colors(output != null));
+            TextReport.write(result, pw, color.colors(output != null && !Stdio.isDash(output)));
             pw.flush();
         }
     }

@@ -66,7 +66,7 @@ final class StatsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "TRACE", description = "the trace: JSON document or JSON Lines, plain or gzip")
+    @Parameters(paramLabel = "TRACE", description = "the trace, in any encoding; - reads standard input")
     String trace;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
@@ -74,7 +74,7 @@ final class StatsCommand implements Callable<Integer> {
     Format format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "write to FILE (atomically) instead of standard output")
+            description = "write to FILE (atomically) instead of standard output (also: -)")
     Path output;
 
     @Option(names = "--top", paramLabel = "N", defaultValue = "20",
@@ -98,7 +98,11 @@ final class StatsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        TraceInput input = new TraceInput(err, reading.debug, reading.limits());
+        int unwritable = Outputs.of(spec).input(trace).outputOrStdout("-o", output).check(err, reading.debug);
+        if (unwritable != ExitCode.OK) {
+            return unwritable;
+        }
+        TraceInput input = new TraceInput(err, reading.debug, reading.limits(), Stdio.of(spec));
         TraceSource opened = input.open(trace);
         if (opened == null) {
             return TraceInput.EXIT;
@@ -117,13 +121,13 @@ final class StatsCommand implements Callable<Integer> {
             return input.report(e);
         } catch (MachineTooLargeException e) {
             input.close(source);
-            return Errors.report(err, trace + ": " + e.getMessage(), e, reading.debug);
+            return Errors.report(err, TraceInput.nameOf(trace) + ": " + e.getMessage(), e, reading.debug);
         }
         if (input.close(source) != ExitCode.OK) {
             return TraceInput.EXIT;
         }
         try {
-            if (output == null) {
+            if (output == null || Stdio.isDash(output)) {
                 PrintWriter out = spec.commandLine().getOut();
                 render(result, stats, timeline, out);
                 out.flush();
@@ -135,8 +139,7 @@ final class StatsCommand implements Callable<Integer> {
                 });
             }
         } catch (IOException e) {
-            err.println("labyrinth: cannot write " + output + ": " + e.getMessage());
-            return ExitCode.UNREADABLE;
+            return Errors.cannotWrite(err, output, e, reading.debug);
         }
         return ExitCode.OK;
     }

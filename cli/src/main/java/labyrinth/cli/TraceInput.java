@@ -1,6 +1,7 @@
 package labyrinth.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import labyrinth.format.TraceFiles;
@@ -11,31 +12,49 @@ import labyrinth.trace.TraceSource;
 /**
  * Opens traces for commands and turns every failure to read one into a single line on the error
  * writer (plus the stack trace with {@code --debug}) and exit code 3, so that {@code validate},
- * {@code replay}, {@code stats} and the rest fail alike. Stateless; thread-safe if the writer is.
+ * {@code replay}, {@code stats} and the rest fail alike. The operand {@code -} is standard input,
+ * named {@code <stdin>} in messages and reports. Stateless; thread-safe if the writer is.
  */
 public final class TraceInput {
     private final PrintWriter err;
     private final boolean debug;
     private final ReaderLimits limits;
+    private final InputStream stdin;
 
-    public TraceInput(PrintWriter err, boolean debug) {
-        this(err, debug, ReaderLimits.defaults());
-    }
-
-    public TraceInput(PrintWriter err, boolean debug, ReaderLimits limits) {
+    TraceInput(PrintWriter err, boolean debug, ReaderLimits limits, Stdio stdio) {
         this.err = err;
         this.debug = debug;
         this.limits = limits;
+        this.stdin = stdio.in();
     }
 
     /**
-     * Opens {@code file} (named in messages as given) and reads its header.
+     * Opens the trace {@code operand} names and reads its header: a file, or standard input for
+     * {@code -}. Either is recognised by its content, in every encoding; standard input is read
+     * once, as it comes (kernel text, which is read twice, is first copied to a temporary file).
+     *
+     * @param stdin standard input, for {@code -}
+     */
+    public static TraceSource open(String operand, ReaderLimits limits, InputStream stdin) throws TraceException {
+        if (Stdio.isDash(operand)) {
+            return TraceFiles.open(stdin, Stdio.STDIN_NAME, limits);
+        }
+        return TraceFiles.open(Path.of(operand), operand, limits);
+    }
+
+    /** How messages and reports name the trace {@code operand} gives: {@code <stdin>} for {@code -}. */
+    public static String nameOf(String operand) {
+        return Stdio.inputName(operand);
+    }
+
+    /**
+     * Opens {@code file} (named in messages as given, {@code -} as {@code <stdin>}) and reads its header.
      *
      * @return the open trace, or null after reporting why it cannot be read (exit with {@link #EXIT})
      */
     public TraceSource open(String file) {
         try {
-            return TraceFiles.open(Path.of(file), file, limits);
+            return open(file, limits, stdin);
         } catch (TraceException e) {
             report(e);
             return null;

@@ -1,28 +1,89 @@
 package labyrinth.cli;
 
 import java.io.BufferedOutputStream;
+import java.io.Closeable;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
+import labyrinth.format.binary.BinaryTraceWriter;
+import labyrinth.format.json.JsonTraceWriter;
+import labyrinth.trace.Event;
+import labyrinth.trace.Header;
 
-/** What every command that writes a trace shares: the encoding a file name asks for, and the byte sink. */
+/**
+ * What every command that writes a trace ({@code gen}, {@code convert}, {@code import},
+ * {@code reduce}) shares: the encoding a file name asks for, the writer of each encoding, and the
+ * byte sink. Stateless.
+ */
 final class TraceOutputs {
     private static final int BUFFER = 1 << 16;
+
+    /** The encodings of a written trace, as {@code --format} names them. */
+    enum Encoding { binary, json, ndjson }
+
+    /** A writer of one encoding: events in order, then {@link #close()} ends the trace. */
+    interface Writer extends Closeable {
+        void write(Event e) throws IOException;
+    }
 
     private TraceOutputs() {
     }
 
-    /** Whether {@code p} names JSON Lines ({@code .ndjson}, {@code .jsonl}, either with {@code .gz}). */
-    static boolean isStreamName(Path p) {
+    /**
+     * The encoding {@code p}'s name asks for, after any {@code .gz}: {@code .lbt} binary,
+     * {@code .ndjson} or {@code .jsonl} JSON Lines, anything else (and standard output, null or
+     * {@code -}) a JSON document.
+     */
+    static Encoding encodingOf(Path p) {
+        if (p == null || Stdio.isDash(p)) {
+            return Encoding.json;
+        }
         String n = p.getFileName().toString().replaceFirst("\\.gz$", "");
-        return n.endsWith(".ndjson") || n.endsWith(".jsonl");
+        if (n.endsWith(".lbt")) {
+            return Encoding.binary;
+        }
+        return n.endsWith(".ndjson") || n.endsWith(".jsonl") ? Encoding.ndjson : Encoding.json;
     }
 
-    /** Whether {@code p} (null: standard output) asks for gzip by its name. */
+    /** {@code chosen} ({@code --format}) when given, else what {@code target}'s name asks for. */
+    static Encoding encodingOf(Encoding chosen, Path target) {
+        return chosen != null ? chosen : encodingOf(target);
+    }
+
+    /** Whether {@code p} (null or {@code -}: standard output) asks for gzip by its name. */
     static boolean isGzipName(Path p) {
-        return p != null && p.getFileName().toString().endsWith(".gz");
+        return p != null && !Stdio.isDash(p) && p.getFileName().toString().endsWith(".gz");
+    }
+
+    /** A writer of {@code encoding} over {@code out} (which it closes), the header written. */
+    static Writer writer(Encoding encoding, OutputStream out, Header header) throws IOException {
+        if (encoding == Encoding.binary) {
+            BinaryTraceWriter w = BinaryTraceWriter.open(out, header);
+            return writer(w::write, w);
+        }
+        JsonTraceWriter w = encoding == Encoding.ndjson ? JsonTraceWriter.stream(out, header)
+                : JsonTraceWriter.document(out, header);
+        return writer(w::write, w);
+    }
+
+    private interface EventSink {
+        void write(Event e) throws IOException;
+    }
+
+    private static Writer writer(EventSink sink, Closeable end) {
+        return new Writer() {
+            @Override
+            public void write(Event e) throws IOException {
+                sink.write(e);
+            }
+
+            @Override
+            public void close() throws IOException {
+                end.close();
+            }
+        };
     }
 
     /** A buffered sink over {@code raw}, gzip-compressed when {@code target}'s name ends in {@code .gz}. */

@@ -53,7 +53,8 @@ final class TriageCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "TRACE|DIR", arity = "1..*", description = "traces, or folders to search for traces")
+    @Parameters(paramLabel = "TRACE|DIR", arity = "1..*",
+            description = "traces, or folders to search for traces; - reads a trace from standard input")
     List<Path> operands;
 
     @Option(names = "--jobs", paramLabel = "N", description = "replay N traces at once (default: the number of cores)")
@@ -71,7 +72,8 @@ final class TriageCommand implements Callable<Integer> {
             description = "text, json, junit or sarif (default: ${DEFAULT-VALUE})")
     Format format;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the report to FILE (atomically)")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "write the report to FILE (atomically) instead of standard output (also: -)")
     Path output;
 
     @Option(names = "--allow-truncated",
@@ -80,10 +82,12 @@ final class TriageCommand implements Callable<Integer> {
     boolean allowTruncated;
 
     @Option(names = "--baseline", paramLabel = "FILE",
-            description = "known bucket signatures (one a line): they do not count for the exit code")
+            description = "known bucket signatures (one a line): they do not count for the exit code; "
+                    + "--write-baseline may name the same file to update it")
     Path baseline;
 
-    @Option(names = "--write-baseline", paramLabel = "FILE", description = "record the current buckets in FILE")
+    @Option(names = "--write-baseline", paramLabel = "FILE",
+            description = "record the current buckets in FILE (also: - for standard output, with -o FILE)")
     Path writeBaseline;
 
     @Mixin
@@ -119,9 +123,19 @@ final class TriageCommand implements Callable<Integer> {
         if (traces.isEmpty()) {
             return ExitCode.UNREADABLE;
         }
+        Outputs files = Outputs.of(spec);
+        traces.forEach(files::input);
+        // read whole above, before anything is written: --write-baseline may update it
+        files.input(baseline == null ? null : baseline.toString(), "--write-baseline");
+        int unwritable = files.outputOrStdout("-o", output).output("--write-baseline", writeBaseline)
+                .check(err, reading.debug);
+        if (unwritable != ExitCode.OK) {
+            return unwritable;
+        }
         int threads = jobs != null && jobs > 0 ? jobs : Runtime.getRuntime().availableProcessors();
         Triage triage = new Triage(ReplayCommand.modeOf(mode), ReplayCommand.severityOf(failOn), reading.maxPages,
-                Integer.MAX_VALUE, reading.limits(), format == Format.sarif || format == Format.junit, allowTruncated);
+                Integer.MAX_VALUE, reading.limits(), format == Format.sarif || format == Format.junit,
+                allowTruncated, Stdio.of(spec).in());
         List<TraceRun> runs;
         try (Progress progress = progressOption.start(err, "triage", traces)) {
             runs = triage.run(traces, threads, progress);
@@ -135,20 +149,24 @@ final class TriageCommand implements Callable<Integer> {
             }
         }
         err.flush();
-        try {
-            if (writeBaseline != null) {
-                String text = Baseline.render(buckets);
-                AtomicFiles.write(writeBaseline, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+        if (writeBaseline != null) {
+            String text = Baseline.render(buckets);
+            try {
+                Outputs.write(spec, writeBaseline, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                return Errors.cannotWrite(err, writeBaseline, e, reading.debug);
             }
+        }
+        try {
             writeReport(runs, buckets, found.skipped(), exit);
         } catch (IOException e) {
-            return Errors.report(err, "labyrinth: cannot write: " + e.getMessage(), e, reading.debug);
+            return Errors.cannotWrite(err, output, e, reading.debug);
         }
         return exit;
     }
 
     private void writeReport(List<TraceRun> runs, List<Bucket> buckets, int skipped, int exit) throws IOException {
-        if (output == null) {
+        if (output == null || Stdio.isDash(output)) {
             PrintWriter out = spec.commandLine().getOut();
             render(runs, buckets, skipped, exit, out);
             out.flush();
@@ -164,7 +182,8 @@ final class TriageCommand implements Callable<Integer> {
     private void render(List<TraceRun> runs, List<Bucket> buckets, int skipped, int exit, Writer w) {
         PrintWriter out = new PrintWriter(w);
         switch (format) {
-            case text -> TriageText.write(runs, buckets, skipped, out, color.colors(output != null));
+            case text -> TriageText.write(runs, buckets, skipped, out,
+                    color.colors(output != null && !Stdio.isDash(output)));
             case json -> {
                 TriageJson.write(runs, buckets, skipped, exit, VersionProvider.version(),
                         ReplayCommand.nonClosing(out));

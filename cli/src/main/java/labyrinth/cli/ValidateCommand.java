@@ -36,7 +36,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "TRACE", description = "trace files (document or JSON Lines, plain or gzip)")
+    @Parameters(arity = "1..*", paramLabel = "TRACE", description = "trace files, in any encoding; - reads standard input")
     List<String> traces;
 
     @Mixin
@@ -48,7 +48,11 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        TraceInput input = new TraceInput(spec.commandLine().getErr(), reading.debug, reading.limits());
+        Outputs files = Outputs.of(spec);
+        traces.forEach(files::input);
+        files.check(spec.commandLine().getErr(), reading.debug); // standard input at most once; no outputs
+        TraceInput input = new TraceInput(spec.commandLine().getErr(), reading.debug, reading.limits(),
+                Stdio.of(spec));
         int exit = ExitCode.OK;
         for (String file : traces) {
             TraceSource src = input.open(file);
@@ -64,7 +68,7 @@ final class ValidateCommand implements Callable<Integer> {
                     n++;
                 }
                 TraceSource.Truncation cut = src.truncation();
-                out.println("OK " + file + " (" + n + (n == 1 ? " event" : " events")
+                out.println("OK " + TraceInput.nameOf(file) + " (" + n + (n == 1 ? " event" : " events")
                         + (cut == null ? "" : ", " + cut.describe()) + ")");
                 out.flush();
             } catch (TraceException e) {

@@ -43,7 +43,7 @@ class HardeningTest {
 
     @Test
     void aNewFileAppearsOnlyWhenComplete(@TempDir Path dir) throws IOException {
-        Path target = dir.resolve("sub/new.txt");
+        Path target = Files.createDirectory(dir.resolve("sub")).resolve("new.txt");
         AtomicFiles.write(target, out -> {
             assertThat(Files.exists(target)).isFalse();
             out.write("complete".getBytes(StandardCharsets.UTF_8));
@@ -64,13 +64,24 @@ class HardeningTest {
     }
 
     @Test
-    void anInputNamedAsOutputIsReplacedAtomicallyAndOnlyThen(@TempDir Path dir) throws IOException {
+    void anInputNamedAsOutputIsAUsageErrorAndStaysAsItWas(@TempDir Path dir) throws IOException {
         Path trace = dir.resolve("trace.json");
         Files.copy(Repo.root().resolve("sample-traces/double-free.json"), trace);
+        byte[] before = Files.readAllBytes(trace);
         Run r = Run.of("reduce", trace.toString(), "-o", trace.toString());
-        assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(Run.of("validate", trace.toString()).exit()).isZero();
+        assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(Files.readAllBytes(trace)).isEqualTo(before);
         assertThat(list(dir)).containsExactly(trace);
+    }
+
+    @Test
+    void aWriteIntoAMissingFolderFailsAndCreatesNoFolder(@TempDir Path dir) {
+        Path target = dir.resolve("out/new.txt");
+        assertThatThrownBy(() -> AtomicFiles.write(target, out -> out.write('x')))
+                .isInstanceOf(java.nio.file.FileSystemException.class)
+                .satisfies(e -> assertThat(((java.nio.file.FileSystemException) e).getReason())
+                        .isEqualTo("no such folder " + dir.resolve("out")));
+        assertThat(Files.exists(dir.resolve("out"))).isFalse();
     }
 
     private static List<Path> list(Path dir) throws IOException {

@@ -22,7 +22,7 @@ class ReduceCommandTest {
     @Test
     void writesASmallerTraceWithTheSameSignatureAndReportsProgress() throws Exception {
         Path big = TestTraces.write(dir, "big.json", TestTraces.trace(60, "double-free"));
-        Path small = dir.resolve("out/small.ndjson");
+        Path small = Files.createDirectory(dir.resolve("out")).resolve("small.ndjson");
         Run run = Run.of("reduce", big.toString(), "-o", small.toString());
         assertThat(run.exit()).as(run.err()).isEqualTo(ExitCode.OK);
         assertThat(run.err()).contains("reduce: events: ").contains("tries")

@@ -85,7 +85,11 @@ public final class TraceFiles {
         }
     }
 
-    /** Like {@link #open(Path, String, ReaderLimits)} for a stream, which the source then owns and closes. */
+    /**
+     * Like {@link #open(Path, String, ReaderLimits)} for a stream (standard input), which the source
+     * then owns and closes. Kernel trace text is copied to a temporary file first, deleted when the
+     * source closes: its machine is guessed from a reading of its own.
+     */
     public static TraceSource open(InputStream in, String displayName, ReaderLimits limits) throws TraceException {
         TraceBytes bytes = null;
         try {
@@ -96,6 +100,9 @@ public final class TraceFiles {
             int first = bytes.firstSignificantByte();
             if (first == '{') {
                 return JsonTraceReader.open(bytes, displayName, limits);
+            }
+            if (FtraceReader.looksLikeFtrace(bytes.peek(KERNEL_SNIFF_BYTES))) {
+                return FtraceReader.open(displayName, bytes, FtraceOptions.defaults());
             }
             String found = bytes.describeStart();
             bytes.close();

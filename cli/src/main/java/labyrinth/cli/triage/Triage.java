@@ -1,6 +1,7 @@
 package labyrinth.cli.triage;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.concurrent.Future;
 import labyrinth.cli.ExitCode;
 import labyrinth.cli.progress.Progress;
 import labyrinth.core.MachineTooLargeException;
-import labyrinth.format.TraceFiles;
+import labyrinth.cli.TraceInput;
 import labyrinth.format.json.ReaderLimits;
 import labyrinth.replay.Mode;
 import labyrinth.replay.PrimaryFailure;
@@ -37,9 +38,16 @@ import labyrinth.trace.TraceSource;
  *     thousands of traces holds kilobytes per trace, not every finding of every trace
  * @param allowTruncated whether a trace cut short is judged by its findings, as if it were whole,
  *     rather than bucketed as {@code truncated} (exit 4)
+ * @param stdin what the trace {@code -} reads (at most one {@code -}: it is read once)
  */
 public record Triage(Mode mode, Severity failOn, long maxPages, int maxFindings, ReaderLimits limits,
-                     boolean keepFindings, boolean allowTruncated) {
+                     boolean keepFindings, boolean allowTruncated, InputStream stdin) {
+    /** A triage of files only: {@code -} reads the process's standard input. */
+    public Triage(Mode mode, Severity failOn, long maxPages, int maxFindings, ReaderLimits limits,
+                  boolean keepFindings, boolean allowTruncated) {
+        this(mode, failOn, maxPages, maxFindings, limits, keepFindings, allowTruncated, System.in);
+    }
+
     public List<TraceRun> run(List<Path> traces, int jobs) throws InterruptedException {
         return run(traces, jobs, Progress.OFF);
     }
@@ -72,10 +80,10 @@ public record Triage(Mode mode, Severity failOn, long maxPages, int maxFindings,
     }
 
     private TraceRun one(Path path, Progress progress) {
-        String name = path.toString();
+        String name = TraceInput.nameOf(path.toString());
         Progress.Trace counted = progress.trace(path);
         // closed after the source, whatever happened: the whole file then counts as done
-        try (counted; TraceSource source = counted.count(TraceFiles.open(path, name, limits))) {
+        try (counted; TraceSource source = counted.count(TraceInput.open(path.toString(), limits, stdin))) {
             ReplayResult r = Replays.run(source, mode, failOn, maxPages, maxFindings, allowTruncated,
                     ReplayObserver.NONE);
             int exit = ExitCode.of(r.outcome(), failOn == null);

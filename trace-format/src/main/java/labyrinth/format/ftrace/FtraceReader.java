@@ -106,6 +106,8 @@ public final class FtraceReader implements TraceSource {
     private int highestOrder;
     private boolean done;
     private Truncation truncation;
+    /** The temporary copy of a stream this reader reads (deleted on close), or null. */
+    private Path copy;
 
     private FtraceReader(String name, InputStream in, Machine machine, String machineSource, List<String> notes,
                          FtraceOptions options, boolean scanning) {
@@ -158,25 +160,37 @@ public final class FtraceReader implements TraceSource {
     }
 
     /**
-     * Reads a kernel trace from a stream; {@code options} must give the machine (directly, as a
-     * zoneinfo file or as a memory size), since a stream cannot be pre-scanned.
+     * Reads a kernel trace (plain or gzip) from a stream, which the reader then owns. When
+     * {@code options} give the machine (directly, as a zoneinfo file or as a memory size) the stream
+     * is read as it comes; otherwise it is first copied to a temporary file, since finding the
+     * highest pfn takes a reading of its own, and the file is deleted on {@link #close()}.
      */
     public static FtraceReader open(String name, InputStream in, FtraceOptions options)
             throws IOException, TraceException {
         if (options.machine() != null) {
-            return new FtraceReader(name, in, options.machine(), "given", List.of(), options, false);
+            return new FtraceReader(name, TraceBytes.open(in), options.machine(), "given", List.of(), options, false);
         }
         if (options.zoneinfo() != null) {
             ZoneinfoParser.Result z = ZoneinfoParser.parse(options.zoneinfo());
-            return new FtraceReader(name, in, z.machine(), "zoneinfo " + options.zoneinfo(), z.notes(), options,
-                    false);
+            return new FtraceReader(name, TraceBytes.open(in), z.machine(), "zoneinfo " + options.zoneinfo(),
+                    z.notes(), options, false);
         }
         if (options.memoryBytes() > 0) {
-            return new FtraceReader(name, in, MachineGuess.fromMemory(options.memoryBytes()),
+            return new FtraceReader(name, TraceBytes.open(in), MachineGuess.fromMemory(options.memoryBytes()),
                     "memory " + options.memoryBytes() + " bytes", List.of(), options, false);
         }
-        throw new TraceException(name, 0, 0, -1,
-                "a kernel trace read from a stream needs the machine: give a zoneinfo file or a memory size");
+        Path copy = Files.createTempFile("labyrinth-", ".trace");
+        try {
+            try (in; java.io.OutputStream out = Files.newOutputStream(copy)) {
+                in.transferTo(out);
+            }
+            FtraceReader r = open(copy, name, options);
+            r.copy = copy;
+            return r;
+        } catch (IOException | TraceException | RuntimeException e) {
+            Files.deleteIfExists(copy);
+            throw e;
+        }
     }
 
     /** {highest pfn used or -1, largest order used}. */
@@ -256,7 +270,7 @@ public final class FtraceReader implements TraceSource {
         return truncation;
     }
 
-    /** Of the file when opened from a path; -1 for a stream given by the caller (it may be counted elsewhere). */
+    /** Of the file, or of the stream as the caller gave it (compressed bytes for gzip). */
     @Override
     public long bytesRead() {
         return in instanceof TraceBytes bytes ? bytes.rawCount() : -1;
@@ -264,7 +278,13 @@ public final class FtraceReader implements TraceSource {
 
     @Override
     public void close() throws IOException {
-        lines.close();
+        try {
+            lines.close();
+        } finally {
+            if (copy != null) {
+                Files.deleteIfExists(copy);
+            }
+        }
     }
 
     @Override

@@ -316,11 +316,44 @@ class FixturesTest {
     }
 
     @Test
-    void aStreamNeedsTheMachine() throws Exception {
+    void aStreamWithoutTheMachineIsCopiedAsideToFindItsHighestPfnAndTheCopyGoesOnClose() throws Exception {
+        byte[] text = Files.readAllBytes(Traces.fixture("trace-cmd-report.txt"));
+        java.util.Set<Path> before = copies();
+        try (FtraceReader fromStream = FtraceReader.open("<stdin>", new ByteArrayInputStream(gzip(text)),
+                FtraceOptions.defaults());
+             FtraceReader fromFile = FtraceReader.open(Traces.fixture("trace-cmd-report.txt"), FtraceOptions.defaults())) {
+            assertThat(fromStream.header().machine()).isEqualTo(fromFile.header().machine());
+            assertThat(fromStream.report().machineSource()).isEqualTo(fromFile.report().machineSource())
+                    .startsWith("highest pfn ");
+            assertThat(fromStream.name()).isEqualTo("<stdin>");
+            for (Event e = fromFile.next(); e != null; e = fromFile.next()) {
+                assertThat(fromStream.next()).isEqualTo(e);
+            }
+            assertThat(fromStream.next()).isNull();
+            assertThat(copies()).as("the copy exists while the reader is open").hasSizeGreaterThan(before.size());
+        }
+        assertThat(copies()).as("and not after").isSubsetOf(before);
+    }
+
+    /** The importer's copies of streams in the temporary folder. */
+    private static java.util.Set<Path> copies() throws IOException {
+        try (java.util.stream.Stream<Path> s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return s.filter(p -> p.getFileName().toString().matches("labyrinth-\\d+\\.trace"))
+                    .collect(java.util.stream.Collectors.toSet());
+        }
+    }
+
+    private static byte[] gzip(byte[] text) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (OutputStream out = new GZIPOutputStream(bytes)) {
+            out.write(text);
+        }
+        return bytes.toByteArray();
+    }
+
+    @Test
+    void aStreamWithTheMachineIsReadAsItComes() throws Exception {
         byte[] text = Files.readAllBytes(Traces.fixture("bare.txt"));
-        assertThatThrownBy(() -> FtraceReader.open("stdin", new ByteArrayInputStream(text), FtraceOptions.defaults()))
-                .isInstanceOf(TraceException.class)
-                .hasMessage("stdin: a kernel trace read from a stream needs the machine: give a zoneinfo file or a memory size");
         try (FtraceReader r = FtraceReader.open("stdin", new ByteArrayInputStream(text),
                 FtraceOptions.defaults().withMemory(8L << 30))) {
             assertThat(r.header().machine().endPfn()).isEqualTo(2097152);
