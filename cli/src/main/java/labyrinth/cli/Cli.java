@@ -15,6 +15,8 @@ public final class Cli {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler(Cli::internalError);
+        cl.setParameterExceptionHandler(new UsageErrors());
+        cl.setExecutionStrategy(UsageErrors.rejectingUnmatched());
         return cl;
     }
 
