@@ -17,6 +17,7 @@ public final class Cli {
         cl.setExecutionExceptionHandler(Cli::internalError);
         cl.setParameterExceptionHandler(new UsageErrors());
         cl.setExecutionStrategy(UsageErrors.rejectingUnmatched());
+        HelpLayout.install(cl);
         return cl;
     }
 

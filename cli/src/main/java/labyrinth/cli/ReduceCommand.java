@@ -54,7 +54,7 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {
             "  labyrinth reduce ci/run-4711.ndjson.gz -o bug.json",
-            "  labyrinth reduce --signature 'double-free nvme0q3@nvme_timeout+0x1c/0x90' big.json -o small.json"
+            "  labyrinth reduce --signature 'leak eth0-rx@rx_refill' big.json -o small.json"
         })
 final class ReduceCommand implements Callable<Integer> {
     @Spec

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
         name = "validate",
         mixinStandardHelpOptions = true,
         header = "Check traces against the trace format without replaying them.",
-        description = {"Check traces against the trace format (TRACE-FORMAT.md) without replaying them.",
+        description = {"Check traces against the trace format (docs/trace-format.md) without replaying them.",
             "A trace cut short is valid: it is reported as truncated after its last complete event."},
         footerHeading = "%nExamples:%n",
         footer = {
