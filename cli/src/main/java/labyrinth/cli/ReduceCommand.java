@@ -64,7 +64,7 @@ final class ReduceCommand implements Callable<Integer> {
     @Mixin
     ColorOption color;
 
-    @Parameters(paramLabel = "TRACE", description = "the failing trace")
+    @Parameters(paramLabel = "TRACE", description = "the failing trace: " + TraceOptions.TRACE_FORMS)
     Path trace;
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT", required = true,

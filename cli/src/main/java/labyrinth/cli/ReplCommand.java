@@ -61,7 +61,7 @@ final class ReplCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "TRACE", description = "the trace (JSON document or JSON Lines, maybe gzipped)")
+    @Parameters(index = "0", paramLabel = "TRACE", description = "the trace: " + TraceOptions.TRACE_FORMS)
     Path trace;
 
     @Option(names = "--batch", paramLabel = "FILE", description = "run the commands in FILE (one or more a line, ';'-separated)")

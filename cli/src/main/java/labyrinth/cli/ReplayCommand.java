@@ -65,7 +65,7 @@ final class ReplayCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "TRACE", description = "the trace: JSON document or JSON Lines, plain or gzip")
+    @Parameters(paramLabel = "TRACE", description = "the trace: " + TraceOptions.TRACE_FORMS)
     Path trace;
 
     @Option(names = "--mode", paramLabel = "MODE",

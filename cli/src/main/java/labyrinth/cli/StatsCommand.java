@@ -66,7 +66,7 @@ final class StatsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "TRACE", description = "the trace: JSON document or JSON Lines, plain or gzip")
+    @Parameters(paramLabel = "TRACE", description = "the trace: " + TraceOptions.TRACE_FORMS)
     String trace;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",

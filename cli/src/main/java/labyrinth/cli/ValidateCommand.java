@@ -33,7 +33,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "TRACE", description = "trace files (document or JSON Lines, plain or gzip)")
+    @Parameters(arity = "1..*", paramLabel = "TRACE", description = "the traces, each "
+            + TraceOptions.TRACE_FORMS)
     List<String> traces;
 
     @Mixin

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.TestFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /** {@code --help} of the root and of every command, at the default 80 columns. */
 class HelpTest {
@@ -203,6 +204,43 @@ class HelpTest {
     @Test
     void validatePointsAtTheTraceFormatInTheRepository() {
         assertThat(Run.of("validate", "--help").out().replaceAll("\\s+", " ")).contains("(docs/trace-format.md)");
+    }
+
+    /** TRACE takes every encoding labyrinth reads, and its help says so. */
+    @TestFactory
+    Stream<DynamicTest> traceParameterListsEveryEncoding() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (CommandLine c : commands()) {
+            for (PositionalParamSpec p : c.getCommandSpec().positionalParameters()) {
+                if (p.paramLabel().startsWith("TRACE")) {
+                    tests.add(DynamicTest.dynamicTest(c.getCommandName() + " " + p.paramLabel(), () -> {
+                        String said = parameterHelp(Run.of(words(c, "--help")).out(), p.paramLabel());
+                        assertThat(said).contains("JSON document", "JSON Lines", "gzip", "compact binary (.lbt)",
+                                "ftrace", "trace-cmd", "perf script", "- reads standard input");
+                    }));
+                }
+            }
+        }
+        assertThat(tests).hasSizeGreaterThanOrEqualTo(7);
+        return tests.stream();
+    }
+
+    /** The rows of the parameter list that describe {@code label}, joined into one line. */
+    private static String parameterHelp(String help, String label) {
+        StringBuilder sb = new StringBuilder();
+        boolean in = false;
+        for (String line : help.split("\n")) {
+            if (line.matches(" {6}" + Pattern.quote(label) + "(\\.\\.\\.)? .*")) {
+                in = true;
+            } else if (in && !line.matches(" {20,}\\S.*")) {
+                break;
+            }
+            if (in) {
+                sb.append(line.strip()).append(' ');
+            }
+        }
+        assertThat(sb).as(label + " in:\n" + help).isNotEmpty();
+        return sb.toString();
     }
 
     @Test
