@@ -243,6 +243,28 @@ class HelpTest {
         return sb.toString();
     }
 
+    /** CLI.md: every command accepts --no-color, also those that print nothing coloured. */
+    @TestFactory
+    Stream<DynamicTest> everyCommandAcceptsNoColor() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (CommandLine c : commands()) {
+            if (c.getParent() != null) {
+                tests.add(DynamicTest.dynamicTest(c.getCommandName() + " --no-color", () -> {
+                    Run r = Run.of(words(c, "--no-color", "--help"));
+                    assertThat(r.exit()).as(r.err()).isZero();
+                }));
+            }
+        }
+        return tests.stream();
+    }
+
+    @Test
+    void completionAcceptsNoColor() {
+        Run r = Run.of("completion", "--no-color", "bash");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo(Run.of("completion", "bash").out());
+    }
+
     @Test
     void proseIsCutAtSpacesOnly() {
         String text = "written to trace.ndjson.gz and docs/binary-format.md";
