@@ -17,11 +17,12 @@ import picocli.CommandLine.IHelpSectionRenderer;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
 
 /**
  * The layout of every {@code --help}: prose wraps at spaces only, examples are printed as written,
  * and a command's summary is printed once. picocli wraps with the JDK's line break rules, which break
- * after {@code .}, {@code /} and {@code =}: {@code trace.ndjson.gz} came out as {@code trace.} and
+ * after {@code .} and {@code /}: {@code trace.ndjson.gz} came out as {@code trace.} and
  * {@code ndjson.gz} on two lines, and a long example was cut in the middle of a file name.
  * Stateless; installed once per command line.
  */
@@ -33,14 +34,14 @@ final class HelpLayout {
     static void install(CommandLine root) {
         root.setHelpFactory(SpaceWrappingHelp::new);
         Map<String, IHelpSectionRenderer> sections = new LinkedHashMap<>(root.getHelpSectionMap());
-        sections.put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_DESCRIPTION, HelpLayout::description);
-        sections.put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER, HelpLayout::footer);
+        sections.put(UsageMessageSpec.SECTION_KEY_DESCRIPTION, HelpLayout::description);
+        sections.put(UsageMessageSpec.SECTION_KEY_FOOTER, HelpLayout::footer);
         root.setHelpSectionMap(sections);
         // the header is the one-line summary the root's command list shows; above the usage line it
         // only repeated the description below it
         List<String> keys = new ArrayList<>(root.getHelpSectionKeys());
-        keys.remove(CommandLine.Model.UsageMessageSpec.SECTION_KEY_HEADER_HEADING);
-        keys.remove(CommandLine.Model.UsageMessageSpec.SECTION_KEY_HEADER);
+        keys.remove(UsageMessageSpec.SECTION_KEY_HEADER_HEADING);
+        keys.remove(UsageMessageSpec.SECTION_KEY_HEADER);
         root.setHelpSectionKeys(keys);
     }
 
