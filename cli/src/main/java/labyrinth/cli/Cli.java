@@ -45,6 +45,9 @@ public final class Cli {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler(Cli::internalError);
+        cl.setParameterExceptionHandler(new UsageErrors());
+        cl.setExecutionStrategy(UsageErrors.rejectingUnmatched());
+        HelpLayout.install(cl);
         return cl;
     }
 

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -35,6 +36,10 @@ final class CompletionCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "SHELL", description = "bash or zsh")
     Shell shell;
+
+    /** Nothing here is coloured; taken so that {@code --no-color} works on every command, as scripts pass it. */
+    @Mixin
+    ColorOption color;
 
     @Override
     public Integer call() {

@@ -43,7 +43,7 @@ final class ConvertCommand implements Callable<Integer> {
     @Mixin
     ColorOption color;
 
-    @Parameters(paramLabel = "TRACE", description = "the trace: any form labyrinth reads; - reads standard input")
+    @Parameters(paramLabel = "TRACE", description = "the trace: " + TraceOptions.TRACE_FORMS)
     Path trace;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT",

@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {
             "  labyrinth import --from ftrace trace.txt -o trace.json",
-            "  labyrinth import --from ftrace --zoneinfo zoneinfo.txt perf.txt -o trace.ndjson.gz"
+            "  labyrinth import --from ftrace --zoneinfo zoneinfo perf.txt -o perf.ndjson.gz"
         })
 final class ImportCommand implements Callable<Integer> {
     enum From { ftrace }

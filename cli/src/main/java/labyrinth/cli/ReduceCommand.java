@@ -51,7 +51,7 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {
             "  labyrinth reduce ci/run-4711.ndjson.gz -o bug.json",
-            "  labyrinth reduce --signature 'double-free nvme0q3@nvme_timeout+0x1c/0x90' big.json -o small.json"
+            "  labyrinth reduce --signature 'leak eth0-rx@rx_refill' big.json -o small.json"
         })
 final class ReduceCommand implements Callable<Integer> {
     @Spec
@@ -61,7 +61,7 @@ final class ReduceCommand implements Callable<Integer> {
     @Mixin
     ColorOption color;
 
-    @Parameters(paramLabel = "TRACE", description = "the failing trace; - reads standard input")
+    @Parameters(paramLabel = "TRACE", description = "the failing trace: " + TraceOptions.TRACE_FORMS)
     Path trace;
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT", required = true,

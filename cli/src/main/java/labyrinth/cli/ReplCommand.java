@@ -61,8 +61,8 @@ final class ReplCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "TRACE",
-            description = "the trace, in any encoding; - reads standard input (the commands then come from -c or --batch)")
+    @Parameters(index = "0", paramLabel = "TRACE", description = "the trace: " + TraceOptions.TRACE_FORMS
+            + " (the commands then come from -c or --batch)")
     Path trace;
 
     @Option(names = "--batch", paramLabel = "FILE",

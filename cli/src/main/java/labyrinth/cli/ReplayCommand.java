@@ -65,7 +65,7 @@ final class ReplayCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "TRACE", description = "the trace, in any encoding; - reads standard input")
+    @Parameters(paramLabel = "TRACE", description = "the trace: " + TraceOptions.TRACE_FORMS)
     Path trace;
 
     @Option(names = "--mode", paramLabel = "MODE",

@@ -66,7 +66,7 @@ final class StatsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "TRACE", description = "the trace, in any encoding; - reads standard input")
+    @Parameters(paramLabel = "TRACE", description = "the trace: " + TraceOptions.TRACE_FORMS)
     String trace;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",

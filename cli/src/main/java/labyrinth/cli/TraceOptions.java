@@ -14,6 +14,10 @@ import picocli.CommandLine.Spec;
  * option that raises it. Mixed into a command with {@code @Mixin}.
  */
 final class TraceOptions {
+    /** What a TRACE parameter may be: every encoding {@code TraceFiles} recognises, and standard input. */
+    static final String TRACE_FORMS = "a JSON document, JSON Lines, compact binary (.lbt) or kernel text (ftrace,"
+            + " trace-cmd report or perf script output), plain or gzip; - reads standard input";
+
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 

@@ -53,8 +53,8 @@ final class TriageCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "TRACE|DIR", arity = "1..*",
-            description = "traces, or folders to search for traces; - reads a trace from standard input")
+    @Parameters(paramLabel = "TRACE|DIR", arity = "1..*", description = "traces, or folders to search for traces; a trace is "
+            + TraceOptions.TRACE_FORMS)
     List<Path> operands;
 
     @Option(names = "--jobs", paramLabel = "N", description = "replay N traces at once (default: the number of cores)")

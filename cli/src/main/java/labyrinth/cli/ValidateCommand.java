@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
         name = "validate",
         mixinStandardHelpOptions = true,
         header = "Check traces against the trace format without replaying them.",
-        description = {"Check traces against the trace format (TRACE-FORMAT.md) without replaying them.",
+        description = {"Check traces against the trace format (docs/trace-format.md) without replaying them.",
             "A trace cut short is valid: it is reported as truncated after its last complete event."},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -36,7 +36,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "TRACE", description = "trace files, in any encoding; - reads standard input")
+    @Parameters(arity = "1..*", paramLabel = "TRACE", description = "the traces, each "
+            + TraceOptions.TRACE_FORMS)
     List<String> traces;
 
     @Mixin

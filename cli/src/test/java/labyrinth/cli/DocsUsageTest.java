@@ -9,9 +9,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** Every usage block in docs/cli.md is what the command's own --help prints, so the page cannot go stale. */
+/**
+ * Every usage block in docs/cli.md is what the command's own --help prints, the README's root help is
+ * what {@code --help} prints, and the usage error shown is what labyrinth prints, so the pages cannot go
+ * stale.
+ */
 class DocsUsageTest {
     private static final Pattern BLOCK = Pattern.compile("```\\n(Usage: labyrinth (\\w+) [^`]*?)\\n```");
+    /** A shell session in a fenced block: the command line, then what it printed. */
+    private static final Pattern SESSION = Pattern.compile("```\\n\\$ (?:\\./)?labyrinth ([^\\n]*)\\n([^`]*?)```");
 
     @Test
     void usageBlocksMatchTheCommandsHelp() throws Exception {
@@ -38,5 +44,30 @@ class DocsUsageTest {
             }
         }
         return String.join("\n", usage);
+    }
+
+    @Test
+    void readmeShowsTheRootHelpAsItIs() throws Exception {
+        String readme = Files.readString(Repo.root().resolve("README.md"));
+        assertThat(session(readme, "--help")).isEqualTo(Run.of("--help").out());
+    }
+
+    @Test
+    void theUsageErrorShownIsWhatLabyrinthPrints() throws Exception {
+        String page = Files.readString(Repo.root().resolve("docs/cli.md"));
+        Run r = Run.of("replya", "x");
+        assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(session(page, "replya x")).isEqualTo(r.err());
+    }
+
+    /** What the page shows {@code labyrinth ARGS} printing. */
+    private static String session(String page, String args) {
+        Matcher m = SESSION.matcher(page);
+        while (m.find()) {
+            if (m.group(1).equals(args)) {
+                return m.group(2);
+            }
+        }
+        throw new AssertionError("no block showing labyrinth " + args);
     }
 }

@@ -104,6 +104,6 @@ class ValidateCommandTest {
     void noFilesIsAUsageError() {
         Run r = run("validate");
         assertThat(r.exit).isEqualTo(ExitCode.USAGE);
-        assertThat(r.err).contains("Missing required parameter");
+        assertThat(r.err).startsWith("missing required parameter: 'TRACE'\n");
     }
 }
