@@ -74,8 +74,14 @@ class LauncherIT {
                 %sEOF
                   exit 0
                 fi
-                # stands in for -XX:ArchiveClassesAtExit: the archive appears where it is asked for
-                for a in "$@"; do case $a in -XX:ArchiveClassesAtExit=*) echo archive > "${a#*=}";; esac; done
+                # stands in for -XX:ArchiveClassesAtExit: the archive appears where it is asked for,
+                # unless the test plays a JVM that writes none
+                for a in "$@"; do
+                  case $a in -XX:ArchiveClassesAtExit=*)
+                    echo training >> "$0.runs"
+                    [ -n "${FAKE_JAVA_NO_ARCHIVE:-}" ] || echo archive > "${a#*=}";;
+                  esac
+                done
                 echo "fake java $*"
                 exit "${FAKE_JAVA_EXIT:-0}"
                 """.formatted(versionText));
@@ -363,6 +369,22 @@ class LauncherIT {
         Path archive25 = onlyArchive("25");
         assertThat(archive25).isNotEqualTo(archive17);
         assertThat(launch(env17, "--version").out()).contains(archive17.getFileName().toString());
+    }
+
+    @Test
+    void aJavaThatWritesNoArchiveIsNotTrainedAgainOnEveryRun() throws Exception {
+        freshJar();
+        Files.createDirectories(repo.resolve("sample-traces"));
+        Files.writeString(repo.resolve("sample-traces/double-free.json"), "{}\n");
+        Path home = openjdk("17.0.15");
+        Map<String, String> env = env(home);
+        env.put("FAKE_JAVA_NO_ARCHIVE", "1");
+        for (int i = 0; i < 3; i++) {
+            Result r = launch(env, "--version");
+            assertThat(r.exit()).as(r.err()).isZero();
+            assertThat(r.out()).doesNotContain("SharedArchiveFile");
+        }
+        assertThat(Files.readAllLines(home.resolve("bin/java.runs"))).hasSize(1);
     }
 
     Path onlyArchive(String version) throws IOException {
