@@ -182,7 +182,7 @@ public final class Allocator {
         checkOrder(order);
         pressure = 0;
         wokeKswapd = false;
-        int j = highestOrdinal(gfp);
+        int j = Gfp.highestZoneOrdinal(gfp);
         int[] candidates = fallback[j];
         if (candidates.length == 0) {
             return FailureReason.NO_ZONE.code();
@@ -211,11 +211,6 @@ public final class Allocator {
             }
         }
         return fragmented ? FailureReason.FRAGMENTATION.code() : FailureReason.WATERMARK.code();
-    }
-
-    private static int highestOrdinal(long gfp) {
-        // inline of Gfp.highestZone without the enum load on the hot path
-        return (gfp & Gfp.DMA) != 0 ? 0 : (gfp & Gfp.DMA32) != 0 ? 1 : 2;
     }
 
     private boolean zoneOk(int z, int order, long mark, int flags, int j) {

@@ -156,6 +156,22 @@ class AllocationPolicyTest {
     }
 
     @Test
+    void invalidZoneCombinationTakesFromDmaAlone() {
+        Allocator a = new Allocator(machine(10, zone(ZoneKind.DMA, 0, 64, 0, 0, 0),
+                zone(ZoneKind.DMA32, 64, 64, 0, 0, 0), zone(ZoneKind.NORMAL, 128, 128, 0, 0, 0)));
+        long invalid = Gfp.GFP_KERNEL | Gfp.DMA32 | Gfp.HIGHMEM;
+        assertThat(a.allocate(0, invalid)).isZero();
+        assertThat(a.lastZone()).isZero();
+        drainTo(a, 0, 0);
+        assertThat(a.allocate(0, invalid)).isEqualTo(WATERMARK);
+        assertThat(a.explainFailure(0, invalid)).isEqualTo("DMA free 0 <= min 0");
+        Allocator noDma = normal(64, 0, 0, 0);
+        assertThat(noDma.allocate(0, invalid)).isEqualTo(NO_ZONE);
+        assertThat(noDma.explainFailure(0, invalid))
+                .isEqualTo("the request may use only DMA and this machine has no DMA zone");
+    }
+
+    @Test
     void dma32RequestOnANormalOnlyMachineHasNoZone() {
         Allocator a = normal(64, 0, 0, 0);
         assertThat(a.allocate(0, Gfp.GFP_KERNEL | Gfp.DMA32)).isEqualTo(NO_ZONE);
