@@ -10,8 +10,10 @@ import java.util.List;
  * <p>Notation: zone indexes are positions in {@link Machine#zones()} (ascending); {@code j} is the
  * request's highest allowed {@link ZoneKind}. Algorithm of {@link #allocate}: fast path over the
  * fallback list with the {@code low} mark and no reserves; slow path with {@code min} and the
- * reserves of {@link WatermarkMath#slowPathFlags}; for a sleeping {@code __GFP_NOFAIL} request a
- * last pass with {@code min} and MIN_RESERVE. Blocks come from {@link BuddyZone}. Everything the
+ * reserves of {@link WatermarkMath#slowPathFlags}; for {@code __GFP_MEMALLOC} a pass that ignores
+ * watermarks, only after the slow path failed in every zone; for a sleeping {@code __GFP_NOFAIL}
+ * request a last pass with the reserves of {@link WatermarkMath#nofailFlags}. Blocks come from
+ * {@link BuddyZone}. Everything the
  * hot path reads is precomputed into primitive arrays: watermarks per zone, the lowmem reserve per
  * zone and {@code j}, and the fallback list per {@code j}.
  *
@@ -171,7 +173,7 @@ public final class Allocator {
     }
 
     /**
-     * Decides one request by the model (fast path, slow path, NOFAIL last resort) and takes the
+     * Decides one request by the model (fast path, slow path, memalloc pass, NOFAIL last resort) and takes the
      * block. Afterwards {@link #pressure()} tells which pressure points this allocation fired and
      * {@link #lastZone()} which zone it came from.
      *
@@ -203,9 +205,18 @@ public final class Allocator {
                 fragmented |= zones[z].free() >= 1L << order;
             }
         }
-        if ((gfp & Gfp.NOFAIL) != 0 && Gfp.maySleep(gfp)) {
+        // only now may a reserve be emptied: a lower zone that still passes its min mark came first
+        if (WatermarkMath.memallocPass(gfp)) {
             for (int z : candidates) {
-                if (zoneOk(z, order, min[z], WatermarkMath.MIN_RESERVE, j)) {
+                if (zones[z].hasBlock(order)) {
+                    return take(z, order);
+                }
+            }
+        }
+        int last = WatermarkMath.nofailFlags(gfp, order);
+        if (last != WatermarkMath.NO_PASS) {
+            for (int z : candidates) {
+                if (zoneOk(z, order, min[z], last, j)) {
                     return take(z, order);
                 }
             }

@@ -15,6 +15,8 @@ final class WatermarkMath {
     static final int NO_WATERMARKS = 4;
 
     static final long LOWMEM_RESERVE_RATIO = 256;
+    /** The most costly order the OOM killer still helps ({@code PAGE_ALLOC_COSTLY_ORDER}). */
+    static final int COSTLY_ORDER = 3;
 
     private WatermarkMath() {
     }
@@ -78,20 +80,51 @@ final class WatermarkMath {
         return reserve;
     }
 
-    /** The reserve flags of the slow path for {@code gfp}. */
+    /**
+     * The reserves of the slow path for {@code gfp} (Linux's {@code gfp_to_alloc_flags}): MIN_RESERVE
+     * for {@code __GFP_HIGH}; NON_BLOCK when it may not sleep and lacks {@code __GFP_NOMEMALLOC}.
+     * Never NO_WATERMARKS: {@code __GFP_MEMALLOC} gets its own pass after this one
+     * ({@link #memallocPass}).
+     */
     static int slowPathFlags(long gfp) {
         int flags = 0;
         if ((gfp & Gfp.HIGH) != 0) {
             flags |= MIN_RESERVE;
         }
-        boolean noMemalloc = (gfp & Gfp.NOMEMALLOC) != 0;
-        if ((gfp & Gfp.DIRECT_RECLAIM) == 0 && !noMemalloc) {
+        if ((gfp & Gfp.DIRECT_RECLAIM) == 0 && (gfp & Gfp.NOMEMALLOC) == 0) {
             flags |= NON_BLOCK;
         }
-        if ((gfp & Gfp.MEMALLOC) != 0 && !noMemalloc) {
-            flags |= NO_WATERMARKS;
-        }
         return flags;
+    }
+
+    /**
+     * Whether the request gets one more pass with NO_WATERMARKS once the slow path failed in every
+     * zone (Linux's {@code __gfp_pfmemalloc_flags} at {@code retry:}): {@code __GFP_MEMALLOC}
+     * without {@code __GFP_NOMEMALLOC}.
+     */
+    static boolean memallocPass(long gfp) {
+        return (gfp & Gfp.MEMALLOC) != 0 && (gfp & Gfp.NOMEMALLOC) == 0;
+    }
+
+    /** {@link #nofailFlags} for a request that gets no last pass. */
+    static final int NO_PASS = -1;
+
+    /**
+     * The reserves of the last pass of a {@code __GFP_NOFAIL} request, or {@link #NO_PASS}. One that may
+     * not sleep gets none (Linux returns NULL for it too). One that may sleep gets NO_WATERMARKS
+     * where Linux would reach the OOM killer, which then "helps non-failing allocations"
+     * ({@code __alloc_pages_may_oom}): order at most 3, no {@code __GFP_RETRY_MAYFAIL} or
+     * {@code __GFP_THISNODE}, no {@code __GFP_NORETRY} (which leaves the slow path before the OOM
+     * step) and Normal allowed; otherwise MIN_RESERVE at min (the {@code nopage} fallback).
+     */
+    static int nofailFlags(long gfp, int order) {
+        if ((gfp & Gfp.NOFAIL) == 0 || !Gfp.maySleep(gfp)) {
+            return NO_PASS;
+        }
+        boolean reachesOom = order <= COSTLY_ORDER
+                && (gfp & (Gfp.RETRY_MAYFAIL | Gfp.THISNODE | Gfp.NORETRY)) == 0
+                && Gfp.highestZoneOrdinal(gfp) == ZoneKind.NORMAL.ordinal();
+        return reachesOom ? NO_WATERMARKS : MIN_RESERVE;
     }
 
     /** The floor of {@code __zone_watermark_ok} before the lowmem reserve is added. */

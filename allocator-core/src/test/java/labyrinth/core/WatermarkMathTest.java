@@ -120,9 +120,25 @@ class WatermarkMathTest {
     }
 
     @Test
-    void memallocSkipsWatermarksUnlessNomemalloc() {
-        assertThat(WatermarkMath.slowPathFlags(Gfp.GFP_ATOMIC | Gfp.MEMALLOC) & WatermarkMath.NO_WATERMARKS).isNotZero();
-        assertThat(WatermarkMath.slowPathFlags(Gfp.GFP_KERNEL | Gfp.MEMALLOC | Gfp.NOMEMALLOC)
-                & WatermarkMath.NO_WATERMARKS).isZero();
+    void memallocGetsItsOwnPassUnlessNomemallocAndTheSlowPathKeepsItsWatermark() {
+        assertThat(WatermarkMath.memallocPass(Gfp.GFP_ATOMIC | Gfp.MEMALLOC)).isTrue();
+        assertThat(WatermarkMath.memallocPass(Gfp.GFP_KERNEL | Gfp.MEMALLOC | Gfp.NOMEMALLOC)).isFalse();
+        assertThat(WatermarkMath.memallocPass(Gfp.GFP_ATOMIC)).isFalse();
+        assertThat(WatermarkMath.slowPathFlags(Gfp.GFP_ATOMIC | Gfp.MEMALLOC))
+                .isEqualTo(WatermarkMath.MIN_RESERVE | WatermarkMath.NON_BLOCK);
+    }
+
+    @ParameterizedTest(name = "{0} order {1}: {2}")
+    @CsvSource({
+        "GFP_KERNEL|__GFP_NOFAIL, 0, 4", "GFP_KERNEL|__GFP_NOFAIL, 3, 4", "GFP_NOFS|__GFP_NOFAIL, 0, 4",
+        "GFP_HIGHUSER_MOVABLE|__GFP_NOFAIL, 0, 4", "GFP_KERNEL|__GFP_NOFAIL, 4, 1",
+        "GFP_KERNEL|__GFP_NOFAIL|__GFP_NORETRY, 0, 1", "GFP_KERNEL|__GFP_NOFAIL|__GFP_RETRY_MAYFAIL, 0, 1",
+        "GFP_KERNEL|__GFP_NOFAIL|__GFP_THISNODE, 0, 1", "GFP_KERNEL|__GFP_NOFAIL|__GFP_DMA32, 0, 1",
+        "GFP_KERNEL|__GFP_NOFAIL|__GFP_DMA32|__GFP_HIGHMEM, 0, 1",
+        "GFP_ATOMIC|__GFP_NOFAIL, 0, -1", "GFP_NOWAIT|__GFP_NOFAIL, 0, -1", "GFP_KERNEL, 0, -1",
+    })
+    void nofailLastPassIgnoresWatermarksWhereLinuxReachesTheOomKillerElseMinReserve(String gfp, int order,
+                                                                                    int flags) {
+        assertThat(WatermarkMath.nofailFlags(Gfp.parse(gfp), order)).isEqualTo(flags);
     }
 }
