@@ -63,10 +63,9 @@ public final class Allocator {
         low = new long[n];
         high = new long[n];
         armed = new int[n];
+        Watermarks[] marks = WatermarkMath.watermarks(machine);
         for (int z = 0; z < n; z++) {
-            ZoneSpec spec = specs.get(z);
-            Watermarks w = spec.watermarks() != null ? spec.watermarks()
-                    : WatermarkMath.defaults(spec.pages(), total, machine.pageSize());
+            Watermarks w = marks[z];
             min[z] = w.min();
             low[z] = w.low();
             high[z] = w.high();
@@ -126,7 +125,7 @@ public final class Allocator {
         return zones[zone].kind;
     }
 
-    /** Effective watermarks (given, or the Linux defaults). */
+    /** Effective watermarks (given, or the Linux defaults from the machine's settings). */
     public Watermarks watermarks(int zone) {
         return new Watermarks(min[zone], low[zone], high[zone]);
     }

@@ -1,12 +1,15 @@
 package labyrinth.core;
 
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The formulas of ALLOCATOR-MODEL.md, "Watermarks": Linux's boot-time defaults
- * ({@code __setup_per_zone_wmarks} with {@code watermark_scale_factor} 10), the lowmem reserve
- * ({@code setup_per_zone_lowmem_reserve}, ratio 256) and the floor of {@code __zone_watermark_ok}.
+ * The formulas of ALLOCATOR-MODEL.md, "Watermarks" and "Deciding one allocation": Linux's boot-time
+ * defaults ({@code calculate_min_free_kbytes}, khugepaged's {@code set_recommended_min_free_kbytes},
+ * {@code __setup_per_zone_wmarks}), the lowmem reserve ({@code setup_per_zone_lowmem_reserve},
+ * ratio 256), and the reserves of each pass and the floor of {@code __zone_watermark_ok}. All
+ * arithmetic is on integers, left to right, exact (no overflow for any machine the format allows).
  * Pure functions; thread-safe.
  */
 final class WatermarkMath {
@@ -15,24 +18,91 @@ final class WatermarkMath {
     static final int NO_WATERMARKS = 4;
 
     static final long LOWMEM_RESERVE_RATIO = 256;
+    /** khugepaged's free pageblocks per zone: 2, plus MIGRATE_PCPTYPES^2 = 9 "almost free of another type". */
+    static final long THP_PAGEBLOCKS_PER_ZONE = 2 + 3 * 3;
+    /** Below this much memory {@code hugepage_init} turns THP off, so khugepaged raises nothing. */
+    static final long THP_MIN_KBYTES = 512L * 1024;
+    /** pageblock_order on x86-64 with 4 KiB pages (HPAGE_PMD_ORDER), capped by maxOrder. */
+    static final int PAGEBLOCK_ORDER = 9;
     /** The most costly order the OOM killer still helps ({@code PAGE_ALLOC_COSTLY_ORDER}). */
     static final int COSTLY_ORDER = 3;
 
     private WatermarkMath() {
     }
 
-    /** Linux's {@code min_free_kbytes}: {@code clamp(floor(sqrt(lowmem_kb * 16)), 128, 262144)}. */
-    static long minFreeKbytes(long totalPages, int pageSize) {
-        long lowmemKb = totalPages * pageSize / 1024;
-        return Math.max(128, Math.min(262144, isqrt(lowmemKb * 16)));
+    /** Linux's {@code calculate_min_free_kbytes}: {@code clamp(floor(sqrt(lowmem_kb * 16)), 128, 262144)}. */
+    static long bootMinFreeKbytes(long totalPages, int pageSize) {
+        return Math.max(128, Math.min(262144, isqrt(kbytes(totalPages, pageSize) * 16)));
     }
 
-    /** The default watermarks of one zone of {@code zonePages} in a machine of {@code totalPages}. */
-    static Watermarks defaults(long zonePages, long totalPages, int pageSize) {
-        long pagesMin = minFreeKbytes(totalPages, pageSize) * 1024 / pageSize;
-        long min = pagesMin * zonePages / totalPages; // products stay below 2^63: pagesMin <= 2^19
-        long step = Math.max(min / 4, zonePages * 10 / 10000);
+    /**
+     * The {@code min_free_kbytes} the machine ran with: {@code minFreeKbytes} when given; else the boot
+     * value, raised with transparent hugepages on a machine of 512 MiB or more to khugepaged's
+     * recommendation {@code min(pageblock * zones * 11, buffer / 20)} pages, where {@code buffer} is
+     * what every zone holds above its boot {@code high} (Linux's {@code nr_free_buffer_pages}).
+     */
+    static long minFreeKbytes(Machine m) {
+        if (m.minFreeKbytesGiven()) {
+            return m.minFreeKbytes();
+        }
+        long total = m.totalPages();
+        long mfk = bootMinFreeKbytes(total, m.pageSize());
+        if (!m.transparentHugepages() || kbytes(total, m.pageSize()) < THP_MIN_KBYTES) {
+            return mfk;
+        }
+        long buffer = 0;
+        for (ZoneSpec z : m.zones()) {
+            Watermarks boot = zoneWatermarks(mfk, z.pages(), total, m.pageSize(), m.watermarkScaleFactor());
+            buffer += Math.max(0, z.pages() - boot.high());
+        }
+        long pageblock = 1L << Math.min(PAGEBLOCK_ORDER, m.maxOrder());
+        long recommended = Math.min(pageblock * m.zones().size() * THP_PAGEBLOCKS_PER_ZONE, buffer / 20);
+        return Math.max(mfk, recommended * m.pageSize() / 1024);
+    }
+
+    /**
+     * {@code __setup_per_zone_wmarks} for one zone of {@code zonePages} in a machine of
+     * {@code totalPages}: {@code min = pages_min * zonePages / total},
+     * {@code step = max(min / 4, zonePages * scaleFactor / 10000)}, low and high one and two steps up.
+     */
+    static Watermarks zoneWatermarks(long mfk, long zonePages, long totalPages, int pageSize, int scaleFactor) {
+        long pagesMin = mulDiv(mfk, 1024, pageSize);
+        long min = mulDiv(pagesMin, zonePages, totalPages);
+        long step = Math.max(min / 4, mulDiv(zonePages, scaleFactor, 10000));
         return new Watermarks(min, min + step, min + 2 * step);
+    }
+
+    /** Every zone's effective watermarks: given ones as they are, missing ones from {@link #minFreeKbytes}. */
+    static Watermarks[] watermarks(Machine m) {
+        List<ZoneSpec> zones = m.zones();
+        Watermarks[] out = new Watermarks[zones.size()];
+        long mfk = -1;
+        for (int z = 0; z < out.length; z++) {
+            ZoneSpec spec = zones.get(z);
+            if (spec.watermarks() != null) {
+                out[z] = spec.watermarks();
+                continue;
+            }
+            if (mfk < 0) {
+                mfk = minFreeKbytes(m);
+            }
+            out[z] = zoneWatermarks(mfk, spec.pages(), m.totalPages(), m.pageSize(), m.watermarkScaleFactor());
+        }
+        return out;
+    }
+
+    /** {@code pages} of {@code pageSize} bytes in KiB, exactly (page sizes are powers of two from 512). */
+    static long kbytes(long pages, int pageSize) {
+        return pageSize >= 1024 ? pages * (pageSize / 1024) : pages / (1024 / pageSize);
+    }
+
+    /** {@code floor(a * b / d)} for non-negative values, exact even where {@code a * b} passes 2^63. */
+    static long mulDiv(long a, long b, long d) {
+        long high = Math.multiplyHigh(a, b);
+        if (high == 0 && a * b >= 0) {
+            return a * b / d;
+        }
+        return BigInteger.valueOf(a).multiply(BigInteger.valueOf(b)).divide(BigInteger.valueOf(d)).longValueExact();
     }
 
     /** Exact {@code floor(sqrt(n))} for {@code n >= 0}, like the kernel's {@code int_sqrt}. */

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import labyrinth.core.Gfp;
+import labyrinth.core.KernelVersion;
 import labyrinth.core.Machine;
 import labyrinth.core.ZoneKind;
 import labyrinth.core.ZoneSpec;
@@ -221,6 +222,18 @@ public final class JsonTraceWriter implements Closeable {
         }
         if (m.directMapBase() != Machine.DEFAULT_DIRECT_MAP_BASE) {
             g.writeStringProperty("directMapBase", "0x" + Long.toHexString(m.directMapBase()));
+        }
+        if (m.minFreeKbytesGiven()) {
+            g.writeNumberProperty("minFreeKbytes", m.minFreeKbytes());
+        }
+        if (m.watermarkScaleFactor() != Machine.DEFAULT_WATERMARK_SCALE_FACTOR) {
+            g.writeNumberProperty("watermarkScaleFactor", m.watermarkScaleFactor());
+        }
+        if (!m.transparentHugepages()) {
+            g.writeBooleanProperty("transparentHugepages", false);
+        }
+        if (!m.kernel().equals(KernelVersion.DEFAULT)) {
+            g.writeStringProperty("kernel", m.kernel().text());
         }
         ZoneSpec only = m.zones().size() == 1 ? m.zones().get(0) : null;
         if (only != null && only.kind() == ZoneKind.NORMAL && only.startPfn() == 0 && only.watermarks() == null

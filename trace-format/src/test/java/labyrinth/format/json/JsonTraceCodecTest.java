@@ -176,6 +176,27 @@ class JsonTraceCodecTest {
     }
 
     @Test
+    void machineSettingsAreReadAndWrittenBackOnlyWhenGiven() throws Exception {
+        String text = "{\"labyrinth\":1,\"scope\":\"complete\",\"machine\":{\"minFreeKbytes\":4096,"
+                + "\"watermarkScaleFactor\":20,\"transparentHugepages\":false,\"kernel\":\"5.15.0-91-generic\","
+                + "\"pages\":1024}}\n";
+        try (TraceSource src = TraceFiles.open(new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+                "t", ReaderLimits.defaults())) {
+            labyrinth.core.Machine m = src.header().machine();
+            assertThat(m.minFreeKbytes()).isEqualTo(4096);
+            assertThat(m.watermarkScaleFactor()).isEqualTo(20);
+            assertThat(m.transparentHugepages()).isFalse();
+            assertThat(m.kernel()).isEqualTo(new labyrinth.core.KernelVersion("5.15.0-91-generic", 5, 15));
+            assertThat(new String(write(src.header(), List.of(), false), StandardCharsets.UTF_8)).isEqualTo(text);
+        }
+        labyrinth.core.Machine defaults = labyrinth.core.Machine.ofPages(1024);
+        assertThat(defaults.minFreeKbytesGiven()).isFalse();
+        assertThat(defaults.watermarkScaleFactor()).isEqualTo(10);
+        assertThat(defaults.transparentHugepages()).isTrue();
+        assertThat(defaults.kernel().text()).isEqualTo("6.12");
+    }
+
+    @Test
     void writerRefusesAnAllocThatContradictsItsFn() {
         Header h = new Header(Scope.COMPLETE, labyrinth.core.Machine.ofPages(64));
         Event bad = new Event.Alloc(labyrinth.trace.Common.at(0), 1, Gfp.GFP_ATOMIC,
