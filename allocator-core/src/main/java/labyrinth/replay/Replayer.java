@@ -311,7 +311,7 @@ public final class Replayer {
     private String describeRequest(Event.Alloc a) {
         Common c = a.common();
         StringBuilder sb = new StringBuilder(64).append("order-").append(a.order()).append(' ')
-                .append(Gfp.format(a.gfp()));
+                .append(header.machine().gfpNames().format(a.gfp()));
         if (c.owner() != null) {
             sb.append(" by ").append(c.owner());
         }

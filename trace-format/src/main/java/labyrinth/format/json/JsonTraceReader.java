@@ -863,7 +863,7 @@ public final class JsonTraceReader implements TraceSource {
                 } else {
                     gfpText = p.getString();
                     try {
-                        gfp = Gfp.parse(gfpText);
+                        gfp = machine.gfpNames().parse(gfpText);
                     } catch (IllegalArgumentException e) {
                         throw fail("\"gfp\" must be GFP flag names or a hex mask, found " + found() + ": "
                                 + e.getMessage());
@@ -965,14 +965,14 @@ public final class JsonTraceReader implements TraceSource {
     private Event finishAlloc(Common common) throws TraceException {
         int o = order == Event.ABSENT ? 0 : order;
         long mask = gfp < 0 ? Gfp.GFP_KERNEL : gfp;
-        long implied = EntryPoints.impliedGfp(fn);
+        long implied = EntryPoints.impliedGfp(fn, machine.gfpNames());
         if (implied >= 0) {
             if (has(K_ORDER) && order != 0) {
                 throw failAt(keyLine[K_ORDER], keyCol[K_ORDER],
                         "\"order\" must be 0 as fn " + fn + " implies, found " + order);
             }
             if (has(K_GFP) && gfp != implied) {
-                throw failAt(keyLine[K_GFP], keyCol[K_GFP], "\"gfp\" must be " + Gfp.names(implied) + " as fn " + fn
+                throw failAt(keyLine[K_GFP], keyCol[K_GFP], "\"gfp\" must be " + machine.gfpNames().names(implied) + " as fn " + fn
                         + " implies, found " + Texts.quote(gfpText, 60));
             }
             o = 0;

@@ -113,12 +113,14 @@ class RoundTripTest {
             events.add(switch (rnd.nextInt(6)) {
                 case 0 -> {
                     String fn = FNS[rnd.nextInt(FNS.length)];
-                    long implied = EntryPoints.impliedGfp(fn);
+                    long implied = EntryPoints.impliedGfp(fn, m.gfpNames());
                     int order = implied >= 0 ? 0 : rnd.nextInt(m.maxOrder() + 1);
-                    long gfp = implied >= 0 ? implied : switch (rnd.nextInt(4)) {
+                    long gfp = implied >= 0 ? implied : switch (rnd.nextInt(5)) {
                         case 0 -> Gfp.GFP_KERNEL;
                         case 1 -> Gfp.GFP_ATOMIC | Gfp.NOWARN;
-                        case 2 -> rnd.nextLong() & 0xffffffffL;
+                        // the two names whose meaning depends on the kernel, and the old GFP_ATOMIC bit
+                        case 2 -> m.gfpNames().gfpNowait() | Gfp.ATOMIC_LEGACY | (rnd.nextBoolean() ? Gfp.HIGH : 0);
+                        case 3 -> rnd.nextLong() & 0xffffffffL;
                         default -> 0;
                     };
                     long pfn = switch (rnd.nextInt(3)) {
