@@ -45,6 +45,9 @@ public final class Allocator {
 
     private int pressure;
     private int lastZone = -1;
+    /** The block the last allocate returned, for {@link #undoAllocation}; -1 when there is none. */
+    private long lastPfn = -1;
+    private int lastOrder;
     private boolean wokeKswapd;
 
     /**
@@ -109,6 +112,8 @@ public final class Allocator {
         armed = other.armed.clone();
         pressure = other.pressure;
         lastZone = other.lastZone;
+        lastPfn = other.lastPfn;
+        lastOrder = other.lastOrder;
         wokeKswapd = other.wokeKswapd;
     }
 
@@ -182,6 +187,7 @@ public final class Allocator {
     public long allocate(int order, long gfp) {
         checkOrder(order);
         pressure = 0;
+        lastPfn = -1;
         wokeKswapd = false;
         int j = Gfp.highestZoneOrdinal(gfp);
         int[] candidates = fallback[j];
@@ -238,6 +244,8 @@ public final class Allocator {
     private long take(int z, int order) {
         long pfn = zones[z].take(order);
         afterAllocation(z);
+        lastPfn = pfn;
+        lastOrder = order;
         return pfn;
     }
 
@@ -257,6 +265,27 @@ public final class Allocator {
     }
 
     /**
+     * Takes back the block the last {@link #allocate} returned, as if the request had never been
+     * decided: frees it and re-arms the pressure points that allocation fired, so that they can
+     * still fire when the zone really gets there (the replay then follows a recording that placed
+     * the request elsewhere). {@link #pressure()} becomes 0; {@link #lastWokeKswapd()} stays, since
+     * the model did take the slow path.
+     *
+     * @throws IllegalArgumentException when the block is not the one the last allocate returned
+     */
+    public void undoAllocation(long pfn, int order) {
+        if (pfn != lastPfn || order != lastOrder) {
+            throw new IllegalArgumentException("order-" + order + " block at pfn " + pfn
+                    + " is not the one the last allocation returned");
+        }
+        int z = zoneOf(pfn);
+        free(pfn, order);
+        armed[z] |= pressure;
+        pressure = 0;
+        lastPfn = -1;
+    }
+
+    /**
      * Makes the given block allocated even though the model might have placed it elsewhere
      * (observe mode, and following a recording after a divergence): splits the free block that
      * contains it. Fires pressure points like {@link #allocate}.
@@ -266,6 +295,7 @@ public final class Allocator {
      */
     public boolean claim(long pfn, int order) {
         pressure = 0;
+        lastPfn = -1;
         wokeKswapd = false;
         if (order < 0 || order > machine.maxOrder() || pfn < 0 || (pfn & ((1L << order) - 1)) != 0) {
             return false;

@@ -176,7 +176,7 @@ public final class Replayer {
                     List.of(), null);
         }
         if (mode == Mode.OBSERVE && a.recorded()) {
-            followRecording(a, 0);
+            followRecording(a);
             return;
         }
         long result = allocator.allocate(order, gfp);
@@ -203,13 +203,14 @@ public final class Replayer {
             firstDivergence = d;
         }
         if (result >= 0) {
-            allocator.free(result, order);
+            // the model's placement never happened: its pressure points stay armed for the real ones
+            allocator.undoAllocation(result, order);
         }
-        followRecording(a, pressure);
+        followRecording(a);
     }
 
-    /** Takes the recorded result as it is; {@code pressure} carries points an undone model allocation fired. */
-    private void followRecording(Event.Alloc a, int pressure) {
+    /** Takes the recorded result as it is; pressure points are those of the recorded block's zone. */
+    private void followRecording(Event.Alloc a) {
         Common c = a.common();
         int order = a.order();
         long pfn = a.pfn();
@@ -234,7 +235,7 @@ public final class Replayer {
                         + order + " after freeing every live block overlapping it");
             }
         }
-        allocated(a, pfn, pressure | allocator.pressure(), allocator.lastZone());
+        allocated(a, pfn, allocator.pressure(), allocator.lastZone());
     }
 
     /** A recorded block overlaps live blocks: the events that freed them were lost. */

@@ -328,6 +328,21 @@ class AllocationPolicyTest {
     }
 
     @Test
+    void anUndoneAllocationReArmsThePressurePointsItFired() {
+        Allocator a = normal(1024, 100, 125, 150);
+        drainTo(a, 0, 126);
+        long pfn = a.allocate(0, Gfp.GFP_KERNEL);
+        assertThat(a.pressure()).isEqualTo(Allocator.PRESSURE_LOW);
+        a.undoAllocation(pfn, 0);
+        assertThat(a.pressure()).isZero();
+        assertThat(a.freePages()).isEqualTo(126);
+        assertThat(a.lastWokeKswapd()).as("the model did take the slow path").isFalse();
+        a.allocate(0, Gfp.GFP_KERNEL);
+        assertThat(a.pressure()).as("still armed").isEqualTo(Allocator.PRESSURE_LOW);
+        assertThatThrownBy(() -> a.undoAllocation(pfn + 1, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void claimFiresPressurePointsToo() {
         Allocator a = normal(1024, 100, 125, 150);
         drainTo(a, 0, 126);

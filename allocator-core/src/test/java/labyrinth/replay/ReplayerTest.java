@@ -5,9 +5,15 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import labyrinth.core.Gfp;
+import labyrinth.core.Machine;
+import labyrinth.core.Watermarks;
+import labyrinth.core.ZoneKind;
+import labyrinth.core.ZoneSpec;
 import labyrinth.trace.Ctx;
 import labyrinth.trace.Event;
+import labyrinth.trace.Scope;
 import org.junit.jupiter.api.Test;
 
 class ReplayerTest {
@@ -98,6 +104,21 @@ class ReplayerTest {
         assertThat(r.findings().get(0).message()).contains("the replay got pfn 1, the recording got pfn 8");
         assertThat(r.outcome()).isEqualTo(Outcome.DIVERGED);
         assertThat(r.summary().peakUsedPages()).isEqualTo(2);
+    }
+
+    @Test
+    void theModelsUndoneAllocationLeavesItsZonesPressurePointsArmed() {
+        // Normal falls to its low mark with one page taken; the recording took a DMA32 page instead
+        Machine m = new Machine(Machine.DEFAULT_PAGE_SIZE, 10, List.of(
+                new ZoneSpec(ZoneKind.DMA32, 0, 256, new Watermarks(0, 0, 0), Map.of()),
+                new ZoneSpec(ZoneKind.NORMAL, 256, 256, new Watermarks(10, 255, 256), Map.of())),
+                Machine.DEFAULT_DIRECT_MAP_BASE);
+        ReplayResult r = new Script(Scope.COMPLETE, m)
+                .alloc("a", Ctx.TASK, 0, Gfp.GFP_KERNEL, 0)
+                .alloc("a", 0, Gfp.GFP_KERNEL)
+                .run();
+        assertThat(kinds(r)).containsExactly("0 divergence error", "0 leak error", "1 watermark-low info");
+        assertThat(r.findings().get(2).message()).startsWith("Normal free 255 <= low 255 after order-0");
     }
 
     @Test
