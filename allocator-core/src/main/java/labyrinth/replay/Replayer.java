@@ -346,6 +346,21 @@ public final class Replayer {
             return;
         }
         long freedBy = ledger.freedBy(pfn);
+        long freedHead = ledger.freedHead(pfn);
+        if (freedBy >= 0 && freedHead >= 0 && freedHead != pfn) {
+            // CLI.md: the page was never a block's first page, so this is no second free of a block
+            List<Related> related = new ArrayList<>(2);
+            if (ledger.freedAlloc(pfn) >= 0) {
+                related.add(freedAllocRelated(pfn));
+            }
+            related.add(freedRelated(pfn));
+            emit(Kind.INVALID_FREE, Severity.ERROR, c, pfn, f.order(), -1, null,
+                    "free of pfn " + pfn + ", inside the order-" + ledger.freedOrder(pfn) + " block at pfn "
+                            + freedHead + ", which was freed at event " + freedBy
+                            + ": only a block's first page can be freed",
+                    related, null);
+            return;
+        }
         if (freedBy >= 0) {
             List<Related> related = new ArrayList<>(2);
             if (ledger.freedAlloc(pfn) >= 0) {
@@ -360,9 +375,11 @@ public final class Replayer {
             emit(Kind.UNKNOWN_FREE, Severity.INFO, c, pfn, f.order(), -1, null,
                     "free of pfn " + pfn + ", which the trace has not seen allocated (allocated before it began)",
                     List.of(), null);
-            long size = f.order() > 0 ? 1L << f.order() : 1;
+            int order = f.order() > 0 ? f.order() : 0;
+            long size = 1L << order;
+            int blockOrder = (pfn & (size - 1)) == 0 ? order : Ledger.NOT_HEAD;
             for (long p = pfn; p < pfn + size && ledger.inRange(p); p++) {
-                ledger.markFreedUnknown(p, c.number(), c.line(), c.column());
+                ledger.markFreedUnknown(p, c.number(), c.line(), c.column(), blockOrder);
             }
             return;
         }

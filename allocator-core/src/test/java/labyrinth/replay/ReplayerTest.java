@@ -57,6 +57,24 @@ class ReplayerTest {
     }
 
     @Test
+    void freeOfANonFirstPageOfABlockFreedSinceIsAnInvalidFreeNamingTheBlockAndItsFree() {
+        ReplayResult r = Script.complete(64).alloc("a", 2, Gfp.GFP_KERNEL).free("a", 0).free("a", 1).free("a", 0).run();
+        assertThat(kinds(r)).containsExactly("2 invalid-free error", "3 double-free error");
+        Finding f = r.findings().get(0);
+        assertThat(f.message()).isEqualTo("free of pfn 1, inside the order-2 block at pfn 0, which was freed at event 1:"
+                + " only a block's first page can be freed");
+        assertThat(f.related()).extracting(Related::role, Related::event).containsExactly(tuple("alloc", 0L),
+                tuple("free", 1L));
+    }
+
+    @Test
+    void aWindowFreeOfAnUnseenBlockKnowsItsFirstPageToo() {
+        ReplayResult r = Script.window(64).free("a", 8, 1).free("a", 9).free("a", 8).run();
+        assertThat(kinds(r)).containsExactly("0 unknown-free info", "1 invalid-free error", "2 double-free error");
+        assertThat(r.findings().get(1).message()).startsWith("free of pfn 9, inside the order-1 block at pfn 8");
+    }
+
+    @Test
     void doubleFreeNotesNameTheAllocationAndTheFirstFree() {
         ReplayResult r = Script.complete(64).alloc("a", 0, Gfp.GFP_KERNEL).free("a", 0).free("a", 0).run();
         Finding f = r.findings().get(0);
