@@ -98,6 +98,20 @@ public record Machine(int pageSize, int maxOrder, List<ZoneSpec> zones, long dir
         return kernel.gfpNames();
     }
 
+    /**
+     * The {@code min_free_kbytes} the default watermarks come from: {@link #minFreeKbytes()} when
+     * given, else Linux's boot value, raised by khugepaged where transparent hugepages apply
+     * (ALLOCATOR-MODEL.md, "Watermarks").
+     */
+    public long minFreeKbytesInEffect() {
+        return WatermarkMath.minFreeKbytes(this);
+    }
+
+    /** Linux's boot {@code min_free_kbytes} for this machine, before khugepaged raises it. */
+    public long bootMinFreeKbytes() {
+        return WatermarkMath.bootMinFreeKbytes(totalPages(), pageSize);
+    }
+
     /** Whether {@code minFreeKbytes} was given (else it is computed from the zones). */
     public boolean minFreeKbytesGiven() {
         return minFreeKbytes != COMPUTED;

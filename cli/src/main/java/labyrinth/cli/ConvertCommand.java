@@ -75,7 +75,7 @@ final class ConvertCommand implements Callable<Integer> {
         TraceSource.Truncation cut;
         // the bar is blanked out (closed last) before the summary or any message is written
         try (Progress progress = progressOption.start(err, "converting", trace);
-             TraceSource source = ReadAhead.of(progress.count(TraceFiles.open(trace, name, reading.limits())))) {
+             TraceSource source = ReadAhead.of(progress.count(TraceFiles.open(trace, name, reading.limits(), reading.kernel())))) {
             long pages = source.header().machine().totalPages();
             if (pages > reading.maxPages) {
                 // what replay would refuse is not worth converting either

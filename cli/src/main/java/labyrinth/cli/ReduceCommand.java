@@ -105,7 +105,7 @@ final class ReduceCommand implements Callable<Integer> {
         String name = trace.toString();
         Header header;
         List<Event> events = new ArrayList<>();
-        try (TraceSource source = progress.count(TraceFiles.open(trace, name, reading.limits()))) {
+        try (TraceSource source = progress.count(TraceFiles.open(trace, name, reading.limits(), reading.kernel()))) {
             header = source.header();
             for (Event e; (e = source.next()) != null; ) {
                 events.add(e);

@@ -114,7 +114,7 @@ final class ReplCommand implements Callable<Integer> {
         // the first pass (event store, checkpoints) is the long part; the bar is gone before the first prompt
         try (Progress progress = progressOption.start(err, "loading", trace);
              TraceSource source = ReadAhead.of(progress.count(opener != null ? opener.open(trace)
-                     : TraceFiles.open(trace, trace.toString(), reading.limits())))) {
+                     : TraceFiles.open(trace, trace.toString(), reading.limits(), reading.kernel())))) {
             session = ReplSession.open(source, m, reading.maxPages);
         } catch (TraceException e) {
             err.println(e.getMessage());

@@ -111,7 +111,7 @@ final class ReplayCommand implements Callable<Integer> {
         TimelineRecorder timeline = html != null ? new TimelineRecorder() : null;
         // the bar is blanked out (closed last) before any message or the report is written
         try (Progress progress = progressOption.start(err, "replaying", trace);
-             TraceSource source = ReadAhead.of(progress.count(TraceFiles.open(trace, name, reading.limits())))) {
+             TraceSource source = ReadAhead.of(progress.count(TraceFiles.open(trace, name, reading.limits(), reading.kernel())))) {
             result = Replays.run(source, modeOf(mode), severityOf(failOn), reading.maxPages, maxFindings,
                     timeline != null ? timeline : labyrinth.replay.ReplayObserver.NONE);
         } catch (TraceException e) {

@@ -97,7 +97,7 @@ final class StatsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        TraceInput input = new TraceInput(err, reading.debug, reading.limits());
+        TraceInput input = new TraceInput(err, reading.debug, reading.limits(), reading.kernel());
         TraceSource opened = input.open(trace);
         if (opened == null) {
             return TraceInput.EXIT;

@@ -3,6 +3,7 @@ package labyrinth.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import labyrinth.core.KernelVersion;
 import labyrinth.format.TraceFiles;
 import labyrinth.format.json.ReaderLimits;
 import labyrinth.trace.TraceException;
@@ -17,15 +18,22 @@ public final class TraceInput {
     private final PrintWriter err;
     private final boolean debug;
     private final ReaderLimits limits;
+    private final KernelVersion kernel;
 
     public TraceInput(PrintWriter err, boolean debug) {
         this(err, debug, ReaderLimits.defaults());
     }
 
     public TraceInput(PrintWriter err, boolean debug, ReaderLimits limits) {
+        this(err, debug, limits, null);
+    }
+
+    /** @param kernel how kernel trace text is read ({@code --kernel}), or null */
+    public TraceInput(PrintWriter err, boolean debug, ReaderLimits limits, KernelVersion kernel) {
         this.err = err;
         this.debug = debug;
         this.limits = limits;
+        this.kernel = kernel;
     }
 
     /**
@@ -35,7 +43,7 @@ public final class TraceInput {
      */
     public TraceSource open(String file) {
         try {
-            return TraceFiles.open(Path.of(file), file, limits);
+            return TraceFiles.open(Path.of(file), file, limits, kernel);
         } catch (TraceException e) {
             report(e);
             return null;

@@ -45,7 +45,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        TraceInput input = new TraceInput(spec.commandLine().getErr(), reading.debug, reading.limits());
+        TraceInput input = new TraceInput(spec.commandLine().getErr(), reading.debug, reading.limits(),
+                reading.kernel());
         int exit = ExitCode.OK;
         for (String file : traces) {
             TraceSource src = input.open(file);

@@ -40,4 +40,33 @@ class KernelNamesTest {
         Run run = Run.of("stats", trace("\"kernel\": \"5.15\", ").toString());
         assertThat(run.out()).contains("0x800(GFP_NOWAIT)");
     }
+
+    private Path kernelText() throws Exception {
+        return TestTraces.write(dir, "k.txt", "# tracer: nop\n"
+                + "  mm_page_alloc: page=0x10 pfn=0x10 order=0 migratetype=0 gfp_flags=GFP_NOWAIT\n");
+    }
+
+    @Test
+    void importWritesTheKernelItWasGivenAndReadsTheNamesAsThatKernelMeantThem() throws Exception {
+        Path out = dir.resolve("t.json");
+        Run run = Run.of("import", "--from", "ftrace", "--kernel", "6.6", kernelText().toString(), "-o", out.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        String written = java.nio.file.Files.readString(out);
+        assertThat(written).contains("\"kernel\":\"6.6\"").contains("\"gfp\":\"GFP_NOWAIT\"");
+        assertThat(Run.of("stats", out.toString()).out()).contains("0x800(GFP_NOWAIT)");
+    }
+
+    @Test
+    void everyCommandThatReadsKernelTextTakesKernel() throws Exception {
+        String k = kernelText().toString();
+        assertThat(Run.of("stats", "--kernel", "6.6", k).out()).contains("0x800(GFP_NOWAIT)");
+        assertThat(Run.of("stats", k).out()).contains("0x2800(GFP_NOWAIT)");
+        for (String command : new String[] {"replay", "validate", "triage", "stats", "convert", "reduce", "repl"}) {
+            assertThat(Run.of(command, "--help").out()).as(command).contains("--kernel=VERSION");
+        }
+        Run bad = Run.of("replay", "--kernel", "six", k);
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).startsWith("--kernel must be a Linux version starting with major.minor, such as 6.6 or"
+                + " 5.15.0-91-generic, found six");
+    }
 }

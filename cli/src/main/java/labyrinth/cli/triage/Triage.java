@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import labyrinth.cli.ExitCode;
 import labyrinth.cli.progress.Progress;
+import labyrinth.core.KernelVersion;
 import labyrinth.core.MachineTooLargeException;
 import labyrinth.format.TraceFiles;
 import labyrinth.format.json.ReaderLimits;
@@ -34,9 +35,16 @@ import labyrinth.trace.TraceSource;
  * @param keepFindings whether each run keeps its findings (the SARIF and JUnit reports list them);
  *     without them a run keeps its primary failure, summary and panic verdict, so a triage of
  *     thousands of traces holds kilobytes per trace, not every finding of every trace
+ * @param kernelText the Linux version that printed kernel trace text among the traces, or null
  */
 public record Triage(Mode mode, Severity failOn, long maxPages, int maxFindings, ReaderLimits limits,
-                     boolean keepFindings) {
+                     boolean keepFindings, KernelVersion kernelText) {
+    /** Kernel trace text read with the names of 6.12. */
+    public Triage(Mode mode, Severity failOn, long maxPages, int maxFindings, ReaderLimits limits,
+                  boolean keepFindings) {
+        this(mode, failOn, maxPages, maxFindings, limits, keepFindings, null);
+    }
+
     public List<TraceRun> run(List<Path> traces, int jobs) throws InterruptedException {
         return run(traces, jobs, Progress.OFF);
     }
@@ -72,7 +80,7 @@ public record Triage(Mode mode, Severity failOn, long maxPages, int maxFindings,
         String name = path.toString();
         Progress.Trace counted = progress.trace(path);
         // closed after the source, whatever happened: the whole file then counts as done
-        try (counted; TraceSource source = counted.count(TraceFiles.open(path, name, limits))) {
+        try (counted; TraceSource source = counted.count(TraceFiles.open(path, name, limits, kernelText))) {
             ReplayResult r = Replays.run(source, mode, failOn, maxPages, maxFindings);
             int exit = ExitCode.of(r.outcome(), failOn == null);
             PrimaryFailure primary = Signatures.primary(r, failOn);
