@@ -103,6 +103,12 @@ class WatermarkMathTest {
     }
 
     @Test
+    void onTinyMachinesThe128KiBFloorGivesMin32() {
+        assertThat(new Allocator(pages(64)).watermarks(0)).isEqualTo(new Watermarks(32, 40, 48));
+        assertThat(new Allocator(pages(1)).watermarks(0)).isEqualTo(new Watermarks(32, 40, 48));
+    }
+
+    @Test
     void rxStormMachineOf256PagesGets32And40And48() {
         Allocator a = new Allocator(machine(8, zone(ZoneKind.NORMAL, 0, 256)));
         assertThat(a.watermarks(0)).isEqualTo(new Watermarks(32, 40, 48));
