@@ -50,14 +50,25 @@ final class WatermarkMath {
         if (!m.transparentHugepages() || kbytes(total, m.pageSize()) < THP_MIN_KBYTES) {
             return mfk;
         }
+        long recommended = thpRecommendedPages(m, mfk);
+        return Math.max(mfk, recommended * m.pageSize() / 1024);
+    }
+
+    /**
+     * khugepaged's recommendation in pages for a machine whose boot {@code min_free_kbytes} is
+     * {@code bootMfk}: {@code min(pageblock * zones * 11, buffer / 20)}, where {@code buffer} sums
+     * every zone's pages above its boot {@code high} (given watermarks play no part). Whether it
+     * applies at all (THP on, 512 MiB or more) is the caller's question.
+     */
+    static long thpRecommendedPages(Machine m, long bootMfk) {
+        long total = m.totalPages();
         long buffer = 0;
         for (ZoneSpec z : m.zones()) {
-            Watermarks boot = zoneWatermarks(mfk, z.pages(), total, m.pageSize(), m.watermarkScaleFactor());
+            Watermarks boot = zoneWatermarks(bootMfk, z.pages(), total, m.pageSize(), m.watermarkScaleFactor());
             buffer += Math.max(0, z.pages() - boot.high());
         }
         long pageblock = 1L << Math.min(PAGEBLOCK_ORDER, m.maxOrder());
-        long recommended = Math.min(pageblock * m.zones().size() * THP_PAGEBLOCKS_PER_ZONE, buffer / 20);
-        return Math.max(mfk, recommended * m.pageSize() / 1024);
+        return Math.min(pageblock * m.zones().size() * THP_PAGEBLOCKS_PER_ZONE, buffer / 20);
     }
 
     /**

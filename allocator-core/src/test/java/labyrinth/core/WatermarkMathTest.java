@@ -21,6 +21,7 @@ class WatermarkMathTest {
         assertThat(WatermarkMath.bootMinFreeKbytes(1024, 4096)).isEqualTo(256);
         // THP is on by default, but 4 MiB is below 512 MiB (and the cap would be (1024 - 96) / 20 = 46 pages)
         assertThat(WatermarkMath.minFreeKbytes(pages(1024))).isEqualTo(256);
+        assertThat(WatermarkMath.thpRecommendedPages(pages(1024), 256)).as("46 pages = 184 KiB").isEqualTo(46);
         Allocator a = new Allocator(pages(1024));
         assertThat(a.watermarks(0)).isEqualTo(new Watermarks(64, 80, 96));
     }
