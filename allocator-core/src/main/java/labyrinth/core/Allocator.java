@@ -10,8 +10,10 @@ import java.util.List;
  * <p>Notation: zone indexes are positions in {@link Machine#zones()} (ascending); {@code j} is the
  * request's highest allowed {@link ZoneKind}. Algorithm of {@link #allocate}: fast path over the
  * fallback list with the {@code low} mark and no reserves; slow path with {@code min} and the
- * reserves of {@link WatermarkMath#slowPathFlags}; for a sleeping {@code __GFP_NOFAIL} request a
- * last pass with {@code min} and MIN_RESERVE. Blocks come from {@link BuddyZone}. Everything the
+ * reserves of {@link WatermarkMath#slowPathFlags}; for {@code __GFP_MEMALLOC} a pass that ignores
+ * watermarks, only after the slow path failed in every zone; for a sleeping {@code __GFP_NOFAIL}
+ * request a last pass with the reserves of {@link WatermarkMath#nofailFlags}. Blocks come from
+ * {@link BuddyZone}. Everything the
  * hot path reads is precomputed into primitive arrays: watermarks per zone, the lowmem reserve per
  * zone and {@code j}, and the fallback list per {@code j}.
  *
@@ -43,6 +45,9 @@ public final class Allocator {
 
     private int pressure;
     private int lastZone = -1;
+    /** The block the last allocate returned, for {@link #undoAllocation}; -1 when there is none. */
+    private long lastPfn = -1;
+    private int lastOrder;
     private boolean wokeKswapd;
 
     /**
@@ -61,10 +66,9 @@ public final class Allocator {
         low = new long[n];
         high = new long[n];
         armed = new int[n];
+        Watermarks[] marks = WatermarkMath.watermarks(machine);
         for (int z = 0; z < n; z++) {
-            ZoneSpec spec = specs.get(z);
-            Watermarks w = spec.watermarks() != null ? spec.watermarks()
-                    : WatermarkMath.defaults(spec.pages(), total, machine.pageSize());
+            Watermarks w = marks[z];
             min[z] = w.min();
             low[z] = w.low();
             high[z] = w.high();
@@ -108,6 +112,8 @@ public final class Allocator {
         armed = other.armed.clone();
         pressure = other.pressure;
         lastZone = other.lastZone;
+        lastPfn = other.lastPfn;
+        lastOrder = other.lastOrder;
         wokeKswapd = other.wokeKswapd;
     }
 
@@ -124,7 +130,7 @@ public final class Allocator {
         return zones[zone].kind;
     }
 
-    /** Effective watermarks (given, or the Linux defaults). */
+    /** Effective watermarks (given, or the Linux defaults from the machine's settings). */
     public Watermarks watermarks(int zone) {
         return new Watermarks(min[zone], low[zone], high[zone]);
     }
@@ -171,7 +177,7 @@ public final class Allocator {
     }
 
     /**
-     * Decides one request by the model (fast path, slow path, NOFAIL last resort) and takes the
+     * Decides one request by the model (fast path, slow path, memalloc pass, NOFAIL last resort) and takes the
      * block. Afterwards {@link #pressure()} tells which pressure points this allocation fired and
      * {@link #lastZone()} which zone it came from.
      *
@@ -181,8 +187,9 @@ public final class Allocator {
     public long allocate(int order, long gfp) {
         checkOrder(order);
         pressure = 0;
+        lastPfn = -1;
         wokeKswapd = false;
-        int j = highestOrdinal(gfp);
+        int j = Gfp.highestZoneOrdinal(gfp);
         int[] candidates = fallback[j];
         if (candidates.length == 0) {
             return FailureReason.NO_ZONE.code();
@@ -203,19 +210,23 @@ public final class Allocator {
                 fragmented |= zones[z].free() >= 1L << order;
             }
         }
-        if ((gfp & Gfp.NOFAIL) != 0 && Gfp.maySleep(gfp)) {
+        // only now may a reserve be emptied: a lower zone that still passes its min mark came first
+        if (WatermarkMath.memallocPass(gfp)) {
             for (int z : candidates) {
-                if (zoneOk(z, order, min[z], WatermarkMath.MIN_RESERVE, j)) {
+                if (zones[z].hasBlock(order)) {
+                    return take(z, order);
+                }
+            }
+        }
+        int last = WatermarkMath.nofailFlags(gfp, order);
+        if (last != WatermarkMath.NO_PASS) {
+            for (int z : candidates) {
+                if (zoneOk(z, order, min[z], last, j)) {
                     return take(z, order);
                 }
             }
         }
         return fragmented ? FailureReason.FRAGMENTATION.code() : FailureReason.WATERMARK.code();
-    }
-
-    private static int highestOrdinal(long gfp) {
-        // inline of Gfp.highestZone without the enum load on the hot path
-        return (gfp & Gfp.DMA) != 0 ? 0 : (gfp & Gfp.DMA32) != 0 ? 1 : 2;
     }
 
     private boolean zoneOk(int z, int order, long mark, int flags, int j) {
@@ -233,6 +244,8 @@ public final class Allocator {
     private long take(int z, int order) {
         long pfn = zones[z].take(order);
         afterAllocation(z);
+        lastPfn = pfn;
+        lastOrder = order;
         return pfn;
     }
 
@@ -252,6 +265,27 @@ public final class Allocator {
     }
 
     /**
+     * Takes back the block the last {@link #allocate} returned, as if the request had never been
+     * decided: frees it and re-arms the pressure points that allocation fired, so that they can
+     * still fire when the zone really gets there (the replay then follows a recording that placed
+     * the request elsewhere). {@link #pressure()} becomes 0; {@link #lastWokeKswapd()} stays, since
+     * the model did take the slow path.
+     *
+     * @throws IllegalArgumentException when the block is not the one the last allocate returned
+     */
+    public void undoAllocation(long pfn, int order) {
+        if (pfn != lastPfn || order != lastOrder) {
+            throw new IllegalArgumentException("order-" + order + " block at pfn " + pfn
+                    + " is not the one the last allocation returned");
+        }
+        int z = zoneOf(pfn);
+        free(pfn, order);
+        armed[z] |= pressure;
+        pressure = 0;
+        lastPfn = -1;
+    }
+
+    /**
      * Makes the given block allocated even though the model might have placed it elsewhere
      * (observe mode, and following a recording after a divergence): splits the free block that
      * contains it. Fires pressure points like {@link #allocate}.
@@ -261,6 +295,7 @@ public final class Allocator {
      */
     public boolean claim(long pfn, int order) {
         pressure = 0;
+        lastPfn = -1;
         wokeKswapd = false;
         if (order < 0 || order > machine.maxOrder() || pfn < 0 || (pfn & ((1L << order) - 1)) != 0) {
             return false;

@@ -4,7 +4,7 @@ import java.util.StringJoiner;
 
 /**
  * Words for a failed request (cold path): each allowed zone's reason under the most lenient pass
- * the request got (the slow path, or the {@code __GFP_NOFAIL} last resort), joined with
+ * the request got (the slow path, the memalloc pass, or the {@code __GFP_NOFAIL} last resort), joined with
  * {@code "; "} in fallback order. Recomputes from the allocator's state; changes nothing.
  * Stateless; as thread-safe as the allocator it reads.
  */
@@ -19,11 +19,13 @@ final class FailureExplainer {
             return noZone(highest);
         }
         int flags = WatermarkMath.slowPathFlags(gfp);
-        boolean nofailPass = (gfp & Gfp.NOFAIL) != 0 && Gfp.maySleep(gfp);
-        if (nofailPass) {
-            flags |= WatermarkMath.MIN_RESERVE;
+        int nofail = WatermarkMath.nofailFlags(gfp, order);
+        if (WatermarkMath.memallocPass(gfp)) {
+            flags = WatermarkMath.NO_WATERMARKS;
+        } else if (nofail != WatermarkMath.NO_PASS) {
+            flags |= nofail;
         }
-        String floorName = floorName(flags, nofailPass && (gfp & Gfp.HIGH) == 0);
+        String floorName = floorName(flags, nofail == WatermarkMath.MIN_RESERVE && (gfp & Gfp.HIGH) == 0);
         StringJoiner lines = new StringJoiner("; ");
         for (int z : zones) {
             lines.add(zoneLine(a, z, order, flags, floorName, highest));

@@ -11,8 +11,9 @@ import labyrinth.core.ZoneSpec;
 
 /**
  * The same machine scaled down to about {@code pages} pages: every zone's start, size, explicit
- * watermarks and lowmem reserves shrink by the same factor (rounded down, at least one page per
- * zone), so zones keep their order and proportions. Stateless.
+ * watermarks and lowmem reserves, and a given {@code minFreeKbytes}, shrink by the same factor
+ * (rounded down, at least one page per zone), so zones keep their order and proportions; the other
+ * kernel settings are kept. Stateless.
  */
 final class SmallerMachine {
     private SmallerMachine() {
@@ -29,7 +30,9 @@ final class SmallerMachine {
                     reserves(z.lowmemReserve(), pages, total)));
             end = start + size;
         }
-        return new Machine(m.pageSize(), m.maxOrder(), zones, m.directMapBase());
+        // the kernel settings stay; a given min_free_kbytes shrinks with the memory it reserves from
+        Machine smaller = m.withZones(zones);
+        return m.minFreeKbytesGiven() ? smaller.withMinFreeKbytes(scale(m.minFreeKbytes(), pages, total)) : smaller;
     }
 
     private static long scale(long value, long pages, long total) {

@@ -9,8 +9,8 @@ import java.util.Arrays;
  * {@code p} of it is found by trying the heads {@code p & ~(2^o - 1)} for o = 0..maxOrder.
  * Per-page arrays (no object per block; {@link PageArray}s, which cost memory only in the
  * regions a trace touches): at a head, the owner and site ids, flags, allocating event and its
- * position; at every page, the event that last freed it, the position of that free and the
- * allocation the freed block came from.
+ * position; at every page, the event that last freed it, the position of that free, the
+ * allocation the freed block came from and that block's order (so its head is known).
  *
  * <p>Invariants: live blocks never overlap; {@code livePages} is the sum of their sizes and
  * {@code ownerPages[id]} the part held by owner {@code id}.
@@ -35,6 +35,7 @@ final class Ledger {
     private final PageArray.Ints freedColumn;
     private final PageArray.Longs freedAlloc;
     private final PageArray.Ints freedOwner;
+    private final PageArray.Bytes freedOrder;
     private long livePages;
     private long[] ownerPages;
 
@@ -53,6 +54,7 @@ final class Ledger {
         freedColumn = new PageArray.Ints(endPfn, 0);
         freedAlloc = new PageArray.Longs(endPfn, 0);
         freedOwner = new PageArray.Ints(endPfn, 0);
+        freedOrder = new PageArray.Bytes(endPfn, NOT_HEAD);
         ownerPages = new long[16];
     }
 
@@ -71,6 +73,7 @@ final class Ledger {
         freedColumn = o.freedColumn.copy();
         freedAlloc = o.freedAlloc.copy();
         freedOwner = o.freedOwner.copy();
+        freedOrder = o.freedOrder.copy();
         livePages = o.livePages;
         ownerPages = o.ownerPages.clone();
     }
@@ -151,6 +154,20 @@ final class Ledger {
         return freedAlloc.get(pfn);
     }
 
+    /**
+     * The first page of the block whose free last touched {@code pfn}, or -1 when unknown (no free
+     * touched it, or a window trace freed it without its allocation and with an unaligned order).
+     */
+    long freedHead(long pfn) {
+        int o = inRange(pfn) ? freedOrder.get(pfn) : NOT_HEAD;
+        return o == NOT_HEAD ? -1 : pfn & -(1L << o);
+    }
+
+    /** The order of the block whose free last touched {@code pfn}; meaningful when {@link #freedHead} is not -1. */
+    int freedOrder(long pfn) {
+        return freedOrder.get(pfn);
+    }
+
     /** The owner of the block whose free last touched {@code pfn}. */
     int freedOwner(long pfn) {
         return freedOwner.get(pfn);
@@ -193,19 +210,24 @@ final class Ledger {
             freedColumn.set(p, clamp(column));
             freedAlloc.set(p, blockAlloc);
             freedOwner.set(p, blockOwner);
+            freedOrder.set(p, (byte) ord);
         }
         addOwnerPages(blockOwner, -size);
         livePages -= size;
         order.set(head, NOT_HEAD);
     }
 
-    /** A free of a page the trace never saw allocated (window scope): remember it for later checks. */
-    void markFreedUnknown(long pfn, long event, long line, long column) {
+    /**
+     * A free of a page the trace never saw allocated (window scope): remember it for later checks.
+     * {@code blockOrder} is the order of the freed block when its head is known, else {@link #NOT_HEAD}.
+     */
+    void markFreedUnknown(long pfn, long event, long line, long column, int blockOrder) {
         freedBy.set(pfn, event);
         freedLine.set(pfn, clamp(line));
         freedColumn.set(pfn, clamp(column));
         freedAlloc.set(pfn, -1);
         freedOwner.set(pfn, -1);
+        freedOrder.set(pfn, (byte) blockOrder);
     }
 
     void transfer(long head, int newOwner) {

@@ -205,7 +205,7 @@ public final class Replayer {
                     List.of(), null);
         }
         if (mode == Mode.OBSERVE && a.recorded()) {
-            followRecording(a, 0);
+            followRecording(a);
             return;
         }
         long result = allocator.allocate(order, gfp);
@@ -232,13 +232,14 @@ public final class Replayer {
             firstDivergence = d;
         }
         if (result >= 0) {
-            allocator.free(result, order);
+            // the model's placement never happened: its pressure points stay armed for the real ones
+            allocator.undoAllocation(result, order);
         }
-        followRecording(a, pressure);
+        followRecording(a);
     }
 
-    /** Takes the recorded result as it is; {@code pressure} carries points an undone model allocation fired. */
-    private void followRecording(Event.Alloc a, int pressure) {
+    /** Takes the recorded result as it is; pressure points are those of the recorded block's zone. */
+    private void followRecording(Event.Alloc a) {
         Common c = a.common();
         int order = a.order();
         long pfn = a.pfn();
@@ -263,7 +264,7 @@ public final class Replayer {
                         + order + " after freeing every live block overlapping it");
             }
         }
-        allocated(a, pfn, pressure | allocator.pressure(), allocator.lastZone());
+        allocated(a, pfn, allocator.pressure(), allocator.lastZone());
     }
 
     /** A recorded block overlaps live blocks: the events that freed them were lost. */
@@ -340,7 +341,7 @@ public final class Replayer {
     private String describeRequest(Event.Alloc a) {
         Common c = a.common();
         StringBuilder sb = new StringBuilder(64).append("order-").append(a.order()).append(' ')
-                .append(Gfp.format(a.gfp()));
+                .append(header.machine().gfpNames().format(a.gfp()));
         if (c.owner() != null) {
             sb.append(" by ").append(c.owner());
         }
@@ -374,6 +375,21 @@ public final class Replayer {
             return;
         }
         long freedBy = ledger.freedBy(pfn);
+        long freedHead = ledger.freedHead(pfn);
+        if (freedBy >= 0 && freedHead >= 0 && freedHead != pfn) {
+            // CLI.md: the page was never a block's first page, so this is no second free of a block
+            List<Related> related = new ArrayList<>(2);
+            if (ledger.freedAlloc(pfn) >= 0) {
+                related.add(freedAllocRelated(pfn));
+            }
+            related.add(freedRelated(pfn));
+            emit(Kind.INVALID_FREE, Severity.ERROR, c, pfn, f.order(), -1, null,
+                    "free of pfn " + pfn + ", inside the order-" + ledger.freedOrder(pfn) + " block at pfn "
+                            + freedHead + ", which was freed at event " + freedBy
+                            + ": only a block's first page can be freed",
+                    related, null);
+            return;
+        }
         if (freedBy >= 0) {
             List<Related> related = new ArrayList<>(2);
             if (ledger.freedAlloc(pfn) >= 0) {
@@ -388,9 +404,11 @@ public final class Replayer {
             emit(Kind.UNKNOWN_FREE, Severity.INFO, c, pfn, f.order(), -1, null,
                     "free of pfn " + pfn + ", which the trace has not seen allocated (allocated before it began)",
                     List.of(), null);
-            long size = f.order() > 0 ? 1L << f.order() : 1;
+            int order = f.order() > 0 ? f.order() : 0;
+            long size = 1L << order;
+            int blockOrder = (pfn & (size - 1)) == 0 ? order : Ledger.NOT_HEAD;
             for (long p = pfn; p < pfn + size && ledger.inRange(p); p++) {
-                ledger.markFreedUnknown(p, c.number(), c.line(), c.column());
+                ledger.markFreedUnknown(p, c.number(), c.line(), c.column(), blockOrder);
             }
             return;
         }

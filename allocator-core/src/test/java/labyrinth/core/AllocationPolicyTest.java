@@ -80,14 +80,61 @@ class AllocationPolicyTest {
     }
 
     @Test
-    void nofailThatMaySleepGetsALastPassWithMinReserve() {
+    void memallocTakesALowerZoneThatPassesItsMinBeforeEmptyingAReserve() {
+        // ALLOCATOR-MODEL.md step 3: the memalloc pass comes only after the slow path failed in every zone
+        Allocator a = new Allocator(machine(10, zone(ZoneKind.DMA32, 0, 1024, 100, 125, 150),
+                zone(ZoneKind.NORMAL, 1024, 1024, 100, 125, 150)));
+        drainTo(a, 1, 30);
+        drainTo(a, 0, 200);
+        long memalloc = Gfp.GFP_ATOMIC | Gfp.MEMALLOC;
+        assertThat(a.allocate(0, memalloc)).isBetween(0L, 1023L);
+        assertThat(a.lastZone()).as("DMA32 passes its atomic floor + lowmem reserve 4").isZero();
+        assertThat(a.freePages(1)).isEqualTo(30);
+        // once DMA32 fails too, the pass without watermarks starts at Normal again
+        drainTo(a, 0, 42);
+        assertThat(a.allocate(0, memalloc)).isGreaterThanOrEqualTo(1024L);
+        assertThat(a.lastZone()).isEqualTo(1);
+        assertThat(a.freePages(1)).isEqualTo(29);
+    }
+
+    @Test
+    void sleepingNofailThatWouldReachTheOomKillerIgnoresWatermarks() {
+        // ALLOCATOR-MODEL.md: GFP_KERNEL|__GFP_NOFAIL with 40 free pages and min 100 succeeds
         long nofail = Gfp.GFP_KERNEL | Gfp.NOFAIL;
         Allocator a = normal(1024, 100, 125, 150);
-        drainTo(a, 0, 51);
+        drainTo(a, 0, 40);
         assertThat(a.allocate(0, Gfp.GFP_KERNEL)).isEqualTo(WATERMARK);
         assertThat(a.allocate(0, nofail)).isGreaterThanOrEqualTo(0);
+        assertThat(a.allocate(3, nofail)).as("order 3 still reaches the OOM killer").isGreaterThanOrEqualTo(0);
+        drainTo(a, 0, 0);
         assertThat(a.allocate(0, nofail)).isEqualTo(WATERMARK);
-        assertThat(a.explainFailure(0, nofail)).isEqualTo("Normal free 50 <= __GFP_NOFAIL floor 50 (min 100)");
+        assertThat(a.explainFailure(0, nofail)).isEqualTo("Normal has no free pages (watermarks ignored)");
+    }
+
+    @ParameterizedTest(name = "{0} order {1}: only the min reserve")
+    @CsvSource({
+        "GFP_KERNEL|__GFP_NOFAIL|__GFP_NORETRY, 0", "GFP_KERNEL|__GFP_NOFAIL|__GFP_RETRY_MAYFAIL, 0",
+        "GFP_KERNEL|__GFP_NOFAIL|__GFP_THISNODE, 0", "GFP_KERNEL|__GFP_NOFAIL, 4",
+        "GFP_KERNEL|__GFP_NOFAIL|__GFP_DMA32, 0", "GFP_KERNEL|__GFP_NOFAIL|__GFP_DMA, 0",
+    })
+    void sleepingNofailThatLeavesBeforeTheOomStepGetsTheMinReserveAtMin(String gfp, int order) {
+        long mask = Gfp.parse(gfp);
+        Allocator a = new Allocator(machine(10, zone(ZoneKind.DMA, 0, 1024, 100, 125, 150),
+                zone(ZoneKind.DMA32, 1024, 1024, 100, 125, 150), zone(ZoneKind.NORMAL, 2048, 1024, 100, 125, 150)));
+        int zone = Gfp.highestZone(mask).ordinal();
+        for (int z = 0; z < 3; z++) {
+            drainTo(a, z, z == zone ? 51 + (1L << order) - 1 : 0);
+        }
+        assertThat(a.allocate(order, Gfp.GFP_KERNEL | (mask & (Gfp.DMA | Gfp.DMA32)))).isEqualTo(WATERMARK);
+        long pfn = a.allocate(order, mask);
+        assertThat(pfn).as("floor 50: 51 free passes").isGreaterThanOrEqualTo(0);
+        a.free(pfn, order);
+        drainTo(a, zone, 50 + (1L << order) - 1);
+        assertThat(a.allocate(order, mask)).isEqualTo(WATERMARK);
+        String free = order == 0 ? "free 50" : "free 50 (" + (50 + (1 << order) - 1) + " - " + ((1 << order) - 1)
+                + " for order " + order + ")";
+        assertThat(a.explainFailure(order, mask)).startsWith(Gfp.highestZone(mask).label() + " " + free
+                + " <= __GFP_NOFAIL floor 50");
     }
 
     @Test
@@ -153,6 +200,22 @@ class AllocationPolicyTest {
         drainTo(a, 0, 0);
         assertThat(a.allocate(0, Gfp.GFP_KERNEL | Gfp.DMA32)).isEqualTo(WATERMARK);
         assertThat(a.freePages(2)).isEqualTo(128);
+    }
+
+    @Test
+    void invalidZoneCombinationTakesFromDmaAlone() {
+        Allocator a = new Allocator(machine(10, zone(ZoneKind.DMA, 0, 64, 0, 0, 0),
+                zone(ZoneKind.DMA32, 64, 64, 0, 0, 0), zone(ZoneKind.NORMAL, 128, 128, 0, 0, 0)));
+        long invalid = Gfp.GFP_KERNEL | Gfp.DMA32 | Gfp.HIGHMEM;
+        assertThat(a.allocate(0, invalid)).isZero();
+        assertThat(a.lastZone()).isZero();
+        drainTo(a, 0, 0);
+        assertThat(a.allocate(0, invalid)).isEqualTo(WATERMARK);
+        assertThat(a.explainFailure(0, invalid)).isEqualTo("DMA free 0 <= min 0");
+        Allocator noDma = normal(64, 0, 0, 0);
+        assertThat(noDma.allocate(0, invalid)).isEqualTo(NO_ZONE);
+        assertThat(noDma.explainFailure(0, invalid))
+                .isEqualTo("the request may use only DMA and this machine has no DMA zone");
     }
 
     @Test
@@ -262,6 +325,21 @@ class AllocationPolicyTest {
         assertThat(a.pressure()).as("the claims on the way down fired low already").isZero();
         a.allocate(0, Gfp.GFP_KERNEL);
         assertThat(a.pressure()).isEqualTo(Allocator.PRESSURE_MIN);
+    }
+
+    @Test
+    void anUndoneAllocationReArmsThePressurePointsItFired() {
+        Allocator a = normal(1024, 100, 125, 150);
+        drainTo(a, 0, 126);
+        long pfn = a.allocate(0, Gfp.GFP_KERNEL);
+        assertThat(a.pressure()).isEqualTo(Allocator.PRESSURE_LOW);
+        a.undoAllocation(pfn, 0);
+        assertThat(a.pressure()).isZero();
+        assertThat(a.freePages()).isEqualTo(126);
+        assertThat(a.lastWokeKswapd()).as("the model did take the slow path").isFalse();
+        a.allocate(0, Gfp.GFP_KERNEL);
+        assertThat(a.pressure()).as("still armed").isEqualTo(Allocator.PRESSURE_LOW);
+        assertThatThrownBy(() -> a.undoAllocation(pfn + 1, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -79,7 +79,7 @@ class LedgerTest {
                 } else if (!fits) {
                     long p = r.nextLong(pages);
                     if (ledger.headOf(p) < 0) {
-                        ledger.markFreedUnknown(p, step, 9, 9);
+                        ledger.markFreedUnknown(p, step, 9, 9, Ledger.NOT_HEAD);
                         freed.put(p, new Freed(step, 9, 9, -1, -1));
                     }
                 }

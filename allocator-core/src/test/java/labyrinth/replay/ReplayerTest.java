@@ -5,9 +5,15 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import labyrinth.core.Gfp;
+import labyrinth.core.Machine;
+import labyrinth.core.Watermarks;
+import labyrinth.core.ZoneKind;
+import labyrinth.core.ZoneSpec;
 import labyrinth.trace.Ctx;
 import labyrinth.trace.Event;
+import labyrinth.trace.Scope;
 import org.junit.jupiter.api.Test;
 
 class ReplayerTest {
@@ -48,6 +54,24 @@ class ReplayerTest {
         assertThat(r.summary()).extracting(Summary::events, Summary::allocs, Summary::frees, Summary::failures,
                 Summary::peakUsedPages, Summary::peakEvent).containsExactly(15L, 3L, 7L, 0L, 5L, 1L);
         assertThat(r.outcome()).isEqualTo(Outcome.FINDINGS);
+    }
+
+    @Test
+    void freeOfANonFirstPageOfABlockFreedSinceIsAnInvalidFreeNamingTheBlockAndItsFree() {
+        ReplayResult r = Script.complete(64).alloc("a", 2, Gfp.GFP_KERNEL).free("a", 0).free("a", 1).free("a", 0).run();
+        assertThat(kinds(r)).containsExactly("2 invalid-free error", "3 double-free error");
+        Finding f = r.findings().get(0);
+        assertThat(f.message()).isEqualTo("free of pfn 1, inside the order-2 block at pfn 0, which was freed at event 1:"
+                + " only a block's first page can be freed");
+        assertThat(f.related()).extracting(Related::role, Related::event).containsExactly(tuple("alloc", 0L),
+                tuple("free", 1L));
+    }
+
+    @Test
+    void aWindowFreeOfAnUnseenBlockKnowsItsFirstPageToo() {
+        ReplayResult r = Script.window(64).free("a", 8, 1).free("a", 9).free("a", 8).run();
+        assertThat(kinds(r)).containsExactly("0 unknown-free info", "1 invalid-free error", "2 double-free error");
+        assertThat(r.findings().get(1).message()).startsWith("free of pfn 9, inside the order-1 block at pfn 8");
     }
 
     @Test
@@ -98,6 +122,21 @@ class ReplayerTest {
         assertThat(r.findings().get(0).message()).contains("the replay got pfn 1, the recording got pfn 8");
         assertThat(r.outcome()).isEqualTo(Outcome.DIVERGED);
         assertThat(r.summary().peakUsedPages()).isEqualTo(2);
+    }
+
+    @Test
+    void theModelsUndoneAllocationLeavesItsZonesPressurePointsArmed() {
+        // Normal falls to its low mark with one page taken; the recording took a DMA32 page instead
+        Machine m = new Machine(Machine.DEFAULT_PAGE_SIZE, 10, List.of(
+                new ZoneSpec(ZoneKind.DMA32, 0, 256, new Watermarks(0, 0, 0), Map.of()),
+                new ZoneSpec(ZoneKind.NORMAL, 256, 256, new Watermarks(10, 255, 256), Map.of())),
+                Machine.DEFAULT_DIRECT_MAP_BASE);
+        ReplayResult r = new Script(Scope.COMPLETE, m)
+                .alloc("a", Ctx.TASK, 0, Gfp.GFP_KERNEL, 0)
+                .alloc("a", 0, Gfp.GFP_KERNEL)
+                .run();
+        assertThat(kinds(r)).containsExactly("0 divergence error", "0 leak error", "1 watermark-low info");
+        assertThat(r.findings().get(2).message()).startsWith("Normal free 255 <= low 255 after order-0");
     }
 
     @Test

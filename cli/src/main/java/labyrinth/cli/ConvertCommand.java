@@ -75,7 +75,7 @@ final class ConvertCommand implements Callable<Integer> {
         // the bar is blanked out (closed last) before the summary or any message is written
         try (Progress progress = progressOption.start(err, "converting", trace);
              TraceSource source = ReadAhead.of(progress.count(
-                     TraceInput.open(trace.toString(), reading.limits(), Stdio.of(spec).in())))) {
+                     TraceInput.open(trace.toString(), reading.limits(), reading.kernel(), Stdio.of(spec).in())))) {
             long pages = source.header().machine().totalPages();
             if (pages > reading.maxPages) {
                 // what replay would refuse is not worth converting either

@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {
             "  labyrinth import --from ftrace trace.txt -o trace.json",
-            "  labyrinth import --from ftrace --zoneinfo zoneinfo perf.txt -o perf.ndjson.gz"
+            "  labyrinth import --from ftrace --zoneinfo zoneinfo perf.txt -o perf.ndjson.gz",
+            "  labyrinth import --from ftrace --kernel 6.6 trace.txt -o trace.json"
         })
 final class ImportCommand implements Callable<Integer> {
     enum From { ftrace }
@@ -70,6 +71,11 @@ final class ImportCommand implements Callable<Integer> {
             description = "installed memory (e.g. 16G) when there is no zoneinfo; else the highest pfn seen decides")
     Long memory;
 
+    @Option(names = "--kernel", paramLabel = "VERSION",
+            description = "the Linux version that printed the trace (e.g. 6.6, 5.15.0-91-generic): what its GFP "
+                    + "names mean; written as the machine's kernel (default: the names of 6.12)")
+    String kernel;
+
     @Option(names = "--preempt-offset", paramLabel = "N", defaultValue = "0",
             description = "subtract N from the preempt depth (1 for kernels before 4.7 with CONFIG_PREEMPT)")
     int preemptOffset;
@@ -87,7 +93,8 @@ final class ImportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         FtraceOptions options = FtraceOptions.defaults().withZoneinfo(zoneinfo)
-                .withMemory(memory == null ? 0 : memory).withStrict(strict).withPreemptOffset(preemptOffset);
+                .withMemory(memory == null ? 0 : memory).withStrict(strict).withPreemptOffset(preemptOffset)
+                .withKernel(TraceOptions.kernelOption(spec, kernel));
         int unwritable = Outputs.of(spec).input(file).input(zoneinfo).output("-o", output).check(err, debug);
         if (unwritable != ExitCode.OK) {
             return unwritable;

@@ -109,7 +109,7 @@ final class ReduceCommand implements Callable<Integer> {
         Header header;
         List<Event> events = new ArrayList<>();
         try (TraceSource source = progress.count(
-                TraceInput.open(trace.toString(), reading.limits(), Stdio.of(spec).in()))) {
+                TraceInput.open(trace.toString(), reading.limits(), reading.kernel(), Stdio.of(spec).in()))) {
             header = source.header();
             for (Event e; (e = source.next()) != null; ) {
                 events.add(e);

@@ -125,7 +125,7 @@ final class ReplCommand implements Callable<Integer> {
         // the first pass (event store, checkpoints) is the long part; the bar is gone before the first prompt
         try (Progress progress = progressOption.start(err, "loading", trace);
              TraceSource source = ReadAhead.of(progress.count(opener != null ? opener.open(trace)
-                     : TraceInput.open(trace.toString(), reading.limits(), stdio.in())))) {
+                     : TraceInput.open(trace.toString(), reading.limits(), reading.kernel(), stdio.in())))) {
             session = ReplSession.open(source, m, reading.maxPages);
         } catch (TraceException e) {
             err.println(e.getMessage());

@@ -126,7 +126,7 @@ final class ReplayCommand implements Callable<Integer> {
         // the bar is blanked out (closed last) before any message or the report is written
         try (Progress progress = progressOption.start(err, "replaying", trace);
              TraceSource source = ReadAhead.of(progress.count(
-                     TraceInput.open(trace.toString(), reading.limits(), Stdio.of(spec).in())))) {
+                     TraceInput.open(trace.toString(), reading.limits(), reading.kernel(), Stdio.of(spec).in())))) {
             result = Replays.run(source, modeOf(mode), severityOf(failOn), reading.maxPages, maxFindings,
                     allowTruncated, timeline != null ? timeline : labyrinth.replay.ReplayObserver.NONE);
         } catch (TraceException e) {

@@ -12,7 +12,6 @@ import java.util.concurrent.Callable;
 import labyrinth.cli.progress.Progress;
 import labyrinth.cli.report.JsonReport;
 import labyrinth.cli.report.Sparkline;
-import labyrinth.core.Gfp;
 import labyrinth.core.MachineTooLargeException;
 import labyrinth.replay.Holder;
 import labyrinth.replay.ReplayObserver;
@@ -102,7 +101,7 @@ final class StatsCommand implements Callable<Integer> {
         if (unwritable != ExitCode.OK) {
             return unwritable;
         }
-        TraceInput input = new TraceInput(err, reading.debug, reading.limits(), Stdio.of(spec));
+        TraceInput input = new TraceInput(err, reading.debug, reading.limits(), reading.kernel(), Stdio.of(spec));
         TraceSource opened = input.open(trace);
         if (opened == null) {
             return TraceInput.EXIT;
@@ -172,7 +171,7 @@ final class StatsCommand implements Callable<Integer> {
         out.println();
         table(out, "owners (events)", s.owners(), k -> k.isEmpty() ? "(none)" : k);
         table(out, "sites (events)", s.sites(), k -> k.isEmpty() ? "(none)" : k);
-        table(out, "gfp masks (allocations)", s.gfps(), Gfp::format);
+        table(out, "gfp masks (allocations)", s.gfps(), r.header().machine().gfpNames()::format);
         out.println("orders (allocations):");
         boolean any = false;
         for (int k = 0; k < s.orderCount(); k++) {
@@ -286,7 +285,7 @@ final class StatsCommand implements Callable<Integer> {
             g.writeEndObject();
             counter(g, "owners", "owner", s.owners(), k -> k.isEmpty() ? null : k);
             counter(g, "sites", "site", s.sites(), k -> k.isEmpty() ? null : k);
-            counter(g, "gfp", "gfp", s.gfps(), Gfp::format);
+            counter(g, "gfp", "gfp", s.gfps(), r.header().machine().gfpNames()::format);
             g.writeName("orders");
             g.writeStartArray();
             for (int k = 0; k < s.orderCount(); k++) {

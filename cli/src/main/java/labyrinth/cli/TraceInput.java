@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import labyrinth.core.KernelVersion;
 import labyrinth.format.TraceFiles;
 import labyrinth.format.json.ReaderLimits;
 import labyrinth.trace.TraceException;
@@ -19,12 +20,18 @@ public final class TraceInput {
     private final PrintWriter err;
     private final boolean debug;
     private final ReaderLimits limits;
+    private final KernelVersion kernel;
     private final InputStream stdin;
 
-    TraceInput(PrintWriter err, boolean debug, ReaderLimits limits, Stdio stdio) {
+    /**
+     * @param kernel how kernel trace text is read ({@code --kernel}), or null
+     * @param stdio where {@code -} reads from
+     */
+    TraceInput(PrintWriter err, boolean debug, ReaderLimits limits, KernelVersion kernel, Stdio stdio) {
         this.err = err;
         this.debug = debug;
         this.limits = limits;
+        this.kernel = kernel;
         this.stdin = stdio.in();
     }
 
@@ -33,13 +40,15 @@ public final class TraceInput {
      * {@code -}. Either is recognised by its content, in every encoding; standard input is read
      * once, as it comes (kernel text, which is read twice, is first copied to a temporary file).
      *
+     * @param kernel how kernel trace text is read ({@code --kernel}), or null
      * @param stdin standard input, for {@code -}
      */
-    public static TraceSource open(String operand, ReaderLimits limits, InputStream stdin) throws TraceException {
+    public static TraceSource open(String operand, ReaderLimits limits, KernelVersion kernel, InputStream stdin)
+            throws TraceException {
         if (Stdio.isDash(operand)) {
-            return TraceFiles.open(stdin, Stdio.STDIN_NAME, limits);
+            return TraceFiles.open(stdin, Stdio.STDIN_NAME, limits, kernel);
         }
-        return TraceFiles.open(Path.of(operand), operand, limits);
+        return TraceFiles.open(Path.of(operand), operand, limits, kernel);
     }
 
     /** How messages and reports name the trace {@code operand} gives: {@code <stdin>} for {@code -}. */
@@ -54,7 +63,7 @@ public final class TraceInput {
      */
     public TraceSource open(String file) {
         try {
-            return open(file, limits, stdin);
+            return open(file, limits, kernel, stdin);
         } catch (TraceException e) {
             report(e);
             return null;

@@ -1,6 +1,7 @@
 package labyrinth.cli;
 
 import labyrinth.core.Allocator;
+import labyrinth.core.KernelVersion;
 import labyrinth.format.json.ReaderLimits;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -9,8 +10,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The options of every command that reads traces ({@code replay}, {@code triage}, {@code reduce},
- * {@code validate}, {@code stats}): the resource limits, each explicit with its default, and
- * {@code --debug}. A trace that hits a limit is unreadable (exit 3) with a message naming the
+ * {@code validate}, {@code stats}, {@code convert}, {@code repl}): the resource limits, each explicit
+ * with its default, {@code --kernel} for kernel trace text, and {@code --debug}. A trace that hits a limit is unreadable (exit 3) with a message naming the
  * option that raises it. Mixed into a command with {@code @Mixin}.
  */
 final class TraceOptions {
@@ -49,8 +50,31 @@ final class TraceOptions {
             description = "reader limit: most bytes of input after decompression, e.g. 512M (default: ${DEFAULT-VALUE})")
     long maxDocumentLength;
 
+    @Option(names = "--kernel", paramLabel = "VERSION",
+            description = "the Linux version (e.g. 6.6) that printed kernel trace text: what its GFP names mean "
+                    + "(a Labyrinth trace says its own, machine.kernel)")
+    String kernel;
+
     @Option(names = "--debug", description = "print stack traces of errors")
     boolean debug;
+
+    /** The {@code --kernel} version, null when not given; a usage error when it has no major.minor. */
+    KernelVersion kernel() {
+        return kernelOption(spec, kernel);
+    }
+
+    /** Reads a {@code --kernel} value of {@code spec}'s command line. */
+    static KernelVersion kernelOption(CommandSpec spec, String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return KernelVersion.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--kernel must be a Linux version starting with "
+                    + "major.minor, such as 6.6 or 5.15.0-91-generic, found " + text);
+        }
+    }
 
     /** The reader limits the options give; a usage error for a limit below 1. */
     ReaderLimits limits() {

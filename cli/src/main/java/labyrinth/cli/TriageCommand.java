@@ -135,7 +135,7 @@ final class TriageCommand implements Callable<Integer> {
         int threads = jobs != null && jobs > 0 ? jobs : Runtime.getRuntime().availableProcessors();
         Triage triage = new Triage(ReplayCommand.modeOf(mode), ReplayCommand.severityOf(failOn), reading.maxPages,
                 Integer.MAX_VALUE, reading.limits(), format == Format.sarif || format == Format.junit,
-                allowTruncated, Stdio.of(spec).in());
+                allowTruncated, reading.kernel(), Stdio.of(spec).in());
         List<TraceRun> runs;
         try (Progress progress = progressOption.start(err, "triage", traces)) {
             runs = triage.run(traces, threads, progress);

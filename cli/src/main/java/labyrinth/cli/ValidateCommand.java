@@ -53,7 +53,7 @@ final class ValidateCommand implements Callable<Integer> {
         traces.forEach(files::input);
         files.check(spec.commandLine().getErr(), reading.debug); // standard input at most once; no outputs
         TraceInput input = new TraceInput(spec.commandLine().getErr(), reading.debug, reading.limits(),
-                Stdio.of(spec));
+                reading.kernel(), Stdio.of(spec));
         int exit = ExitCode.OK;
         for (String file : traces) {
             TraceSource src = input.open(file);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import labyrinth.core.KernelVersion;
 import labyrinth.format.binary.BinaryFormat;
 import labyrinth.format.binary.BinaryTraceReader;
 import labyrinth.format.ftrace.FtraceOptions;
@@ -39,6 +40,16 @@ public final class TraceFiles {
      * @throws TraceException when the file cannot be read, is not a trace, or its header breaks the format
      */
     public static TraceSource open(Path path, String displayName, ReaderLimits limits) throws TraceException {
+        return open(path, displayName, limits, null);
+    }
+
+    /**
+     * Like {@link #open(Path, String, ReaderLimits)}; kernel trace text is read as printed by
+     * {@code kernel} (its GFP names, the machine's {@code kernel}), or as by 6.12 when null. A
+     * Labyrinth trace says its own kernel.
+     */
+    public static TraceSource open(Path path, String displayName, ReaderLimits limits, KernelVersion kernel)
+            throws TraceException {
         InputStream in;
         try {
             in = Files.newInputStream(path);
@@ -47,7 +58,7 @@ public final class TraceFiles {
         }
         if (isKernelTrace(in, displayName)) {
             try {
-                return FtraceReader.open(path, displayName, FtraceOptions.defaults());
+                return FtraceReader.open(path, displayName, FtraceOptions.defaults().withKernel(kernel));
             } catch (IOException e) {
                 throw JsonTraceReader.cannotRead(displayName, e);
             }
@@ -57,7 +68,7 @@ public final class TraceFiles {
         } catch (IOException e) {
             throw JsonTraceReader.cannotRead(displayName, e);
         }
-        return open(in, displayName, limits);
+        return open(in, displayName, limits, kernel);
     }
 
     /**
@@ -91,6 +102,12 @@ public final class TraceFiles {
      * source closes: its machine is guessed from a reading of its own.
      */
     public static TraceSource open(InputStream in, String displayName, ReaderLimits limits) throws TraceException {
+        return open(in, displayName, limits, null);
+    }
+
+    /** Like {@link #open(InputStream, String, ReaderLimits)}; kernel trace text is read as printed by {@code kernel}. */
+    public static TraceSource open(InputStream in, String displayName, ReaderLimits limits, KernelVersion kernel)
+            throws TraceException {
         TraceBytes bytes = null;
         try {
             bytes = TraceBytes.open(in);
@@ -102,7 +119,7 @@ public final class TraceFiles {
                 return JsonTraceReader.open(bytes, displayName, limits);
             }
             if (FtraceReader.looksLikeFtrace(bytes.peek(KERNEL_SNIFF_BYTES))) {
-                return FtraceReader.open(displayName, bytes, FtraceOptions.defaults());
+                return FtraceReader.open(displayName, bytes, FtraceOptions.defaults().withKernel(kernel));
             }
             String found = bytes.describeStart();
             bytes.close();

@@ -1,6 +1,6 @@
 package labyrinth.cli.repl;
 
-import labyrinth.core.Gfp;
+import labyrinth.core.GfpNames;
 import labyrinth.replay.Finding;
 import labyrinth.replay.Kind;
 import labyrinth.trace.Common;
@@ -14,9 +14,10 @@ final class EventText {
 
     /**
      * The event as a trace object on one line, keys in the format document's order; pfns are shown
-     * resolved, alloc's {@code order} and {@code gfp} as the {@code fn} table made them.
+     * resolved, alloc's {@code order} and {@code gfp} as the {@code fn} table made them, masks in
+     * the names of the trace's kernel.
      */
-    static String json(Event e) {
+    static String json(Event e, GfpNames names) {
         Common c = e.common();
         StringBuilder sb = new StringBuilder(128).append('{');
         if (c.seqGiven()) {
@@ -43,7 +44,7 @@ final class EventText {
         }
         if (e instanceof Event.Alloc a) {
             key(sb, "order").append(a.order());
-            str(key(sb, "gfp"), Gfp.names(a.gfp()) + (a.gfpUnparsed() != null ? "|" + a.gfpUnparsed() : ""));
+            str(key(sb, "gfp"), names.names(a.gfp()) + (a.gfpUnparsed() != null ? "|" + a.gfpUnparsed() : ""));
             if (a.recorded()) {
                 pfn(key(sb, "pfn"), a.pfn());
             }
@@ -113,12 +114,12 @@ final class EventText {
     }
 
     /** One line about what the event did, for page histories: {@code alloc order-2 GFP_KERNEL by x -> pfn 4}. */
-    static String brief(Event e, long extHead, int extOrder, int kinds) {
+    static String brief(Event e, long extHead, int extOrder, int kinds, GfpNames names) {
         Common c = e.common();
         StringBuilder sb = new StringBuilder(96);
         String by = c.owner() == null ? "" : " by " + c.owner();
         if (e instanceof Event.Alloc a) {
-            sb.append("alloc order-").append(a.order()).append(' ').append(Gfp.names(a.gfp())).append(by);
+            sb.append("alloc order-").append(a.order()).append(' ').append(names.names(a.gfp())).append(by);
             if (c.site() != null) {
                 sb.append(" at ").append(c.site());
             }

@@ -492,7 +492,7 @@ public final class ReplSession implements Closeable {
         Event e = s.event(i);
         out.println(paint("1", "after event " + e.number() + line(s.line(i))) + ", " + pos + " of " + n
                 + " events applied" + (pos == n ? " (the end)" : ""));
-        out.println("  " + EventText.json(e));
+        out.println("  " + EventText.json(e, timeline.header().machine().gfpNames()));
         for (Finding f : timeline.findingsHere()) {
             out.println("  " + paintSeverity(f, EventText.finding(f)));
         }
@@ -559,7 +559,7 @@ public final class ReplSession implements Closeable {
             long i = ring[(int) (k % HISTORY_SHOWN)];
             Event e = s.event(i);
             out.println("    event " + e.number() + line(s.line(i)) + ": "
-                    + EventText.brief(e, s.extHead(i), s.extOrder(i), s.kinds(i)));
+                    + EventText.brief(e, s.extHead(i), s.extOrder(i), s.kinds(i), timeline.header().machine().gfpNames()));
         }
     }
 
@@ -675,7 +675,7 @@ public final class ReplSession implements Closeable {
         }
         for (Finding f : shown.subList(Math.max(0, shown.size() - FINDINGS_SHOWN), shown.size())) {
             out.println(paintSeverity(f, TextReport.findingLine(timeline.name(), f)));
-            for (String note : TextReport.notes(f)) {
+            for (String note : TextReport.notes(f, timeline.header().machine().gfpNames())) {
                 out.println("  note: " + note);
             }
         }

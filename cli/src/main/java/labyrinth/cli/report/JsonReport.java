@@ -3,7 +3,7 @@ package labyrinth.cli.report;
 import java.io.Writer;
 import java.util.Map;
 import java.util.TreeMap;
-import labyrinth.core.Gfp;
+import labyrinth.core.GfpNames;
 import labyrinth.core.ZoneState;
 import labyrinth.replay.Finding;
 import labyrinth.replay.Holder;
@@ -108,7 +108,7 @@ public final class JsonReport {
         g.writeName("findings");
         g.writeStartArray();
         for (Finding f : r.findings()) {
-            writeFinding(g, f);
+            writeFinding(g, f, r.header().machine().gfpNames());
         }
         g.writeEndArray();
         if (r.droppedFindings() > 0) {
@@ -137,7 +137,8 @@ public final class JsonReport {
         }
     }
 
-    public static void writeFinding(JsonGenerator g, Finding f) {
+    /** One finding object; its mask printed with {@code names}, the trace's kernel's. */
+    public static void writeFinding(JsonGenerator g, Finding f, GfpNames names) {
         g.writeStartObject();
         g.writeStringProperty("kind", f.kind().label());
         g.writeStringProperty("severity", f.severity().label());
@@ -148,7 +149,7 @@ public final class JsonReport {
         writeOptional(g, "order", f.order());
         g.writeName("gfp");
         if (f.gfp() >= 0) {
-            g.writeString(Gfp.format(f.gfp()));
+            g.writeString(names.format(f.gfp()));
         } else {
             g.writeNull();
         }

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import labyrinth.core.Gfp;
+import labyrinth.core.GfpNames;
 import labyrinth.core.ZoneState;
 import labyrinth.replay.Finding;
 import labyrinth.replay.Holder;
@@ -47,7 +47,7 @@ public final class TextReport {
         }
         for (Finding f : r.findings()) {
             out.println(findingLine(file, f, colors));
-            for (String note : notes(f)) {
+            for (String note : notes(f, r.header().machine().gfpNames())) {
                 out.println("  note: " + note);
             }
         }
@@ -102,12 +102,12 @@ public final class TextReport {
         return sb.append(f.message()).toString();
     }
 
-    /** The notes under a finding: the kernel's failure line, and the related events. */
-    public static List<String> notes(Finding f) {
+    /** The notes under a finding: the kernel's failure line (masks in {@code names}), and the related events. */
+    public static List<String> notes(Finding f, GfpNames names) {
         List<String> notes = new ArrayList<>();
         if (f.kind() == Kind.ALLOC_FAILURE) {
             notes.add((f.owner() == null ? "" : f.owner() + ": ") + "page allocation failure: order:" + f.order()
-                    + ", mode:" + Gfp.format(f.gfp()));
+                    + ", mode:" + names.format(f.gfp()));
         }
         for (Related rel : f.related()) {
             notes.add(relatedNote(rel));
@@ -169,8 +169,8 @@ public final class TextReport {
         int pageKb = r.header().machine().pageSize() / 1024;
         for (Finding f : shown) {
             out.println("event " + f.event() + (f.line() > 0 ? " (line " + f.line() + ")" : "") + ": order-"
-                    + f.order() + " " + Gfp.format(f.gfp()) + (f.owner() == null ? "" : " by " + f.owner())
-                    + " failed (" + f.reason() + ")");
+                    + f.order() + " " + r.header().machine().gfpNames().format(f.gfp())
+                    + (f.owner() == null ? "" : " by " + f.owner()) + " failed (" + f.reason() + ")");
             memInfo(f.memory(), pageKb, r.header().machine().pageSize(), out);
         }
     }
@@ -245,7 +245,7 @@ public final class TextReport {
         Finding t = p.triggerFinding();
         if (t != null && t.kind() == Kind.ALLOC_FAILURE) {
             out.println("  failed allocation: event " + t.event() + ", order-" + t.order() + " "
-                    + Gfp.format(t.gfp()) + (t.owner() == null ? "" : " by " + t.owner())
+                    + r.header().machine().gfpNames().format(t.gfp()) + (t.owner() == null ? "" : " by " + t.owner())
                     + (t.ctx() == null ? "" : " in " + t.ctx().label()));
             String message = t.message();
             int colon = message.indexOf(" failed: ");

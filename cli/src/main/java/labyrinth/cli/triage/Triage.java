@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import labyrinth.cli.ExitCode;
 import labyrinth.cli.progress.Progress;
+import labyrinth.core.KernelVersion;
 import labyrinth.core.MachineTooLargeException;
 import labyrinth.cli.TraceInput;
 import labyrinth.format.json.ReaderLimits;
@@ -38,14 +39,15 @@ import labyrinth.trace.TraceSource;
  *     thousands of traces holds kilobytes per trace, not every finding of every trace
  * @param allowTruncated whether a trace cut short is judged by its findings, as if it were whole,
  *     rather than bucketed as {@code truncated} (exit 4)
+ * @param kernelText the Linux version that printed kernel trace text among the traces, or null (6.12's names)
  * @param stdin what the trace {@code -} reads (at most one {@code -}: it is read once)
  */
 public record Triage(Mode mode, Severity failOn, long maxPages, int maxFindings, ReaderLimits limits,
-                     boolean keepFindings, boolean allowTruncated, InputStream stdin) {
-    /** A triage of files only: {@code -} reads the process's standard input. */
+                     boolean keepFindings, boolean allowTruncated, KernelVersion kernelText, InputStream stdin) {
+    /** A triage of files only, kernel text read with the names of 6.12: {@code -} reads the process's standard input. */
     public Triage(Mode mode, Severity failOn, long maxPages, int maxFindings, ReaderLimits limits,
                   boolean keepFindings, boolean allowTruncated) {
-        this(mode, failOn, maxPages, maxFindings, limits, keepFindings, allowTruncated, System.in);
+        this(mode, failOn, maxPages, maxFindings, limits, keepFindings, allowTruncated, null, System.in);
     }
 
     public List<TraceRun> run(List<Path> traces, int jobs) throws InterruptedException {
@@ -83,7 +85,8 @@ public record Triage(Mode mode, Severity failOn, long maxPages, int maxFindings,
         String name = TraceInput.nameOf(path.toString());
         Progress.Trace counted = progress.trace(path);
         // closed after the source, whatever happened: the whole file then counts as done
-        try (counted; TraceSource source = counted.count(TraceInput.open(path.toString(), limits, stdin))) {
+        try (counted; TraceSource source = counted.count(
+                TraceInput.open(path.toString(), limits, kernelText, stdin))) {
             ReplayResult r = Replays.run(source, mode, failOn, maxPages, maxFindings, allowTruncated,
                     ReplayObserver.NONE);
             int exit = ExitCode.of(r.outcome(), failOn == null);

@@ -1,6 +1,7 @@
 package labyrinth.format.ftrace;
 
 import java.nio.file.Path;
+import labyrinth.core.KernelVersion;
 import labyrinth.core.Machine;
 
 /**
@@ -19,9 +20,11 @@ import labyrinth.core.Machine;
  *     commit e947841c0dce "tracing: Show the preempt count of when the event was called")
  * @param maxListed how many malformed or unrecognised lines the report lists by number (all are
  *     counted)
+ * @param kernel the Linux version that printed the trace, whose GFP names it uses (the machine's
+ *     {@code kernel}), or null: the names of 6.12
  */
 public record FtraceOptions(Machine machine, Path zoneinfo, long memoryBytes, boolean strict, int preemptOffset,
-                            int maxListed) {
+                            int maxListed, KernelVersion kernel) {
     public FtraceOptions {
         if (memoryBytes < 0) {
             throw new IllegalArgumentException("memoryBytes must be >= 0, found " + memoryBytes);
@@ -35,30 +38,34 @@ public record FtraceOptions(Machine machine, Path zoneinfo, long memoryBytes, bo
     }
 
     public static FtraceOptions defaults() {
-        return new FtraceOptions(null, null, 0, false, 0, 100);
+        return new FtraceOptions(null, null, 0, false, 0, 100, null);
     }
 
     public FtraceOptions withMachine(Machine m) {
-        return new FtraceOptions(m, zoneinfo, memoryBytes, strict, preemptOffset, maxListed);
+        return new FtraceOptions(m, zoneinfo, memoryBytes, strict, preemptOffset, maxListed, kernel);
     }
 
     public FtraceOptions withZoneinfo(Path file) {
-        return new FtraceOptions(machine, file, memoryBytes, strict, preemptOffset, maxListed);
+        return new FtraceOptions(machine, file, memoryBytes, strict, preemptOffset, maxListed, kernel);
     }
 
     public FtraceOptions withMemory(long bytes) {
-        return new FtraceOptions(machine, zoneinfo, bytes, strict, preemptOffset, maxListed);
+        return new FtraceOptions(machine, zoneinfo, bytes, strict, preemptOffset, maxListed, kernel);
     }
 
     public FtraceOptions withStrict(boolean s) {
-        return new FtraceOptions(machine, zoneinfo, memoryBytes, s, preemptOffset, maxListed);
+        return new FtraceOptions(machine, zoneinfo, memoryBytes, s, preemptOffset, maxListed, kernel);
     }
 
     public FtraceOptions withPreemptOffset(int offset) {
-        return new FtraceOptions(machine, zoneinfo, memoryBytes, strict, offset, maxListed);
+        return new FtraceOptions(machine, zoneinfo, memoryBytes, strict, offset, maxListed, kernel);
     }
 
     public FtraceOptions withMaxListed(int n) {
-        return new FtraceOptions(machine, zoneinfo, memoryBytes, strict, preemptOffset, n);
+        return new FtraceOptions(machine, zoneinfo, memoryBytes, strict, preemptOffset, n, kernel);
+    }
+
+    public FtraceOptions withKernel(KernelVersion version) {
+        return new FtraceOptions(machine, zoneinfo, memoryBytes, strict, preemptOffset, maxListed, version);
     }
 }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import labyrinth.core.Machine;
+import labyrinth.core.ZoneSpec;
 import labyrinth.format.TraceBytes;
 import labyrinth.trace.Common;
 import labyrinth.trace.Ctx;
@@ -90,7 +91,9 @@ public final class FtraceReader implements TraceSource {
     private final FtraceOptions options;
     private final boolean scanning;
     private final LineParser parser = new LineParser();
-    private final KernelGfp gfp = new KernelGfp();
+    private final KernelGfp gfp;
+    /** The machine's zones: events about pages outside them are left out. */
+    private final List<ZoneSpec> zones;
     private final ImportReport report;
     private final int maxOrder;
 
@@ -116,7 +119,10 @@ public final class FtraceReader implements TraceSource {
         this.lines = new LineReader(in);
         this.options = options;
         this.scanning = scanning;
-        this.maxOrder = machine.maxOrder();
+        Machine m = options.kernel() != null ? machine.withKernel(options.kernel()) : machine;
+        this.maxOrder = m.maxOrder();
+        this.gfp = new KernelGfp(m.gfpNames());
+        this.zones = m.zones();
         this.report = new ImportReport(options.maxListed());
         report.machineSource = machineSource;
         report.machineNotes.addAll(notes);
@@ -124,7 +130,7 @@ public final class FtraceReader implements TraceSource {
         meta.put("importer", "ftrace");
         meta.put("source", name);
         meta.put("machine", machineSource);
-        this.header = new Header(Header.VERSION, Scope.WINDOW, machine, meta);
+        this.header = new Header(Header.VERSION, Scope.WINDOW, m, meta);
     }
 
     /**
@@ -146,14 +152,16 @@ public final class FtraceReader implements TraceSource {
         } else if (options.zoneinfo() != null) {
             ZoneinfoParser.Result z = ZoneinfoParser.parse(options.zoneinfo());
             machine = z.machine();
-            notes = z.notes();
+            notes = withAssumedSettings(z.notes(), machine);
             source = "zoneinfo " + options.zoneinfo();
         } else if (options.memoryBytes() > 0) {
             machine = MachineGuess.fromMemory(options.memoryBytes());
+            notes = withAssumedSettings(notes, machine);
             source = "memory " + options.memoryBytes() + " bytes";
         } else {
             long[] scan = prescan(file, name, options);
             machine = MachineGuess.fromHighestPfn(scan[0], (int) Math.max(Machine.DEFAULT_MAX_ORDER, scan[1]));
+            notes = withAssumedSettings(notes, machine);
             source = scan[0] < 0 ? "default (no pfn in the trace)" : "highest pfn " + scan[0];
         }
         return new FtraceReader(name, stream(file), machine, source, notes, options, false);
@@ -173,11 +181,12 @@ public final class FtraceReader implements TraceSource {
         if (options.zoneinfo() != null) {
             ZoneinfoParser.Result z = ZoneinfoParser.parse(options.zoneinfo());
             return new FtraceReader(name, TraceBytes.open(in), z.machine(), "zoneinfo " + options.zoneinfo(),
-                    z.notes(), options, false);
+                    withAssumedSettings(z.notes(), z.machine()), options, false);
         }
         if (options.memoryBytes() > 0) {
-            return new FtraceReader(name, TraceBytes.open(in), MachineGuess.fromMemory(options.memoryBytes()),
-                    "memory " + options.memoryBytes() + " bytes", List.of(), options, false);
+            Machine guess = MachineGuess.fromMemory(options.memoryBytes());
+            return new FtraceReader(name, TraceBytes.open(in), guess, "memory " + options.memoryBytes() + " bytes",
+                    withAssumedSettings(List.of(), guess), options, false);
         }
         Path copy = Files.createTempFile("labyrinth-", ".trace");
         try {
@@ -191,6 +200,29 @@ public final class FtraceReader implements TraceSource {
             Files.deleteIfExists(copy);
             throw e;
         }
+    }
+
+    /**
+     * {@code notes} and, when some zone's watermarks are computed rather than read from zoneinfo, the
+     * kernel settings the computation assumed (ALLOCATOR-MODEL.md's defaults).
+     */
+    static List<String> withAssumedSettings(List<String> notes, Machine m) {
+        boolean computed = false;
+        for (ZoneSpec z : m.zones()) {
+            computed |= z.watermarks() == null;
+        }
+        if (!computed) {
+            return notes;
+        }
+        long mfk = m.minFreeKbytesInEffect();
+        boolean raised = !m.minFreeKbytesGiven() && mfk > m.bootMinFreeKbytes();
+        List<String> out = new ArrayList<>(notes);
+        out.add("watermarks computed, not read: assumed min_free_kbytes " + mfk
+                + (m.minFreeKbytesGiven() ? "" : raised ? " (Linux's boot value, raised by khugepaged)"
+                        : " (Linux's boot value)")
+                + ", watermark_scale_factor " + m.watermarkScaleFactor() + " and transparent hugepages "
+                + (m.transparentHugepages() ? "on" : "off") + "; --zoneinfo gives the machine's own");
+        return out;
     }
 
     /** {highest pfn used or -1, largest order used}. */
@@ -498,7 +530,7 @@ public final class FtraceReader implements TraceSource {
             return false;
         }
         long pfn = pfn(lineNo, field(f, "page"), field(f, "pfn"), true);
-        if (pfn == BAD) {
+        if (pfn == BAD || outsideZones(pfn, order)) {
             return false;
         }
         KernelGfp.Result g = gfp.parse(gfpText);
@@ -540,10 +572,33 @@ public final class FtraceReader implements TraceSource {
             problem(lineNo, ev + " needs a pfn (pfn=, or page=0x<pfn> in perf output), found \"" + f + "\"");
             return false;
         }
+        if (outsideZones(pfn, order)) {
+            return false;
+        }
         Pending p = start(lineNo, ev);
         p.alloc = false;
         p.order = order;
         p.pfn = pfn;
+        return true;
+    }
+
+    /**
+     * Whether the block at {@code pfn} lies in no zone of the machine, and so is left out and counted:
+     * a zone from zoneinfo holds its managed pages only, so pages past them in its span (holes and
+     * reserved pages) are not memory the model has, and a given memory size may be smaller than the
+     * trace. The pre-scan decides nothing here.
+     */
+    private boolean outsideZones(long pfn, int order) {
+        if (scanning || pfn < 0) {
+            return false;
+        }
+        long end = pfn + (1L << Math.max(order, 0));
+        for (ZoneSpec z : zones) {
+            if (pfn >= z.startPfn() && end <= z.endPfn()) {
+                return false;
+            }
+        }
+        report.outsideZones++;
         return true;
     }
 

@@ -41,6 +41,7 @@ public final class ImportReport {
     long unrecognisedLines;
     long malformedLines;
     long vmemmapOffsetPfns;
+    long outsideZones;
     long maxPreempt = -1;
     long minPreempt = Long.MAX_VALUE;
     long flaggedEvents;
@@ -108,6 +109,11 @@ public final class ImportReport {
     /** Of those: pfns that old perf printed as a byte offset into the vmemmap array. */
     public long vmemmapOffsetPfns() {
         return vmemmapOffsetPfns;
+    }
+
+    /** Page events about blocks outside every zone of the machine, left out. */
+    public long outsideZones() {
+        return outsideZones;
     }
 
     /** {@code mm_page_free} events. */
@@ -247,6 +253,10 @@ public final class ImportReport {
             w.add(unrecordedAllocs + " allocations without a usable pfn, imported as not recorded"
                     + (vmemmapOffsetPfns > 0 ? " (" + vmemmapOffsetPfns
                     + " printed by old perf as a vmemmap byte offset, not a pfn)" : ""));
+        }
+        if (outsideZones > 0) {
+            w.add(outsideZones + " events about pages outside the machine's zones left out (a zone from zoneinfo"
+                    + " holds its managed pages from start_pfn; the rest of its span is holes and reserved pages)");
         }
         if (timeBackwards > 0) {
             w.add(timeBackwards + " events with a timestamp below an earlier one (first at line "

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import labyrinth.core.Gfp;
+import labyrinth.core.GfpNames;
 
 /**
  * Reads {@code gfp_flags=} as Linux kernels have printed it over the years, on top of
@@ -23,9 +24,10 @@ import labyrinth.core.Gfp;
  *       flag enum) or as leftovers after names ({@code GFP_KERNEL|0x1000000}).
  * </ul>
  *
- * <p>Hex bits are taken as current (6.3+) bit values: the trace does not say which kernel wrote
- * it, and kernels before 4.4 and before 6.3 used other layouts, so an old hex mask may be read
- * wrongly. Bits the model does not know (above {@code __GFP_ZEROTAGS}) are removed from the mask
+ * <p>Names are read as the recording kernel spelled them ({@code --kernel}: {@code GFP_NOWAIT} is
+ * 0x800 before 6.8, {@code GFP_ATOMIC} 0xa20 before 6.3), by default as 6.12 spells them. Hex bits
+ * are taken as current (6.3+) bit values: kernels before 4.4 used another layout, so an old hex
+ * mask may be read wrongly. Bits the model does not know (above {@code __GFP_ZEROTAGS}) are removed from the mask
  * and kept as hex text. Names the model does not know ({@code __GFP_REPEAT}, {@code __GFP_NOTRACK},
  * {@code __GFP_COLD}, {@code __GFP_NO_KSWAPD}, ...; none of them changes the model's decisions)
  * are kept as text, as printed, in {@code gfpUnparsed}. Never fails.
@@ -55,11 +57,20 @@ final class KernelGfp {
     }
 
     private final Map<String, Result> cache = new HashMap<>();
+    private final GfpNames names;
+
+    KernelGfp(GfpNames names) {
+        this.names = names;
+    }
+
+    KernelGfp() {
+        this(GfpNames.CURRENT);
+    }
 
     Result parse(String text) {
         Result r = cache.get(text);
         if (r == null) {
-            r = parseUncached(text);
+            r = parseUncached(text, names);
             if (cache.size() < CACHE_LIMIT) {
                 cache.put(text, r);
             }
@@ -68,6 +79,10 @@ final class KernelGfp {
     }
 
     static Result parseUncached(String text) {
+        return parseUncached(text, GfpNames.CURRENT);
+    }
+
+    static Result parseUncached(String text, GfpNames names) {
         long mask = 0;
         List<String> unknown = new ArrayList<>(2);
         String[] parts = text.split("\\|", -1);
@@ -86,7 +101,7 @@ final class KernelGfp {
                 }
                 continue;
             }
-            long bits = bitsOf(name);
+            long bits = bitsOf(name, names);
             if (bits < 0) {
                 unknown.add(name);
             } else {
@@ -99,16 +114,20 @@ final class KernelGfp {
 
     /** @return the bits of one name in any spelling above, or -1 when the model does not know it */
     static long bitsOf(String name) {
+        return bitsOf(name, GfpNames.CURRENT);
+    }
+
+    static long bitsOf(String name, GfpNames names) {
         Long legacy = LEGACY.get(name);
         if (legacy != null) {
             return legacy;
         }
-        long bits = Gfp.bitsOf(name);
+        long bits = names.bitsOf(name);
         if (bits >= 0) {
             return bits;
         }
         if (name.startsWith("GFP_")) {
-            return Gfp.bitsOf("__" + name);
+            return names.bitsOf("__" + name);
         }
         return -1;
     }

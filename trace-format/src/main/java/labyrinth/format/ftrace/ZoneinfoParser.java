@@ -20,13 +20,16 @@ import labyrinth.trace.TraceException;
  * Reads {@code /proc/zoneinfo} into a {@link Machine} with 4 KiB pages and max order 10.
  *
  * <p>Per {@code Node N, zone NAME} block it reads {@code start_pfn:}, {@code spanned},
- * {@code min}, {@code low}, {@code high} and {@code protection: (...)}. A zone covers its span
- * ({@code start_pfn} to {@code start_pfn + spanned}), holes included, so that every pfn a trace
- * names lies in a zone; {@code present}/{@code managed} are not used. {@code protection} (the
+ * {@code present}, {@code managed}, {@code min}, {@code low}, {@code high} and
+ * {@code protection: (...)}. A zone holds its {@code managed} pages (the pages the buddy allocator
+ * has; kernels before 3.8 print no {@code managed}, then {@code present}, with a note) from
+ * {@code start_pfn}: holes and reserved pages are not free memory, and Linux's watermarks are
+ * computed from managed pages too. The rest of the span is not in the model, so a traced pfn
+ * there lies in no zone (the importer leaves such events out and says so). {@code protection} (the
  * kernel's lowmem_reserve, indexed by the node's zone order) becomes {@code lowmemReserve} for
- * the higher DMA32/Normal zones. Zones with {@code spanned 0} are skipped. Zones the model does
+ * the higher DMA32/Normal zones. Zones with no managed pages are skipped. Zones the model does
  * not have (Movable, Device, HighMem) are ignored, with a note. With several NUMA nodes, zones of
- * one kind are merged into one span from the lowest start to the highest end, watermarks added
+ * one kind are merged into one zone from the lowest start holding the pages of all, watermarks added
  * up and the first node's reserves kept, with a note (the model has no nodes).
  * Stateless.
  */
@@ -54,6 +57,8 @@ public final class ZoneinfoParser {
         final long line;
         long startPfn = -1;
         long spanned = -1;
+        long present = -1;
+        long managed = -1;
         long min = -1;
         long low = -1;
         long high = -1;
@@ -100,6 +105,8 @@ public final class ZoneinfoParser {
             switch (tok[0]) {
                 case "start_pfn:" -> cur.startPfn = number(name, lineNo, tok[tok.length - 1]);
                 case "spanned" -> cur.spanned = number(name, lineNo, tok[tok.length - 1]);
+                case "present" -> cur.present = number(name, lineNo, tok[tok.length - 1]);
+                case "managed" -> cur.managed = number(name, lineNo, tok[tok.length - 1]);
                 case "min" -> cur.min = number(name, lineNo, tok[tok.length - 1]);
                 case "low" -> cur.low = number(name, lineNo, tok[tok.length - 1]);
                 case "high" -> cur.high = number(name, lineNo, tok[tok.length - 1]);
@@ -117,11 +124,12 @@ public final class ZoneinfoParser {
 
     private static Result build(String name, List<Raw> raws) throws TraceException {
         List<String> notes = new ArrayList<>();
-        Map<ZoneKind, long[]> spans = new EnumMap<>(ZoneKind.class); // start, end, min, low, high
+        Map<ZoneKind, long[]> merged = new EnumMap<>(ZoneKind.class); // start, pages, min, low, high, given
         Map<ZoneKind, Map<ZoneKind, Long>> reserves = new EnumMap<>(ZoneKind.class);
         Map<ZoneKind, Integer> nodes = new EnumMap<>(ZoneKind.class);
+        boolean noManaged = false;
         for (Raw z : raws) {
-            if (z.spanned == 0) {
+            if (z.spanned == 0 || z.managed == 0) {
                 continue;
             }
             ZoneKind kind = ZoneKind.byLabel(z.name);
@@ -134,16 +142,18 @@ public final class ZoneinfoParser {
                         "zone " + z.name + " of node " + z.node + " must give start_pfn and spanned, found "
                                 + (z.startPfn < 0 ? "no start_pfn" : "no spanned"));
             }
-            long[] s = spans.get(kind);
+            long pages = z.managed >= 0 ? z.managed : z.present >= 0 ? z.present : z.spanned;
+            noManaged |= z.managed < 0;
+            long[] s = merged.get(kind);
             long[] wm = {Math.max(z.min, 0), Math.max(z.low, 0), Math.max(z.high, 0)};
             if (s == null) {
-                spans.put(kind, new long[] {z.startPfn, z.startPfn + z.spanned, wm[0], wm[1], wm[2],
+                merged.put(kind, new long[] {z.startPfn, pages, wm[0], wm[1], wm[2],
                         z.min >= 0 && z.low >= 0 && z.high >= 0 ? 1 : 0});
                 nodes.put(kind, z.node);
                 reserves.put(kind, reserveOf(z, raws));
             } else {
                 s[0] = Math.min(s[0], z.startPfn);
-                s[1] = Math.max(s[1], z.startPfn + z.spanned);
+                s[1] += pages;
                 s[2] += wm[0];
                 s[3] += wm[1];
                 s[4] += wm[2];
@@ -151,14 +161,18 @@ public final class ZoneinfoParser {
                         + ": the model has no NUMA nodes");
             }
         }
-        if (spans.isEmpty()) {
+        if (merged.isEmpty()) {
             throw new TraceException(name, 0, 0, -1, "expected a populated DMA, DMA32 or Normal zone, found none");
         }
+        if (noManaged) {
+            notes.add("zoneinfo prints no managed pages (kernels before 3.8): zones hold their present pages,"
+                    + " reserved pages included");
+        }
         List<ZoneSpec> zones = new ArrayList<>();
-        for (Map.Entry<ZoneKind, long[]> e : spans.entrySet()) {
+        for (Map.Entry<ZoneKind, long[]> e : merged.entrySet()) {
             long[] s = e.getValue();
             Watermarks wm = s[5] == 1 ? new Watermarks(s[2], s[3], s[4]) : null;
-            zones.add(new ZoneSpec(e.getKey(), s[0], s[1] - s[0], wm, reserves.get(e.getKey())));
+            zones.add(new ZoneSpec(e.getKey(), s[0], s[1], wm, reserves.get(e.getKey())));
         }
         try {
             return new Result(new Machine(Machine.DEFAULT_PAGE_SIZE, Machine.DEFAULT_MAX_ORDER, zones,
@@ -179,7 +193,7 @@ public final class ZoneinfoParser {
                 continue;
             }
             ZoneKind k = ZoneKind.byLabel(other.name);
-            if (k != null && k != ZoneKind.DMA && other.spanned != 0) {
+            if (k != null && k != ZoneKind.DMA && other.spanned != 0 && other.managed != 0) {
                 m.put(k, z.protection[other.index]);
             }
         }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import labyrinth.core.Gfp;
+import labyrinth.core.KernelVersion;
 import labyrinth.core.Machine;
 import labyrinth.core.Watermarks;
 import labyrinth.core.ZoneKind;
@@ -411,6 +412,10 @@ public final class JsonTraceReader implements TraceSource {
         int pageSize = Machine.DEFAULT_PAGE_SIZE;
         int maxOrder = Machine.DEFAULT_MAX_ORDER;
         long directMapBase = Machine.DEFAULT_DIRECT_MAP_BASE;
+        long minFreeKbytes = Machine.COMPUTED;
+        int scaleFactor = Machine.DEFAULT_WATERMARK_SCALE_FACTOR;
+        boolean thp = true;
+        KernelVersion kernel = KernelVersion.DEFAULT;
         long pages = -1;
         List<ZoneSpec> zones = null;
         int seenKeys = 0;
@@ -423,6 +428,10 @@ public final class JsonTraceReader implements TraceSource {
                 case "pages" -> 4;
                 case "zones" -> 8;
                 case "directMapBase" -> 16;
+                case "minFreeKbytes" -> 32;
+                case "watermarkScaleFactor" -> 64;
+                case "transparentHugepages" -> 128;
+                case "kernel" -> 256;
                 default -> 0;
             };
             if ((seenKeys & bit) != 0) {
@@ -451,6 +460,11 @@ public final class JsonTraceReader implements TraceSource {
                     zones = readZones();
                 }
                 case "directMapBase" -> directMapBase = hex(key);
+                // vm.min_free_kbytes is an int sysctl
+                case "minFreeKbytes" -> minFreeKbytes = integer(key, 0, Integer.MAX_VALUE);
+                case "watermarkScaleFactor" -> scaleFactor = (int) integer(key, 1, Machine.MAX_WATERMARK_SCALE_FACTOR);
+                case "transparentHugepages" -> thp = bool(key);
+                case "kernel" -> kernel = kernelVersion(key);
                 default -> skip();
             }
         }
@@ -461,7 +475,7 @@ public final class JsonTraceReader implements TraceSource {
             zones = List.of(new ZoneSpec(ZoneKind.NORMAL, 0, pages));
         }
         try {
-            return new Machine(pageSize, maxOrder, zones, directMapBase);
+            return new Machine(pageSize, maxOrder, zones, directMapBase, minFreeKbytes, scaleFactor, thp, kernel);
         } catch (IllegalArgumentException e) {
             // every rule Machine checks was checked above with a location; this is a safety net
             throw failAt(line, col, "\"machine\" is invalid: " + e.getMessage());
@@ -849,7 +863,7 @@ public final class JsonTraceReader implements TraceSource {
                 } else {
                     gfpText = p.getString();
                     try {
-                        gfp = Gfp.parse(gfpText);
+                        gfp = machine.gfpNames().parse(gfpText);
                     } catch (IllegalArgumentException e) {
                         throw fail("\"gfp\" must be GFP flag names or a hex mask, found " + found() + ": "
                                 + e.getMessage());
@@ -951,14 +965,14 @@ public final class JsonTraceReader implements TraceSource {
     private Event finishAlloc(Common common) throws TraceException {
         int o = order == Event.ABSENT ? 0 : order;
         long mask = gfp < 0 ? Gfp.GFP_KERNEL : gfp;
-        long implied = EntryPoints.impliedGfp(fn);
+        long implied = EntryPoints.impliedGfp(fn, machine.gfpNames());
         if (implied >= 0) {
             if (has(K_ORDER) && order != 0) {
                 throw failAt(keyLine[K_ORDER], keyCol[K_ORDER],
                         "\"order\" must be 0 as fn " + fn + " implies, found " + order);
             }
             if (has(K_GFP) && gfp != implied) {
-                throw failAt(keyLine[K_GFP], keyCol[K_GFP], "\"gfp\" must be " + Gfp.names(implied) + " as fn " + fn
+                throw failAt(keyLine[K_GFP], keyCol[K_GFP], "\"gfp\" must be " + machine.gfpNames().names(implied) + " as fn " + fn
                         + " implies, found " + Texts.quote(gfpText, 60));
             }
             o = 0;
@@ -1213,6 +1227,24 @@ public final class JsonTraceReader implements TraceSource {
             throw fail(quoteKey(key) + " must be a string, found " + found());
         }
         return p.getString();
+    }
+
+    private boolean bool(String key) throws TraceException {
+        JsonToken t = p.currentToken();
+        if (t != JsonToken.VALUE_TRUE && t != JsonToken.VALUE_FALSE) {
+            throw fail(quoteKey(key) + " must be true or false, found " + found());
+        }
+        return t == JsonToken.VALUE_TRUE;
+    }
+
+    private KernelVersion kernelVersion(String key) throws TraceException {
+        String text = string(key);
+        try {
+            return KernelVersion.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw fail(quoteKey(key) + " must be a Linux version starting with major.minor (\"6.6\", "
+                    + "\"5.15.0-91-generic\"), found " + found());
+        }
     }
 
     private long hex(String key) throws TraceException {

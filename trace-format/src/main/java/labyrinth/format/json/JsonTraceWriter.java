@@ -7,6 +7,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import labyrinth.core.Gfp;
+import labyrinth.core.GfpNames;
+import labyrinth.core.KernelVersion;
 import labyrinth.core.Machine;
 import labyrinth.core.ZoneKind;
 import labyrinth.core.ZoneSpec;
@@ -22,7 +24,8 @@ import tools.jackson.core.json.JsonFactory;
 /**
  * Writes a trace in either JSON encoding, one event per line, so that {@link JsonTraceReader}
  * reads back equal events (positions aside). Writes {@code pfn}, never {@code addr}; {@code seq}
- * only where the event had one; {@code gfp} as names (hex when a bit has no name); and leaves out
+ * only where the event had one; {@code gfp} as names of the trace's kernel (hex when a bit has no
+ * name); and leaves out
  * keys at their default ({@code order} 0, {@code GFP_KERNEL}, {@code ctx} task, {@code mode}
  * write, and {@code order}/{@code gfp} a known {@code fn} implies). Non-string, non-number
  * {@code meta} values are written as strings.
@@ -34,11 +37,14 @@ public final class JsonTraceWriter implements Closeable {
 
     private final JsonGenerator g;
     private final boolean document;
+    /** The trace's kernel's names: what is written must read back to the same mask. */
+    private final GfpNames names;
     private boolean first = true;
     private boolean closed;
 
     private JsonTraceWriter(OutputStream out, Header header, boolean document) throws IOException {
         this.document = document;
+        this.names = header.machine().gfpNames();
         // the header is written whole and, for a document, reopened for "events"; events are then
         // root values of one generator, so their separators are ours, not Jackson's
         ByteArrayOutputStream head = new ByteArrayOutputStream();
@@ -148,21 +154,21 @@ public final class JsonTraceWriter implements Closeable {
 
     private void writeBody(Event event) {
         if (event instanceof Event.Alloc a) {
-            long implied = EntryPoints.impliedGfp(a.fn());
+            long implied = EntryPoints.impliedGfp(a.fn(), names);
             if (a.fn() != null) {
                 g.writeStringProperty("fn", a.fn());
             }
             if (implied >= 0) {
                 if (a.order() != 0 || a.gfp() != implied) {
                     throw new IllegalArgumentException("event " + a.number() + ": fn " + a.fn() + " implies order 0 and "
-                            + Gfp.format(implied) + ", found order " + a.order() + " and " + Gfp.format(a.gfp()));
+                            + names.format(implied) + ", found order " + a.order() + " and " + names.format(a.gfp()));
                 }
             } else {
                 if (a.order() != 0) {
                     g.writeNumberProperty("order", a.order());
                 }
                 if (a.gfp() != Gfp.GFP_KERNEL) {
-                    g.writeStringProperty("gfp", gfpText(a.gfp()));
+                    g.writeStringProperty("gfp", gfpText(a.gfp(), names));
                 }
             }
             if (a.gfpUnparsed() != null) {
@@ -196,10 +202,10 @@ public final class JsonTraceWriter implements Closeable {
         }
     }
 
-    /** Names where every bit has one ({@code Gfp.parse} reads them back), else hex. */
-    static String gfpText(long mask) {
-        String names = Gfp.names(mask);
-        return names.isEmpty() || names.contains("0x") ? "0x" + Long.toHexString(mask) : names;
+    /** Names where every bit has one ({@code names.parse} reads them back), else hex. */
+    static String gfpText(long mask, GfpNames names) {
+        String text = names.names(mask);
+        return text.isEmpty() || text.contains("0x") ? "0x" + Long.toHexString(mask) : text;
     }
 
     private void writePfn(long pfn) {
@@ -221,6 +227,18 @@ public final class JsonTraceWriter implements Closeable {
         }
         if (m.directMapBase() != Machine.DEFAULT_DIRECT_MAP_BASE) {
             g.writeStringProperty("directMapBase", "0x" + Long.toHexString(m.directMapBase()));
+        }
+        if (m.minFreeKbytesGiven()) {
+            g.writeNumberProperty("minFreeKbytes", m.minFreeKbytes());
+        }
+        if (m.watermarkScaleFactor() != Machine.DEFAULT_WATERMARK_SCALE_FACTOR) {
+            g.writeNumberProperty("watermarkScaleFactor", m.watermarkScaleFactor());
+        }
+        if (!m.transparentHugepages()) {
+            g.writeBooleanProperty("transparentHugepages", false);
+        }
+        if (!m.kernel().equals(KernelVersion.DEFAULT)) {
+            g.writeStringProperty("kernel", m.kernel().text());
         }
         ZoneSpec only = m.zones().size() == 1 ? m.zones().get(0) : null;
         if (only != null && only.kind() == ZoneKind.NORMAL && only.startPfn() == 0 && only.watermarks() == null

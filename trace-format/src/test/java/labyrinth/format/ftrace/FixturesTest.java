@@ -371,7 +371,7 @@ class FixturesTest {
         Path trace = Traces.fixture("ftrace-4col-stacktrace.txt");
         try (FtraceReader r = FtraceReader.open(trace,
                 FtraceOptions.defaults().withZoneinfo(Traces.fixture("zoneinfo-x86-16g.txt")))) {
-            assertThat(r.header().machine().endPfn()).isEqualTo(4456448);
+            assertThat(r.header().machine().endPfn()).isEqualTo(1048576 + 3300416); // Normal's managed pages
             assertThat(r.report().machineSource()).startsWith("zoneinfo ");
         }
         try (FtraceReader r = FtraceReader.open(trace, FtraceOptions.defaults())) {
@@ -395,5 +395,68 @@ class FixturesTest {
         assertThat(FtraceReader.looksLikeFtrace(new byte[] {0x1f, (byte) 0x8b, 8, 0})).isFalse();
         assertThat(FtraceReader.looksLikeFtrace(Files.readAllBytes(Traces.fixture("zoneinfo-x86-16g.txt")))).isFalse();
         assertThat(FtraceReader.looksLikeFtrace("# tracer: nop\n".getBytes(StandardCharsets.UTF_8))).isTrue();
+    }
+
+    private List<Event> importText(String text, FtraceOptions options, List<String> warnings) throws Exception {
+        Path file = tmp.resolve("k.txt");
+        Files.writeString(file, text);
+        try (FtraceReader r = FtraceReader.open(file, options)) {
+            List<Event> events = new java.util.ArrayList<>();
+            for (Event e; (e = r.next()) != null; ) {
+                events.add(e);
+            }
+            warnings.addAll(r.warnings());
+            machine = r.header().machine();
+            return events;
+        }
+    }
+
+    private Machine machine;
+
+    @Test
+    void kernelOptionSetsTheMachinesKernelAndWhatItsGfpNamesMean() throws Exception {
+        String text = "  mm_page_alloc: page=0x10 pfn=0x10 order=0 migratetype=0 gfp_flags=GFP_NOWAIT\n"
+                + "  mm_page_alloc: page=0x11 pfn=0x11 order=0 migratetype=0 gfp_flags=GFP_ATOMIC|__GFP_ATOMIC\n";
+        List<String> w = new java.util.ArrayList<>();
+        List<Event> six6 = importText(text, FtraceOptions.defaults().withKernel(labyrinth.core.KernelVersion.parse("6.6")), w);
+        assertThat(machine.kernel().text()).isEqualTo("6.6");
+        assertThat(six6).extracting(e -> ((Event.Alloc) e).gfp()).containsExactly(0x800L, 0xa20L);
+        List<Event> old = importText(text.replace("GFP_ATOMIC|__GFP_ATOMIC", "GFP_ATOMIC"),
+                FtraceOptions.defaults().withKernel(labyrinth.core.KernelVersion.parse("5.15.0-91-generic")), w);
+        assertThat(old).extracting(e -> ((Event.Alloc) e).gfp()).containsExactly(0x800L, 0xa20L);
+        List<Event> current = importText(text, FtraceOptions.defaults(), w);
+        assertThat(machine.kernel()).isEqualTo(labyrinth.core.KernelVersion.DEFAULT);
+        assertThat(current).extracting(e -> ((Event.Alloc) e).gfp()).containsExactly(0x2800L, 0xa20L);
+    }
+
+    @Test
+    void pagesOutsideTheManagedPagesOfZoneinfoAreLeftOutAndCounted() throws Exception {
+        // Normal holds managed 3300416 pages from 1048576, so pfn 4400000 is past it (its span reaches 4456448)
+        String text = "  mm_page_alloc: page=0x1 pfn=32768 order=0 migratetype=0 gfp_flags=GFP_KERNEL\n"
+                + "  mm_page_alloc: page=0x1 pfn=4400000 order=0 migratetype=0 gfp_flags=GFP_KERNEL\n"
+                + "  mm_page_free: page=0x1 pfn=4400000 order=0\n"
+                + "  mm_page_free: page=0x1 pfn=32768 order=0\n";
+        List<String> w = new java.util.ArrayList<>();
+        List<Event> events = importText(text, FtraceOptions.defaults().withZoneinfo(Traces.fixture("zoneinfo-x86-16g.txt")), w);
+        assertThat(events).extracting(e -> e.common().line()).containsExactly(1L, 4L);
+        assertThat(w).contains("2 events about pages outside the machine's zones left out (a zone from zoneinfo holds"
+                + " its managed pages from start_pfn; the rest of its span is holes and reserved pages)");
+        // zoneinfo gives every watermark: nothing was assumed
+        assertThat(w).noneMatch(s -> s.startsWith("watermarks computed"));
+    }
+
+    @Test
+    void aGuessedMachineSaysWhichSettingsItsWatermarksAssumed() throws Exception {
+        String text = "  mm_page_alloc: page=0x1 pfn=32768 order=0 migratetype=0 gfp_flags=GFP_KERNEL\n";
+        List<String> w = new java.util.ArrayList<>();
+        importText(text, FtraceOptions.defaults().withMemory(16L << 30), w);
+        assertThat(w).containsExactly("watermarks computed, not read: assumed min_free_kbytes 67584 (Linux's boot"
+                + " value, raised by khugepaged), watermark_scale_factor 10 and transparent hugepages on; --zoneinfo"
+                + " gives the machine's own");
+        w.clear();
+        importText(text, FtraceOptions.defaults(), w);
+        // the highest pfn gives 33792 pages (132 MiB): below 512 MiB khugepaged raises nothing
+        assertThat(w).containsExactly("watermarks computed, not read: assumed min_free_kbytes 1470 (Linux's boot"
+                + " value), watermark_scale_factor 10 and transparent hugepages on; --zoneinfo gives the machine's own");
     }
 }

@@ -14,15 +14,18 @@ import org.junit.jupiter.api.Test;
 
 class ZoneinfoAndMachineTest {
     @Test
-    void zoneinfoGivesSpansWatermarksAndLowmemReserves() throws Exception {
+    void zoneinfoGivesManagedPagesWatermarksAndLowmemReserves() throws Exception {
         ZoneinfoParser.Result r = ZoneinfoParser.parse(Traces.fixture("zoneinfo-x86-16g.txt"));
         Machine m = r.machine();
+        // managed pages from start_pfn, not the span: holes (spanned - present) and reserved pages
+        // (present - managed) are not free memory
         assertThat(m.zones()).containsExactly(
-                new ZoneSpec(ZoneKind.DMA, 1, 4095, new Watermarks(13, 16, 19),
+                new ZoneSpec(ZoneKind.DMA, 1, 3840, new Watermarks(13, 16, 19),
                         Map.of(ZoneKind.DMA32, 2915L, ZoneKind.NORMAL, 15808L)),
-                new ZoneSpec(ZoneKind.DMA32, 4096, 1044480, new Watermarks(3012, 3765, 4518),
+                new ZoneSpec(ZoneKind.DMA32, 4096, 746354, new Watermarks(3012, 3765, 4518),
                         Map.of(ZoneKind.NORMAL, 12892L)),
-                new ZoneSpec(ZoneKind.NORMAL, 1048576, 3407872, new Watermarks(13330, 16662, 19994), Map.of()));
+                new ZoneSpec(ZoneKind.NORMAL, 1048576, 3300416, new Watermarks(13330, 16662, 19994), Map.of()));
+        assertThat(m.totalPages()).isEqualTo(3840 + 746354 + 3300416);
         assertThat(m.pageSize()).isEqualTo(4096);
         assertThat(r.notes()).isEmpty(); // Movable and Device are empty here
     }
@@ -32,11 +35,23 @@ class ZoneinfoAndMachineTest {
         ZoneinfoParser.Result r = ZoneinfoParser.parse(Traces.fixture("zoneinfo-2node.txt"));
         ZoneSpec normal = r.machine().zones().get(2);
         assertThat(normal.startPfn()).isEqualTo(1048576);
-        assertThat(normal.endPfn()).isEqualTo(4718592);
+        assertThat(normal.pages()).isEqualTo(1540000 + 2060000);
+        assertThat(normal.endPfn()).isEqualTo(1048576 + 3600000);
         assertThat(normal.watermarks()).isEqualTo(new Watermarks(14000, 17500, 21000));
         assertThat(r.notes()).containsExactly(
                 "zone Normal of node 1 merged with node 0: the model has no NUMA nodes",
                 "zone Movable of node 1 ignored: the model has only DMA, DMA32 and Normal");
+    }
+
+    @Test
+    void zoneinfoWithoutManagedPagesUsesPresentPagesWithANote() throws Exception {
+        ZoneinfoParser.Result r = ZoneinfoParser.parse("zi", new StringReader(
+                "Node 0, zone Normal\n  pages free 10\n        min 1\n        low 2\n        high 3\n"
+                        + "        spanned 4096\n        present 4000\n  start_pfn: 0\n"));
+        assertThat(r.machine().zones()).containsExactly(
+                new ZoneSpec(ZoneKind.NORMAL, 0, 4000, new Watermarks(1, 2, 3), Map.of()));
+        assertThat(r.notes()).containsExactly("zoneinfo prints no managed pages (kernels before 3.8): zones hold"
+                + " their present pages, reserved pages included");
     }
 
     @Test

@@ -176,6 +176,61 @@ class JsonTraceCodecTest {
     }
 
     @Test
+    void machineSettingsAreReadAndWrittenBackOnlyWhenGiven() throws Exception {
+        String text = "{\"labyrinth\":1,\"scope\":\"complete\",\"machine\":{\"minFreeKbytes\":4096,"
+                + "\"watermarkScaleFactor\":20,\"transparentHugepages\":false,\"kernel\":\"5.15.0-91-generic\","
+                + "\"pages\":1024}}\n";
+        try (TraceSource src = TraceFiles.open(new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+                "t", ReaderLimits.defaults())) {
+            labyrinth.core.Machine m = src.header().machine();
+            assertThat(m.minFreeKbytes()).isEqualTo(4096);
+            assertThat(m.watermarkScaleFactor()).isEqualTo(20);
+            assertThat(m.transparentHugepages()).isFalse();
+            assertThat(m.kernel()).isEqualTo(new labyrinth.core.KernelVersion("5.15.0-91-generic", 5, 15));
+            assertThat(new String(write(src.header(), List.of(), false), StandardCharsets.UTF_8)).isEqualTo(text);
+        }
+        labyrinth.core.Machine defaults = labyrinth.core.Machine.ofPages(1024);
+        assertThat(defaults.minFreeKbytesGiven()).isFalse();
+        assertThat(defaults.watermarkScaleFactor()).isEqualTo(10);
+        assertThat(defaults.transparentHugepages()).isTrue();
+        assertThat(defaults.kernel().text()).isEqualTo("6.12");
+    }
+
+    @Test
+    void gfpNamesAndTheMaskAnFnImpliesAreReadAsTheTracesKernelSpellsThem() throws Exception {
+        String text = """
+                {"labyrinth":1,"scope":"complete","machine":{"kernel":"5.15.0-91-generic","pages":64}}
+                {"op":"alloc","gfp":"GFP_NOWAIT"}
+                {"op":"alloc","fn":"labyrinth_void_alloc_page_gfp_atomic"}
+                {"op":"alloc","fn":"labyrinth_void_alloc_page_gfp_atomic_exclusive","gfp":"GFP_ATOMIC|__GFP_EXCLUSIVE"}
+                {"op":"alloc","gfp":"__GFP_HIGH|__GFP_KSWAPD_RECLAIM"}
+                """;
+        List<Event> events;
+        Header header;
+        try (TraceSource src = TraceFiles.open(new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+                "t", ReaderLimits.defaults())) {
+            header = src.header();
+            events = TestTraces.drain(src);
+        }
+        assertThat(events).extracting(e -> ((Event.Alloc) e).gfp()).containsExactly(0x800L, 0xa20L, 0x10000a20L, 0x820L);
+        // written back with the same names: 0x800 is GFP_NOWAIT and 0x820 is no GFP_ATOMIC on 5.15
+        assertThat(new String(write(header, events, false), StandardCharsets.UTF_8)).isEqualTo("""
+                {"labyrinth":1,"scope":"complete","machine":{"kernel":"5.15.0-91-generic","pages":64}}
+                {"op":"alloc","gfp":"GFP_NOWAIT"}
+                {"op":"alloc","fn":"labyrinth_void_alloc_page_gfp_atomic"}
+                {"op":"alloc","fn":"labyrinth_void_alloc_page_gfp_atomic_exclusive"}
+                {"op":"alloc","gfp":"GFP_NOWAIT|__GFP_HIGH"}
+                """);
+        // on 5.15 the fn implies 0x10000a20, so the 0x10000820 of a later kernel contradicts it
+        String contradiction = text.replace("\"gfp\":\"GFP_ATOMIC|__GFP_EXCLUSIVE\"", "\"gfp\":\"0x10000820\"");
+        assertThatThrownBy(() -> TestTraces.drain(TraceFiles.open(new java.io.ByteArrayInputStream(
+                contradiction.getBytes(StandardCharsets.UTF_8)), "t", ReaderLimits.defaults())))
+                .hasMessageStartingWith("t:4:")
+                .hasMessageEndingWith(": event 2: \"gfp\" must be GFP_ATOMIC|__GFP_EXCLUSIVE as fn "
+                        + "labyrinth_void_alloc_page_gfp_atomic_exclusive implies, found \"0x10000820\"");
+    }
+
+    @Test
     void writerRefusesAnAllocThatContradictsItsFn() {
         Header h = new Header(Scope.COMPLETE, labyrinth.core.Machine.ofPages(64));
         Event bad = new Event.Alloc(labyrinth.trace.Common.at(0), 1, Gfp.GFP_ATOMIC,

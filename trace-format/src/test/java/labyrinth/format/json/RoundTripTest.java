@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;
 import labyrinth.core.Gfp;
+import labyrinth.core.KernelVersion;
 import labyrinth.core.Machine;
 import labyrinth.core.Watermarks;
 import labyrinth.core.ZoneKind;
@@ -79,8 +80,15 @@ class RoundTripTest {
             meta.put("count", rnd.nextLong());
             meta.put("ratio", rnd.nextDouble());
         }
-        return new Header(Header.VERSION, rnd.nextBoolean() ? Scope.COMPLETE : Scope.WINDOW,
-                new Machine(pageSize, maxOrder, zones, base), meta);
+        Machine machine = new Machine(pageSize, maxOrder, zones, base);
+        if (rnd.nextInt(3) == 0) {
+            String[] kernels = {"6.12", "6.6", "6.6.30-lab", "5.15.0-91-generic", "6.2", "4.19"};
+            machine = machine.withMinFreeKbytes(rnd.nextBoolean() ? Machine.COMPUTED : rnd.nextInt(1 << 20))
+                    .withWatermarkScaleFactor(rnd.nextBoolean() ? 10 : 1 + rnd.nextInt(3000))
+                    .withTransparentHugepages(rnd.nextBoolean())
+                    .withKernel(KernelVersion.parse(kernels[rnd.nextInt(kernels.length)]));
+        }
+        return new Header(Header.VERSION, rnd.nextBoolean() ? Scope.COMPLETE : Scope.WINDOW, machine, meta);
     }
 
     static List<Event> randomEvents(RandomGenerator rnd, Machine m, int n) {
@@ -105,12 +113,14 @@ class RoundTripTest {
             events.add(switch (rnd.nextInt(6)) {
                 case 0 -> {
                     String fn = FNS[rnd.nextInt(FNS.length)];
-                    long implied = EntryPoints.impliedGfp(fn);
+                    long implied = EntryPoints.impliedGfp(fn, m.gfpNames());
                     int order = implied >= 0 ? 0 : rnd.nextInt(m.maxOrder() + 1);
-                    long gfp = implied >= 0 ? implied : switch (rnd.nextInt(4)) {
+                    long gfp = implied >= 0 ? implied : switch (rnd.nextInt(5)) {
                         case 0 -> Gfp.GFP_KERNEL;
                         case 1 -> Gfp.GFP_ATOMIC | Gfp.NOWARN;
-                        case 2 -> rnd.nextLong() & 0xffffffffL;
+                        // the two names whose meaning depends on the kernel, and the old GFP_ATOMIC bit
+                        case 2 -> m.gfpNames().gfpNowait() | Gfp.ATOMIC_LEGACY | (rnd.nextBoolean() ? Gfp.HIGH : 0);
+                        case 3 -> rnd.nextLong() & 0xffffffffL;
                         default -> 0;
                     };
                     long pfn = switch (rnd.nextInt(3)) {

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.Map;
 import java.util.TreeMap;
-import labyrinth.core.Gfp;
 import labyrinth.core.Machine;
 import labyrinth.core.ZoneSpec;
 import labyrinth.replay.Finding;
@@ -179,7 +178,7 @@ public final class HtmlReport {
                         .append(text(f.owner())).append("</td><td>").append(text(f.site())).append("</td><td>")
                         .append(text(f.message()));
                 if (f.kind() == Kind.ALLOC_FAILURE) {
-                    h.append("<div class=\"sub\">").append(text(Gfp.format(f.gfp()))).append(", reason ")
+                    h.append("<div class=\"sub\">").append(text(r.header().machine().gfpNames().format(f.gfp()))).append(", reason ")
                             .append(text(f.reason())).append("</div>");
                 }
                 h.append("</td></tr>\n");
