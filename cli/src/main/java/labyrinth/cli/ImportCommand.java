@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import labyrinth.cli.progress.Progress;
+import labyrinth.format.dmesg.KernelLogs;
 import labyrinth.format.ftrace.FtraceOptions;
 import labyrinth.format.ftrace.FtraceReader;
 import labyrinth.format.ftrace.ImportReport;
@@ -93,17 +94,23 @@ final class ImportCommand implements Callable<Integer> {
                 .withMemory(memory == null ? 0 : memory).withStrict(strict).withPreemptOffset(preemptOffset);
         Format f = format != null ? format : output != null && TraceOutputs.isStreamName(output) ? Format.ndjson : Format.json;
         try (FtraceReader reader = FtraceReader.open(file, options)) {
+            boolean none;
             try (Progress progress = progress(err)) {
                 TraceSource counted = progress.count(reader);
-                if (output == null) {
+                Event first = counted.next();
+                none = first == null;
+                if (!none && output == null) {
                     OutputStream out = TraceOutputs.nonClosing(System.out);
-                    convert(counted, out, f);
+                    convert(counted, first, out, f);
                     out.flush();
-                } else {
-                    AtomicFiles.write(output, out -> convert(counted, out, f));
+                } else if (!none) {
+                    AtomicFiles.write(output, out -> convert(counted, first, out, f));
                 }
             }
             ImportReport report = reader.report();
+            if (none) {
+                return noEvents(err, report);
+            }
             for (String w : report.warnings()) {
                 err.println(file + ": warning: " + w);
             }
@@ -120,6 +127,24 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     /**
+     * A file without one usable page event is no trace to import (exit 3, nothing written): a
+     * kernel log with failure reports is sent to explain; otherwise the warnings say what the file
+     * held instead.
+     */
+    private int noEvents(PrintWriter err, ImportReport report) {
+        KernelLogs.Census census = KernelLogs.census(file);
+        if (census.reports() > 0) {
+            return Errors.report(err, new TraceException(file.toString(), census.firstLine(), 0, -1,
+                    KernelLogs.hint(census.reports())).getMessage(), null, debug);
+        }
+        for (String w : report.warnings()) {
+            err.println(file + ": warning: " + w);
+        }
+        return Errors.report(err, file + ": no page events to import (mm_page_alloc, mm_page_free, mm_page_free_batched"
+                + " in a known layout): nothing written", null, debug);
+    }
+
+    /**
      * A bar, unless the trace streams to the screen, where the bar would tear it. Java 17 can only tell
      * that standard input and output are both terminals ({@code System.console()}); with either
      * redirected ({@code > out.json}, {@code | gzip}) the bar shows.
@@ -128,11 +153,12 @@ final class ImportCommand implements Callable<Integer> {
         return output == null && System.console() != null ? Progress.OFF : progressOption.start(err, "importing", file);
     }
 
-    private void convert(TraceSource reader, OutputStream raw, Format f) throws IOException {
+    private void convert(TraceSource reader, Event first, OutputStream raw, Format f) throws IOException {
         OutputStream out = TraceOutputs.sink(raw, output);
         JsonTraceWriter w = f == Format.ndjson ? JsonTraceWriter.stream(out, reader.header())
                 : JsonTraceWriter.document(out, reader.header());
         try {
+            w.write(first);
             Event e;
             while ((e = reader.next()) != null) {
                 w.write(e);

@@ -78,22 +78,47 @@ public final class KernelLogs {
     }
 
     /**
-     * How many reports the log at {@code file} holds (plain or gzip), counted as {@link #read} finds
-     * them (a header wrapped over two lines counts once); 0 when it cannot be read.
+     * What a file holds for commands that expected a trace.
+     *
+     * @param reports "page allocation failure" reports, counted as {@link #read} finds them (a
+     *     header wrapped over two lines counts once)
+     * @param firstLine the line of the first report, 0 when none
+     * @param pageEvents whether a line names a kmem page event ({@code mm_page_alloc},
+     *     {@code mm_page_free}, ...): then the file is a trace that also holds reports
      */
-    public static int countReports(Path file) {
+    public record Census(int reports, long firstLine, boolean pageEvents) {
+    }
+
+    /**
+     * Counts the reports of the file at {@code file} (plain or gzip), stopping at the first page
+     * event; a file that cannot be read counts none.
+     */
+    public static Census census(Path file) {
+        return census(file, true);
+    }
+
+    private static Census census(Path file, boolean stopAtPageEvent) {
         try (InputStream in = Files.newInputStream(file)) {
             LogicalLines lines = new LogicalLines(reader(in));
             int n = 0;
+            long first = 0;
             for (LogicalLines.Line l; (l = lines.next()) != null; ) {
+                if (stopAtPageEvent && l.text().contains("mm_page")) {
+                    return new Census(n, first, true);
+                }
                 if (Headers.isHeader(l.text())) {
-                    n++;
+                    first = n++ == 0 ? l.number() : first;
                 }
             }
-            return n;
+            return new Census(n, first, false);
         } catch (IOException | RuntimeException e) {
-            return 0;
+            return new Census(0, 0, false);
         }
+    }
+
+    /** How many reports the log at {@code file} holds, all of them (see {@link #census}). */
+    public static int countReports(Path file) {
+        return census(file, false).reports();
     }
 
     /** The one-line hint other commands give for a kernel log with reports. */
