@@ -60,9 +60,14 @@ public final class ExplainText {
         out.println(summary);
     }
 
-    /** {@code kswapd0: order-0 0xc0c40(GFP_NOFS|...) in task context, Linux 6.19.0-rc5} */
+    /**
+     * {@code kswapd0: order-0 0xc0c40(GFP_NOFS|...) in task context, Linux 6.19.0-rc5}; the mode as
+     * printed follows when the model reads it with other bits (an older kernel's layout).
+     */
     static String request(FailureReport r) {
-        return r.task() + ": order-" + r.order() + " " + r.gfp().text() + " in " + r.context().label() + " context"
+        String gfp = r.gfp().text().equals(r.mode()) ? r.gfp().text()
+                : r.gfp().text() + " (printed " + r.mode() + ")";
+        return r.task() + ": order-" + r.order() + " " + gfp + " in " + r.context().label() + " context"
                 + (r.kernel() == null ? "" : ", Linux " + r.kernel());
     }
 
