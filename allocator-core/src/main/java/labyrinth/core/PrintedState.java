@@ -64,7 +64,7 @@ public final class PrintedState {
             long[] counts = blocks(z, maxOrder);
             long pages = 0;
             for (int k = 0; k <= maxOrder; k++) {
-                pages += counts[k] << (k == maxOrder ? k : k + 1);
+                pages = saturatedAdd(pages, pages(counts[k], k == maxOrder ? k : k + 1));
             }
             pages = Math.max(block, (pages + block - 1) / block * block);
             if (start + pages > maxPages || start + pages < 0) {
@@ -81,7 +81,11 @@ public final class PrintedState {
         return a;
     }
 
-    /** Free blocks per order holding exactly the zone's free pages (see the class comment). */
+    /**
+     * Free blocks per order holding exactly the zone's free pages (see the class comment). Counts
+     * are taken whole, never block by block, so absurd printed numbers cost no time; page sums
+     * saturate instead of overflowing.
+     */
     static long[] blocks(Zone z, int maxOrder) {
         long[] c = new long[maxOrder + 1];
         if (z.freeByOrder() == null) {
@@ -98,7 +102,7 @@ public final class PrintedState {
             }
             if (k <= maxOrder) {
                 c[k] = n;
-                sum += n << k;
+                sum = saturatedAdd(sum, pages(n, k));
             }
         }
         if (sum < z.free()) {
@@ -106,18 +110,26 @@ public final class PrintedState {
         }
         long surplus = sum - z.free();
         for (int k = 0; k <= maxOrder && surplus > 0; k++) {
-            while (c[k] > 0 && surplus > 0) {
-                c[k]--;
-                long size = 1L << k;
-                if (size <= surplus) {
-                    surplus -= size;
-                } else {
-                    addBits(c, size - surplus);
-                    surplus = 0;
-                }
+            long whole = Math.min(c[k], surplus >> k);
+            c[k] -= whole;
+            surplus -= whole << k;
+            if (surplus > 0 && c[k] > 0) {
+                c[k]--; // this block is bigger than what is left over: keep its remainder
+                addBits(c, (1L << k) - surplus);
+                surplus = 0;
             }
         }
         return c;
+    }
+
+    /** {@code n * 2^k}, saturating at a quarter of the long range. */
+    static long pages(long n, int k) {
+        return n > (Long.MAX_VALUE >> 2) >> k ? Long.MAX_VALUE >> 2 : n << k;
+    }
+
+    private static long saturatedAdd(long a, long b) {
+        long s = a + b;
+        return s < 0 || s > Long.MAX_VALUE >> 2 ? Long.MAX_VALUE >> 2 : s;
     }
 
     /** One block per set bit of {@code pages} (each below the order being taken apart). */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.StringJoiner;
 import labyrinth.core.FailureReason;
 import labyrinth.core.Gfp;
+import labyrinth.core.Machine;
 import labyrinth.core.ZoneCheck;
 import labyrinth.core.ZoneKind;
 
@@ -30,10 +31,18 @@ public final class Explainer {
         if (r.zones().isEmpty() && missing.isEmpty()) {
             missing.add("the report prints no zones (no Mem-Info)");
         }
+        if (r.order() > Machine.MAX_MAX_ORDER) {
+            missing.add("order " + r.order() + " is above the largest order the model takes (" + Machine.MAX_MAX_ORDER
+                    + ")");
+        }
         for (PrintedZone z : r.zones()) {
             if (!(0 <= z.min() && z.min() <= z.low() && z.low() <= z.high())) {
                 missing.add(z.label() + " prints no usable watermarks (min " + z.min() + ", low " + z.low()
                         + ", high " + z.high() + ")");
+            }
+            if (z.freeByOrder() != null && z.freeByOrder().length > Machine.MAX_MAX_ORDER + 1) {
+                missing.add(z.label() + " prints free blocks of " + z.freeByOrder().length + " orders, more than the"
+                        + " model's " + (Machine.MAX_MAX_ORDER + 1));
             }
         }
         if (!missing.isEmpty()) {

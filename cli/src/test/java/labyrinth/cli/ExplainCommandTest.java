@@ -57,6 +57,37 @@ class ExplainCommandTest {
     }
 
     @Test
+    void absurdReportsAreUndecidedOrRefusedNeverABug() throws IOException {
+        String header = "x: page allocation failure: order:0, mode:0xcc0(GFP_KERNEL)\n";
+        String[] logs = {
+            // free pages that would need more than --max-pages to lay out: refused with the limit named
+            header + "Node 0 Normal free:999999999999999kB min:4kB low:8kB high:12kB\nlowmem_reserve[]: 0 0\n",
+            // blocks far past the free count: the surplus leaves the lowest orders in one step
+            header + "Node 0 Normal free:40kB min:4kB low:8kB high:12kB\nlowmem_reserve[]: 0 0\n"
+                    + "Node 0 Normal: 99999999999999999999*4kB 999999999999*8kB = 4kB\n",
+            // an order no kernel has, and watermarks out of order
+            "x: page allocation failure: order:42, mode:0xcc0(GFP_KERNEL)\n"
+                    + "Node 0 Normal free:40kB min:12kB low:8kB high:4kB\n",
+            // a reserve past any machine
+            header + "Node 0 Normal free:40kB min:4kB low:8kB high:12kB\nlowmem_reserve[]: 0 0\n"
+                    + "Node 0 DMA free:40kB min:4kB low:8kB high:12kB\nlowmem_reserve[]: 0 99999999999999999999\n",
+        };
+        int[] exits = {3, 0, 0, 0};
+        for (int i = 0; i < logs.length; i++) {
+            Path log = tmp.resolve("absurd" + i + ".log");
+            Files.writeString(log, logs[i]);
+            Run run = Run.of("explain", log.toString());
+            assertThat(run.exit()).as("log %d: %s", i, run.err()).isEqualTo(exits[i]);
+            assertThat(run.err().lines().count()).as("log %d", i).isLessThanOrEqualTo(1);
+        }
+        assertThat(Run.of("explain", tmp.resolve("absurd0.log").toString()).err())
+                .contains("absurd0.log:1: ").contains("(raise it with --max-pages)");
+        assertThat(Run.of("explain", tmp.resolve("absurd2.log").toString()).out())
+                .contains("verdict: incomplete: order 42 is above the largest order the model takes (20);"
+                        + " Normal prints no usable watermarks (min 3, low 2, high 1)");
+    }
+
+    @Test
     void aMissingLogIsUnreadable() {
         Run run = Run.of("explain", tmp.resolve("nope.log").toString());
         assertThat(run.exit()).isEqualTo(3);

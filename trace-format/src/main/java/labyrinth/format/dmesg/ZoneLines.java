@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
  */
 final class ZoneLines {
     static final String ZONES = "DMA32|DMA|Normal|HighMem|Movable|Device";
+    /** Numbers longer than 15 digits are read as this: far past any machine, never near overflow. */
+    static final long LARGEST = 999_999_999_999_999L;
     private static final Pattern ZONE = Pattern.compile("^\\s*(?:Node (\\d+) )?(" + ZONES + ") free:");
     private static final Pattern FIELD = Pattern.compile(
             "(?<![\\w])(free|boost|min|low|high|reserved_highatomic|free_highatomic|present|managed|free_pcp|free_cma)"
@@ -79,7 +81,7 @@ final class ZoneLines {
         String[] parts = list.split("\\s+");
         long[] out = new long[parts.length];
         for (int i = 0; i < parts.length; i++) {
-            out[i] = parts[i].length() <= 15 ? Long.parseLong(parts[i]) : Long.MAX_VALUE;
+            out[i] = parts[i].length() <= 15 ? Long.parseLong(parts[i]) : LARGEST; // an absurd entry stays absurd
         }
         return out;
     }
@@ -95,7 +97,7 @@ final class ZoneLines {
         long order0 = -1;
         Matcher b = BLOCK.matcher(m.group(3) == null ? "" : m.group(3));
         while (b.find() && blocks.size() < 64) {
-            long count = b.group(1).length() <= 15 ? Long.parseLong(b.group(1)) : Long.MAX_VALUE / 2;
+            long count = b.group(1).length() <= 15 ? Long.parseLong(b.group(1)) : LARGEST;
             long kb = b.group(2).length() <= 12 ? Long.parseLong(b.group(2)) : -1;
             if (b.group(3).equalsIgnoreCase("m")) {
                 kb *= 1024;

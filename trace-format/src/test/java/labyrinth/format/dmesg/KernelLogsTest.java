@@ -212,6 +212,35 @@ class KernelLogsTest {
     }
 
     @Test
+    void unitsBecomePagesOfTheSizeOrderZerosBlocksImply() throws IOException {
+        // the 4.19 report's zone as an arm64 kernel with 64 KiB pages would print it
+        String log = "x: page allocation failure: order:0, mode:0xcc0(GFP_KERNEL)\n"
+                + "Node 0 Normal free:131072kB min:65536kB low:98304kB high:131072kB managed:4194304kB\n"
+                + "lowmem_reserve[]: 0 0\n"
+                + "Node 0 Normal: 2*64kB (U) 1*128kB (M) 0*256kB = 256kB\n";
+        FailureReport r = KernelLogs.read(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8))).get(0);
+        assertThat(r.pageSize()).isEqualTo(65536);
+        PrintedZone z = r.zones().get(0);
+        assertThat(z.free()).isEqualTo(2048);
+        assertThat(z.min()).isEqualTo(1024);
+        assertThat(z.managed()).isEqualTo(65536);
+        assertThat(z.freeByOrder()).containsExactly(2, 1, 0);
+    }
+
+    @Test
+    void absurdNumbersAreReadWithoutOverflow() throws IOException {
+        String log = "x: page allocation failure: order:99, mode:0xcc0(GFP_KERNEL)\n"
+                + "Node 0 Normal free:99999999999999999999kB min:1kB low:2kB high:3kB\n"
+                + "lowmem_reserve[]: 0 99999999999999999999\n"
+                + "Node 0 Normal: 99999999999999999999*4kB = 4kB\n";
+        FailureReport r = KernelLogs.read(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8))).get(0);
+        assertThat(r.order()).isEqualTo(99);
+        assertThat(r.problems()).containsExactly("Normal prints no free:");
+        assertThat(r.zones().get(0).lowmemReserve()).containsExactly(0, ZoneLines.LARGEST);
+        assertThat(r.zones().get(0).freeByOrder()).containsExactly(ZoneLines.LARGEST);
+    }
+
+    @Test
     void logPrefixesAreStrippedInEveryForm() {
         assertThat(Prefixes.strip("[  104.032925] kswapd0: x")).isEqualTo(new Prefixes.Message("kswapd0: x", true));
         assertThat(Prefixes.strip("Feb  9 08:09:39 prod-server kernel: Mem-Info:").text()).isEqualTo("Mem-Info:");
