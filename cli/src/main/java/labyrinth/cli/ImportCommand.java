@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import labyrinth.cli.progress.Progress;
 import labyrinth.format.dmesg.KernelLogs;
@@ -127,9 +129,9 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     /**
-     * A file without one usable page event is no trace to import (exit 3, nothing written): a
-     * kernel log with failure reports is sent to explain; otherwise the warnings say what the file
-     * held instead.
+     * A file without one usable page event is no trace to import (exit 3, nothing written, one
+     * line): a kernel log with failure reports is sent to explain; otherwise the line says what the
+     * file held instead.
      */
     private int noEvents(PrintWriter err, ImportReport report) {
         KernelLogs.Census census = KernelLogs.census(file);
@@ -137,11 +139,22 @@ final class ImportCommand implements Callable<Integer> {
             return Errors.report(err, new TraceException(file.toString(), census.firstLine(), 0, -1,
                     KernelLogs.hint(census.reports())).getMessage(), null, debug);
         }
-        for (String w : report.warnings()) {
-            err.println(file + ": warning: " + w);
+        List<String> held = new ArrayList<>();
+        if (report.malformedLines() > 0) {
+            ImportReport.Problem first = report.malformed().isEmpty() ? null : report.malformed().get(0);
+            held.add(report.malformedLines() + " malformed" + (first == null ? ""
+                    : " (first at line " + first.line() + ": " + first.message() + ")"));
+        }
+        long others = report.otherEvents().values().stream().mapToLong(Long::longValue).sum();
+        if (others > 0) {
+            held.add(others + " other event" + (others == 1 ? "" : "s") + " " + report.otherEvents().keySet());
+        }
+        if (report.unrecognisedLines() > 0) {
+            held.add(report.unrecognisedLines() + " in no known layout");
         }
         return Errors.report(err, file + ": no page events to import (mm_page_alloc, mm_page_free, mm_page_free_batched"
-                + " in a known layout): nothing written", null, debug);
+                + " in a known layout)" + (held.isEmpty() ? "" : "; lines: " + String.join(", ", held))
+                + "; nothing written", null, debug);
     }
 
     /**

@@ -134,15 +134,14 @@ class ExplainCommandTest {
     }
 
     @Test
-    void importWithoutPageEventsExitsThreeAfterSayingWhatItSkipped() throws IOException {
+    void importWithoutPageEventsExitsThreeSayingWhatTheFileHeld() throws IOException {
         Path trace = tmp.resolve("sched.txt");
         Files.writeString(trace, "bash-1977 [003] d..1 4415.246466: sched_switch: prev_comm=bash prev_pid=1977\n");
         Path out = tmp.resolve("t.json");
         Run run = Run.of("import", "--from", "ftrace", trace.toString(), "-o", out.toString());
         assertThat(run.exit()).isEqualTo(3);
-        assertThat(run.err()).isEqualTo(trace + ": warning: 1 other events skipped: {sched_switch=1}\n"
-                + trace + ": no page events to import (mm_page_alloc, mm_page_free, mm_page_free_batched in a known"
-                + " layout): nothing written\n");
+        assertThat(run.err()).isEqualTo(trace + ": no page events to import (mm_page_alloc, mm_page_free,"
+                + " mm_page_free_batched in a known layout); lines: 1 other event [sched_switch]; nothing written\n");
         assertThat(out).doesNotExist();
     }
 
