@@ -43,7 +43,7 @@ final class FailureExplainer {
                 : "the request may use " + allowed + " and this machine has none of them";
     }
 
-    private static String floorName(int flags, boolean onlyByNofail) {
+    static String floorName(int flags, boolean onlyByNofail) {
         if ((flags & WatermarkMath.MIN_RESERVE) == 0) {
             return "min";
         }

@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import labyrinth.cli.progress.Progress;
+import labyrinth.format.dmesg.KernelLogs;
 import labyrinth.format.ftrace.FtraceOptions;
 import labyrinth.format.ftrace.FtraceReader;
 import labyrinth.format.ftrace.ImportReport;
@@ -104,14 +107,22 @@ final class ImportCommand implements Callable<Integer> {
         boolean toStdout = output == null || Stdio.isDash(output);
         try (FtraceReader reader = Stdio.isDash(file) ? FtraceReader.open(name, Stdio.of(spec).in(), options)
                 : FtraceReader.open(file, options)) {
+            boolean none;
             try (Progress progress = progress(err)) {
                 TraceSource counted = progress.count(reader);
-                Outputs.write(spec, output, out -> convert(counted, out, f));
+                Event first = counted.next();
+                none = first == null;
+                if (!none) {
+                    Outputs.write(spec, output, out -> convert(counted, first, out, f));
+                }
             } catch (IOException e) {
                 // a failure to read the kernel trace arrives as a TraceException: every IOException here is the output's
                 return Errors.cannotWrite(err, toStdout ? Path.of(Stdio.DASH) : output, e, debug);
             }
             ImportReport report = reader.report();
+            if (none) {
+                return noEvents(err, report);
+            }
             for (String w : report.warnings()) {
                 err.println(name + ": warning: " + w);
             }
@@ -128,6 +139,36 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     /**
+     * A file without one usable page event is no trace to import (exit 3, nothing written, one
+     * line): a kernel log with failure reports is sent to explain; otherwise the line says what the
+     * file held instead.
+     */
+    private int noEvents(PrintWriter err, ImportReport report) {
+        // standard input was read once: no census of a log that came that way
+        KernelLogs.Census census = Stdio.isDash(file) ? null : KernelLogs.census(file);
+        if (census != null && census.reports() > 0) {
+            return Errors.report(err, new TraceException(file.toString(), census.firstLine(), 0, -1,
+                    KernelLogs.hint(census.reports())).getMessage(), null, debug);
+        }
+        List<String> held = new ArrayList<>();
+        if (report.malformedLines() > 0) {
+            ImportReport.Problem first = report.malformed().isEmpty() ? null : report.malformed().get(0);
+            held.add(report.malformedLines() + " malformed" + (first == null ? ""
+                    : " (first at line " + first.line() + ": " + first.message() + ")"));
+        }
+        long others = report.otherEvents().values().stream().mapToLong(Long::longValue).sum();
+        if (others > 0) {
+            held.add(others + " other event" + (others == 1 ? "" : "s") + " " + report.otherEvents().keySet());
+        }
+        if (report.unrecognisedLines() > 0) {
+            held.add(report.unrecognisedLines() + " in no known layout");
+        }
+        return Errors.report(err, TraceInput.nameOf(file.toString()) + ": no page events to import (mm_page_alloc, mm_page_free, mm_page_free_batched"
+                + " in a known layout)" + (held.isEmpty() ? "" : "; lines: " + String.join(", ", held))
+                + "; nothing written", null, debug);
+    }
+
+    /**
      * A bar, unless the trace streams to the screen, where the bar would tear it. Java 17 can only tell
      * that standard input and output are both terminals ({@code System.console()}); with either
      * redirected ({@code > out.json}, {@code | gzip}) the bar shows.
@@ -137,9 +178,11 @@ final class ImportCommand implements Callable<Integer> {
                 : progressOption.start(err, "importing", file);
     }
 
-    private void convert(TraceSource reader, OutputStream raw, TraceOutputs.Encoding f) throws IOException {
+    private void convert(TraceSource reader, Event first, OutputStream raw, TraceOutputs.Encoding f)
+            throws IOException {
         TraceOutputs.Writer w = TraceOutputs.writer(f, TraceOutputs.sink(raw, output), reader.header());
         try {
+            w.write(first);
             Event e;
             while ((e = reader.next()) != null) {
                 w.write(e);

@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
         // in the order of CLI.md's command table
         subcommands = {ReplayCommand.class, ReplCommand.class, TriageCommand.class, ReduceCommand.class,
             ValidateCommand.class, StatsCommand.class, ImportCommand.class, ConvertCommand.class, GenCommand.class,
-            CompletionCommand.class},
+            ExplainCommand.class, CompletionCommand.class},
         description = {
             "Allocator debugger and trace replayer for the Labyrinth page allocator. Replays recorded "
                 + "allocation traces on a faithful model of the allocator, reproduces failures and panics, "
@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
             "  labyrinth triage --format sarif -o triage.sarif traces/",
             "  labyrinth validate trace.json",
             "  labyrinth gen rx-storm -o rx-storm.json",
+            "  labyrinth explain kernel.log",
             "  labyrinth --version"
         })
 final class LabyrinthCommand implements Runnable {

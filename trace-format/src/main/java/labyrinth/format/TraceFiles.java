@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import labyrinth.core.KernelVersion;
 import labyrinth.format.binary.BinaryFormat;
 import labyrinth.format.binary.BinaryTraceReader;
+import labyrinth.format.dmesg.KernelLogs;
 import labyrinth.format.ftrace.FtraceOptions;
 import labyrinth.format.ftrace.FtraceReader;
 import labyrinth.format.json.JsonTraceReader;
@@ -24,6 +25,7 @@ import labyrinth.trace.TraceSource;
 public final class TraceFiles {
     /** How much of a file decides whether it is kernel trace text. */
     private static final int KERNEL_SNIFF_BYTES = 64 * 1024;
+    private static final String NOT_A_TRACE = "expected a Labyrinth trace (JSON object) or kernel trace text, found ";
 
     private TraceFiles() {
     }
@@ -57,6 +59,7 @@ public final class TraceFiles {
             throw JsonTraceReader.cannotRead(displayName, e);
         }
         if (isKernelTrace(in, displayName)) {
+            refuseKernelLog(path, displayName);
             try {
                 return FtraceReader.open(path, displayName, FtraceOptions.defaults().withKernel(kernel));
             } catch (IOException e) {
@@ -68,7 +71,26 @@ public final class TraceFiles {
         } catch (IOException e) {
             throw JsonTraceReader.cannotRead(displayName, e);
         }
-        return open(in, displayName, limits, kernel);
+        try {
+            return open(in, displayName, limits, kernel);
+        } catch (TraceException e) {
+            if (e.detail().startsWith(NOT_A_TRACE)) {
+                refuseKernelLog(path, displayName);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * A kernel log with "page allocation failure" reports and no page events is no trace:
+     * {@code labyrinth explain} reads it. Costs one read of such a file; a trace stops the count at
+     * its first page event.
+     */
+    private static void refuseKernelLog(Path path, String displayName) throws TraceException {
+        KernelLogs.Census c = KernelLogs.census(path);
+        if (c.reports() > 0 && !c.pageEvents()) {
+            throw new TraceException(displayName, c.firstLine(), 0, -1, KernelLogs.hint(c.reports()));
+        }
     }
 
     /**
@@ -123,8 +145,7 @@ public final class TraceFiles {
             }
             String found = bytes.describeStart();
             bytes.close();
-            throw new TraceException(displayName, 1, 1, -1,
-                    "expected a Labyrinth trace (JSON object) or kernel trace text, found " + found);
+            throw new TraceException(displayName, 1, 1, -1, NOT_A_TRACE + found);
         } catch (IOException e) {
             try {
                 (bytes != null ? bytes : in).close();

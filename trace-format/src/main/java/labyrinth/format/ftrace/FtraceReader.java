@@ -370,6 +370,8 @@ public final class FtraceReader implements TraceSource {
                 case STACK_FRAME -> {
                     if (mode == StackMode.FTRACE) {
                         addFrame(parser.frame);
+                    } else if (mode == StackMode.NONE) {
+                        report.headerlessFrames++;
                     }
                     report.ignoredLines++;
                     continue;
@@ -546,6 +548,9 @@ public final class FtraceReader implements TraceSource {
             }
             if (g.hex()) {
                 report.hexGfpMasks++;
+            }
+            if (g.decimal()) {
+                report.decimalGfpMasks++;
             }
         }
         return true;

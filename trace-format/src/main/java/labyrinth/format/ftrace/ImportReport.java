@@ -37,6 +37,8 @@ public final class ImportReport {
     /** Of those, the lines that gave no count. */
     long uncountedLosses;
     long hexGfpMasks;
+    long decimalGfpMasks;
+    long headerlessFrames;
     long ignoredLines;
     long unrecognisedLines;
     long malformedLines;
@@ -181,6 +183,19 @@ public final class ImportReport {
         return hexGfpMasks;
     }
 
+    /** GFP masks printed as bare decimal numbers and read with current bit values. */
+    public long decimalGfpMasks() {
+        return decimalGfpMasks;
+    }
+
+    /**
+     * {@code => frame} lines with no {@code <stack trace>} header before them (aggregated
+     * output, such as a script's per-call-site summary): no event's stack or site comes from them.
+     */
+    public long headerlessFrames() {
+        return headerlessFrames;
+    }
+
     /** GFP names (and unknown hex bits) kept as text, with how often each occurred. */
     public Map<String, Long> unknownGfp() {
         return Collections.unmodifiableMap(unknownGfp);
@@ -249,6 +264,10 @@ public final class ImportReport {
             w.add(hexGfpMasks + " gfp masks printed as hex, read with the bit values of Linux 6.3+"
                     + " (older kernels used other bits)");
         }
+        if (decimalGfpMasks > 0) {
+            w.add(decimalGfpMasks + " gfp masks printed as decimal numbers (trace-cmd's [FAILED TO PARSE] or"
+                    + " report -R), read with the bit values of Linux 6.3+ (older kernels used other bits)");
+        }
         if (unrecordedAllocs > 0) {
             w.add(unrecordedAllocs + " allocations without a usable pfn, imported as not recorded"
                     + (vmemmapOffsetPfns > 0 ? " (" + vmemmapOffsetPfns
@@ -269,6 +288,10 @@ public final class ImportReport {
         }
         if (orphanStacks > 0) {
             w.add(orphanStacks + " stack traces followed no page event and were dropped");
+        }
+        if (headerlessFrames > 0) {
+            w.add(headerlessFrames + " stack frame lines (=> ...) without a <stack trace> header ignored:"
+                    + " no event takes its stack or site from them");
         }
         if (pcpuDrains + allocZoneLocked > 0) {
             w.add((pcpuDrains + allocZoneLocked) + " per-cpu list events counted, not imported");

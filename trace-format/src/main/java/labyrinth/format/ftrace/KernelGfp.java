@@ -21,11 +21,13 @@ import labyrinth.core.GfpNames;
  *       {@code GFP_THISNODE}, which old kernels printed for the single bit, as {@code __GFP_THISNODE};
  *   <li>{@code none} (the kernel's spelling of 0);
  *   <li>hex masks, alone ({@code 0x140cca}, printed when the tracing tool could not resolve the
- *       flag enum) or as leftovers after names ({@code GFP_KERNEL|0x1000000}).
+ *       flag enum) or as leftovers after names ({@code GFP_KERNEL|0x1000000});
+ *   <li>decimal masks alone ({@code 24150208}, which is 0x17080c0), as trace-cmd prints them in its
+ *       {@code [FAILED TO PARSE]} fallback and with {@code report -R}.
  * </ul>
  *
  * <p>Names are read as the recording kernel spelled them ({@code --kernel}: {@code GFP_NOWAIT} is
- * 0x800 before 6.8, {@code GFP_ATOMIC} 0xa20 before 6.3), by default as 6.12 spells them. Hex bits
+ * 0x800 before 6.8, {@code GFP_ATOMIC} 0xa20 before 6.3), by default as 6.12 spells them. Hex and decimal bits
  * are taken as current (6.3+) bit values: kernels before 4.4 used another layout, so an old hex
  * mask may be read wrongly. Bits the model does not know (above {@code __GFP_ZEROTAGS}) are removed from the mask
  * and kept as hex text. Names the model does not know ({@code __GFP_REPEAT}, {@code __GFP_NOTRACK},
@@ -52,8 +54,10 @@ final class KernelGfp {
      * @param unparsed names (and unknown hex bits) kept as text, joined by {@code |}, or null
      * @param unknown the same, one entry per name, for counting
      * @param hex whether the mask was printed as a bare hex number
+     * @param decimal whether it was printed as a bare decimal number (trace-cmd's
+     *     {@code [FAILED TO PARSE]} fallback and {@code report -R}: {@code gfp_flags=24150208})
      */
-    record Result(long mask, String unparsed, List<String> unknown, boolean hex) {
+    record Result(long mask, String unparsed, List<String> unknown, boolean hex, boolean decimal) {
     }
 
     private final Map<String, Result> cache = new HashMap<>();
@@ -87,6 +91,13 @@ final class KernelGfp {
         List<String> unknown = new ArrayList<>(2);
         String[] parts = text.split("\\|", -1);
         boolean hexOnly = parts.length == 1 && isHex(parts[0].trim());
+        boolean decimal = parts.length == 1 && isDecimal(parts[0].trim());
+        if (decimal) {
+            long bits = Long.parseUnsignedLong(parts[0].trim());
+            long rest = bits & ~KERNEL_KNOWN_BITS;
+            List<String> unknownBits = rest == 0 ? List.of() : List.of("0x" + Long.toHexString(rest));
+            return new Result(bits & KERNEL_KNOWN_BITS, rest == 0 ? null : unknownBits.get(0), unknownBits, false, true);
+        }
         for (String raw : parts) {
             String name = raw.trim();
             if (name.isEmpty()) {
@@ -109,7 +120,7 @@ final class KernelGfp {
             }
         }
         String unparsed = unknown.isEmpty() ? null : String.join("|", unknown);
-        return new Result(mask, unparsed, List.copyOf(unknown), hexOnly);
+        return new Result(mask, unparsed, List.copyOf(unknown), hexOnly, false);
     }
 
     /** @return the bits of one name in any spelling above, or -1 when the model does not know it */
@@ -130,6 +141,19 @@ final class KernelGfp {
             return names.bitsOf("__" + name);
         }
         return -1;
+    }
+
+    /** Digits only, and few enough for 64 bits (a flag name never starts with a digit). */
+    private static boolean isDecimal(String s) {
+        if (s.isEmpty() || s.length() > 19) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isHex(String s) {

@@ -340,8 +340,16 @@ final class LineParser {
         if (!isIdentifier(name)) {
             return false;
         }
-        // "name: key=..." only, so that prose and dmesg lines ("kswapd0: page allocation failure:") stay out
+        // "name: key=..." only, so that prose and dmesg lines ("kswapd0: page allocation failure:") stay out;
+        // trace-cmd's kmem plugin puts the call site first: "kmem_cache_alloc:     (mm_alloc+0x16) call_site=..."
         int f = skipSpaces(line, e);
+        if (f < n && line.charAt(f) == '(') {
+            int close = line.indexOf(')', f);
+            if (close < 0 || close - f > 256) {
+                return false;
+            }
+            f = skipSpaces(line, close + 1);
+        }
         int eq = f;
         while (eq < n && (Character.isLetterOrDigit(line.charAt(eq)) || line.charAt(eq) == '_')) {
             eq++;
