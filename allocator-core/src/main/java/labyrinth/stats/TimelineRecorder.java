@@ -5,16 +5,26 @@ import java.util.List;
 import labyrinth.core.Allocator;
 import labyrinth.core.Watermarks;
 import labyrinth.core.ZoneKind;
+import labyrinth.replay.Finding;
+import labyrinth.replay.Holder;
+import labyrinth.replay.Kind;
 import labyrinth.replay.ReplayObserver;
 import labyrinth.replay.Replayer;
+import labyrinth.trace.Common;
 import labyrinth.trace.Event;
 
 /**
  * Records how memory evolves over a replay, in bounded space, for the HTML report and
  * {@code stats}: after each event it samples pages in use, free pages in all zones and per zone,
- * free blocks per zone and order, and pages held by each of the first {@link #MAX_OWNERS} owners
- * into shared {@link MinMaxBuckets}. Owners beyond that cap are not tracked one by one; their pages
+ * free blocks per zone and order, free pages in blocks of at least each order (what decides an
+ * order-k request), the event's timestamp, and pages held by each of the first {@link #MAX_OWNERS}
+ * owners into shared {@link MinMaxBuckets}. Owners beyond that cap are not tracked one by one; their pages
  * show as the difference between pages in use and the tracked owners' pages.
+ *
+ * <p>At the first failed allocation it also keeps who held the memory, by owner and site
+ * ({@link #holdersAt}), for the report's exhaustion snapshot (a panic's verdict has its own); only
+ * the first, since grouping every live block at each of thousands of failures would cost more than
+ * the replay.
  *
  * <p>The machine's fixed facts (zones, their sizes, watermarks and atomic floors) are taken at
  * the first event. Read the accessors after the replay. Not thread-safe: one per trace.
@@ -22,11 +32,38 @@ import labyrinth.trace.Event;
 public final class TimelineRecorder implements ReplayObserver {
     /** Buckets per series: two extremes each, so at most 2 000 points per line. */
     public static final int DEFAULT_BUCKETS = 1000;
+    /** Series of free pages in {@code z} in blocks of {@code order} or more: what an order-k request can use. */
+    public int atLeastSeries(int z, int order) {
+        return atLeastSeries[z][order];
+    }
+
+    /** Whether every event carried a timestamp, so {@link #timeSeries} is a clock. */
+    public boolean timed() {
+        return timed && !isEmpty();
+    }
+
+    /** Series of the events' timestamps (ns); meaningful only when {@link #timed}. */
+    public int timeSeries() {
+        return TIME;
+    }
+
+    /**
+     * Who held the memory, by owner and site (most pages first, at most {@link #HOLDERS}), right after
+     * failed allocation {@code event} when that was the first failure; else null.
+     */
+    public List<Holder> holdersAt(long event) {
+        return event == firstFailure ? firstHolders : null;
+    }
+
     /** Owners tracked one by one (the order they first appear in). */
     public static final int MAX_OWNERS = 64;
 
+    /** Owner and site groups kept per failure snapshot. */
+    public static final int HOLDERS = 12;
+
     private static final int USED = 0;
     private static final int TOTAL_FREE = 1;
+    private static final int TIME = 2;
 
     private final MinMaxBuckets buckets;
     private int zones = -1;
@@ -37,6 +74,12 @@ public final class TimelineRecorder implements ReplayObserver {
     private long[] atomicFloors;
     private int[] freeSeries;
     private int[][] orderSeries;
+    private int[][] atLeastSeries;
+    private boolean timed = true;
+    private long lastTime = 0;
+    private boolean failed;
+    private long firstFailure = -1;
+    private List<Holder> firstHolders = List.of();
     private final List<String> ownerNames = new ArrayList<>();
     private final List<Integer> ownerSeries = new ArrayList<>();
     private int ownersSeen;
@@ -50,6 +93,12 @@ public final class TimelineRecorder implements ReplayObserver {
         buckets = new MinMaxBuckets(capacity);
         buckets.addSeries();
         buckets.addSeries();
+        buckets.addSeries();
+    }
+
+    @Override
+    public void onFinding(Finding finding) {
+        failed |= finding.kind() == Kind.ALLOC_FAILURE;
     }
 
     @Override
@@ -73,15 +122,31 @@ public final class TimelineRecorder implements ReplayObserver {
             long f = a.freePages(z);
             free += f;
             values[freeSeries[z]] = f;
-            for (int k = 0; k <= maxOrder; k++) {
-                values[orderSeries[z][k]] = a.freeBlocks(z, k);
+            long atLeast = 0;
+            for (int k = maxOrder; k >= 0; k--) {
+                long blocks = a.freeBlocks(z, k);
+                values[orderSeries[z][k]] = blocks;
+                atLeast += blocks << k;
+                values[atLeastSeries[z][k]] = atLeast;
             }
         }
         values[TOTAL_FREE] = free;
+        long t = event.common().time();
+        if (t == Common.NO_TIME) {
+            timed = false;
+        } else {
+            lastTime = t;
+        }
+        values[TIME] = lastTime;
         for (int i = 0; i < ownerSeries.size(); i++) {
             values[ownerSeries.get(i)] = replayer.ownerPages(i);
         }
         buckets.sample(event.number(), values);
+        if (failed && firstFailure < 0) {
+            firstFailure = event.number();
+            firstHolders = replayer.holders(HOLDERS);
+        }
+        failed = false;
     }
 
     private void start(Allocator a) {
@@ -93,6 +158,7 @@ public final class TimelineRecorder implements ReplayObserver {
         atomicFloors = new long[zones];
         freeSeries = new int[zones];
         orderSeries = new int[zones][maxOrder + 1];
+        atLeastSeries = new int[zones][maxOrder + 1];
         for (int z = 0; z < zones; z++) {
             kinds[z] = a.zoneKind(z);
             zonePages[z] = a.machine().zones().get(z).pages();
@@ -103,6 +169,7 @@ public final class TimelineRecorder implements ReplayObserver {
         for (int z = 0; z < zones; z++) {
             for (int k = 0; k <= maxOrder; k++) {
                 orderSeries[z][k] = buckets.addSeries();
+                atLeastSeries[z][k] = buckets.addSeries();
             }
         }
     }
