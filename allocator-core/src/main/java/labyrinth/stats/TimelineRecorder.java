@@ -9,6 +9,7 @@ import labyrinth.replay.Finding;
 import labyrinth.replay.Holder;
 import labyrinth.replay.Kind;
 import labyrinth.replay.ReplayObserver;
+import labyrinth.replay.Severity;
 import labyrinth.replay.Replayer;
 import labyrinth.trace.Common;
 import labyrinth.trace.Event;
@@ -21,6 +22,10 @@ import labyrinth.trace.Event;
  * owners into shared {@link MinMaxBuckets}. Owners beyond that cap are not tracked one by one; their pages
  * show as the difference between pages in use and the tracked owners' pages.
  *
+ * <p>It counts every finding by kind as the replay makes it (none left out by {@code --max-findings}),
+ * as a running total per kind ({@link #findingSeries}), so a chart can say how many fell in each
+ * bucket; findings made after the last event (leaks) are counted in {@link #findingsAfterEvents}.
+ *
  * <p>At the first failed allocation it also keeps who held the memory, by owner and site
  * ({@link #holdersAt}), for the report's exhaustion snapshot (a panic's verdict has its own); only
  * the first, since grouping every live block at each of thousands of failures would cost more than
@@ -32,29 +37,6 @@ import labyrinth.trace.Event;
 public final class TimelineRecorder implements ReplayObserver {
     /** Buckets per series: two extremes each, so at most 2 000 points per line. */
     public static final int DEFAULT_BUCKETS = 1000;
-    /** Series of free pages in {@code z} in blocks of {@code order} or more: what an order-k request can use. */
-    public int atLeastSeries(int z, int order) {
-        return atLeastSeries[z][order];
-    }
-
-    /** Whether every event carried a timestamp, so {@link #timeSeries} is a clock. */
-    public boolean timed() {
-        return timed && !isEmpty();
-    }
-
-    /** Series of the events' timestamps (ns); meaningful only when {@link #timed}. */
-    public int timeSeries() {
-        return TIME;
-    }
-
-    /**
-     * Who held the memory, by owner and site (most pages first, at most {@link #HOLDERS}), right after
-     * failed allocation {@code event} when that was the first failure; else null.
-     */
-    public List<Holder> holdersAt(long event) {
-        return event == firstFailure ? firstHolders : null;
-    }
-
     /** Owners tracked one by one (the order they first appear in). */
     public static final int MAX_OWNERS = 64;
 
@@ -78,6 +60,10 @@ public final class TimelineRecorder implements ReplayObserver {
     private boolean timed = true;
     private long lastTime = 0;
     private boolean failed;
+    private final int[] kindSeries = new int[Kind.values().length];
+    private final long[] kindCounts = new long[Kind.values().length];
+    private final long[] kindCountsSampled = new long[Kind.values().length];
+    private final Severity[] kindSeverity = new Severity[Kind.values().length];
     private long firstFailure = -1;
     private List<Holder> firstHolders = List.of();
     private final List<String> ownerNames = new ArrayList<>();
@@ -94,11 +80,20 @@ public final class TimelineRecorder implements ReplayObserver {
         buckets.addSeries();
         buckets.addSeries();
         buckets.addSeries();
+        java.util.Arrays.fill(kindSeries, -1);
     }
 
     @Override
     public void onFinding(Finding finding) {
         failed |= finding.kind() == Kind.ALLOC_FAILURE;
+        int k = finding.kind().ordinal();
+        if (kindSeries[k] < 0) {
+            kindSeries[k] = buckets.addSeries();
+        }
+        kindCounts[k]++;
+        if (kindSeverity[k] == null || finding.severity().compareTo(kindSeverity[k]) > 0) {
+            kindSeverity[k] = finding.severity();
+        }
     }
 
     @Override
@@ -138,6 +133,12 @@ public final class TimelineRecorder implements ReplayObserver {
             lastTime = t;
         }
         values[TIME] = lastTime;
+        for (int k = 0; k < kindSeries.length; k++) {
+            if (kindSeries[k] >= 0) {
+                values[kindSeries[k]] = kindCounts[k];
+                kindCountsSampled[k] = kindCounts[k];
+            }
+        }
         for (int i = 0; i < ownerSeries.size(); i++) {
             values[ownerSeries.get(i)] = replayer.ownerPages(i);
         }
@@ -226,6 +227,52 @@ public final class TimelineRecorder implements ReplayObserver {
     /** Series of free blocks of exactly {@code order} in zone {@code z}. */
     public int orderSeries(int z, int order) {
         return orderSeries[z][order];
+    }
+
+    /** Series of free pages in {@code z} in blocks of {@code order} or more: what an order-k request can use. */
+    public int atLeastSeries(int z, int order) {
+        return atLeastSeries[z][order];
+    }
+
+    /** Whether every event carried a timestamp, so {@link #timeSeries} is a clock. */
+    public boolean timed() {
+        return timed && !isEmpty();
+    }
+
+    /** Series of the events' timestamps (ns); meaningful only when {@link #timed}. */
+    public int timeSeries() {
+        return TIME;
+    }
+
+    /**
+     * Who held the memory, by owner and site (most pages first, at most {@link #HOLDERS}), right after
+     * failed allocation {@code event} when that was the first failure; else null.
+     */
+    public List<Holder> holdersAt(long event) {
+        return event == firstFailure ? firstHolders : null;
+    }
+
+    /**
+     * The running total of findings of {@code kind} after each event (its bucket's {@code max} less
+     * the previous bucket's is how many fell in it), or -1 when the replay made none.
+     */
+    public int findingSeries(Kind kind) {
+        return kindSeries[kind.ordinal()];
+    }
+
+    /** Findings of {@code kind} made after the last event (leaks, found at the end). */
+    public long findingsAfterEvents(Kind kind) {
+        return kindCounts[kind.ordinal()] - kindCountsSampled[kind.ordinal()];
+    }
+
+    /** Findings of {@code kind} the replay made, none left out. */
+    public long findings(Kind kind) {
+        return kindCounts[kind.ordinal()];
+    }
+
+    /** The worst severity among the findings of {@code kind}, or null when there were none. */
+    public Severity severity(Kind kind) {
+        return kindSeverity[kind.ordinal()];
     }
 
     /** Owners tracked one by one, in the order they first appeared (a name is never null). */

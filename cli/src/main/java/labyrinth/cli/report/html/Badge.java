@@ -2,7 +2,9 @@ package labyrinth.cli.report.html;
 
 import static labyrinth.cli.report.html.Markup.count;
 
+import labyrinth.replay.Kind;
 import labyrinth.replay.Severity;
+import labyrinth.stats.TimelineRecorder;
 
 /**
  * The report's badge: the worst severity found and how many findings have it ({@code 4,129
@@ -14,10 +16,24 @@ final class Badge {
     private Badge() {
     }
 
-    static void write(StringBuilder h, FindingGroups groups) {
+    /**
+     * @param t the recorder, which counted every finding (past {@code --max-findings} too); the
+     *     findings a report left out are counted with their kind's worst severity
+     */
+    static void write(StringBuilder h, FindingGroups groups, TimelineRecorder t) {
+        long[] counts = new long[Severity.values().length];
+        for (Severity s : Severity.values()) {
+            counts[s.ordinal()] = groups.count(s);
+        }
+        for (Kind k : Kind.values()) {
+            long left = t.findings(k) - groups.byKind().getOrDefault(k, 0L);
+            if (left > 0 && t.severity(k) != null) {
+                counts[t.severity(k).ordinal()] += left;
+            }
+        }
         Severity worst = null;
         for (Severity s : Severity.values()) {
-            if (groups.count(s) > 0) {
+            if (counts[s.ordinal()] > 0) {
                 worst = s;
             }
         }
@@ -25,7 +41,7 @@ final class Badge {
             h.append("<p class=\"badge badge-clean\">clean</p>");
             return;
         }
-        long n = groups.count(worst);
+        long n = counts[worst.ordinal()];
         h.append("<p class=\"badge badge-").append(worst.label()).append("\">").append(count(n)).append(' ')
                 .append(worst.label()).append(n == 1 ? "" : "s").append("</p>");
     }

@@ -72,14 +72,23 @@ final class ExhaustionSnapshot {
         }
         h.append("</tbody></table>\n<h3>Free blocks per order (buddyinfo)</h3><table class=\"buddy\"><thead><tr>"
                 + "<th>zone</th>");
-        int orders = m.zones().isEmpty() ? 0 : m.zones().get(0).freeByOrder().length;
+        // orders no block of any zone can have (an order-10 block in a 64-page zone) are left out
+        int orders = 0;
+        for (ZoneState z : m.zones()) {
+            int k = 0;
+            while (k + 1 < z.freeByOrder().length && (2L << k) <= z.pages()) {
+                k++;
+            }
+            orders = Math.max(orders, k + 1);
+        }
         for (int k = 0; k < orders; k++) {
             h.append("<th title=\"").append(size(((long) pageSize << k) / 1024)).append("\">").append(k).append("</th>");
         }
         h.append("</tr></thead><tbody>\n");
         for (ZoneState z : m.zones()) {
             h.append("<tr><td>").append(text(z.kind().label())).append("</td>");
-            for (long c : z.freeByOrder()) {
+            for (int k = 0; k < orders; k++) {
+                long c = z.freeByOrder()[k];
                 h.append("<td class=\"n").append(c == 0 ? " none" : "").append("\">").append(count(c)).append("</td>");
             }
             h.append("</tr>\n");

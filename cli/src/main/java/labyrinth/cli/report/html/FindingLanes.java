@@ -13,13 +13,15 @@ import labyrinth.replay.Finding;
 import labyrinth.replay.Kind;
 import labyrinth.replay.Severity;
 import labyrinth.stats.MinMaxBuckets;
+import labyrinth.stats.TimelineRecorder;
 
 /**
  * The findings above the free-pages chart, one lane per kind. A kind with few findings
  * ({@link #FEW} or less) keeps a marker per finding, linked to its group in the findings table; a
  * kind with more becomes a density strip: the plot cut into {@link #COLUMNS} columns, each shaded by
  * how many findings of the kind it holds (darker is more, on a log scale), coloured by severity,
- * with the count as hover text. So the lane's size is bounded whatever the number of findings. The
+ * with the count as hover text. The counts are the recorder's, of every finding the replay made,
+ * so findings past {@code --max-findings} still show where they fell. So the lane's size is bounded whatever the number of findings. The
  * panic and the primary failure are always marked one by one, with the only lines drawn down across
  * the panels. Stateless.
  */
@@ -33,10 +35,13 @@ final class FindingLanes {
     }
 
     /** The kinds that get a lane, in the order of {@link Kind}. */
-    static List<Kind> kinds(List<Finding> findings) {
+    static List<Kind> kinds(List<Finding> findings, TimelineRecorder t) {
         boolean[] seen = new boolean[Kind.values().length];
         for (Finding f : findings) {
             seen[f.kind().ordinal()] = true;
+        }
+        for (Kind k : Kind.values()) {
+            seen[k.ordinal()] |= t.findings(k) > 0;
         }
         List<Kind> kinds = new ArrayList<>();
         for (Kind k : Kind.values()) {
@@ -52,9 +57,10 @@ final class FindingLanes {
         return TOP + (kinds.size() + 1) * ROW;
     }
 
-    static void write(StringBuilder out, Frame f, MinMaxBuckets b, List<Finding> findings, FindingGroups groups,
+    static void write(StringBuilder out, Frame f, TimelineRecorder t, List<Finding> findings, FindingGroups groups,
                       Finding primary, Finding panic, String file, double bottom) {
-        List<Kind> kinds = kinds(findings);
+        MinMaxBuckets b = t.buckets();
+        List<Kind> kinds = kinds(findings, t);
         Map<Kind, List<Finding>> byKind = new LinkedHashMap<>();
         for (Kind k : kinds) {
             byKind.put(k, new ArrayList<>());
@@ -75,10 +81,13 @@ final class FindingLanes {
             out.append("<line class=\"lane-rule\" x1=\"").append(num(f.left())).append("\" x2=\"")
                     .append(num(f.right())).append("\" y1=\"").append(num(y + ROW - 0.5)).append("\" y2=\"")
                     .append(num(y + ROW - 0.5)).append("\"/>\n");
-            if (list.size() <= FEW) {
+            long total = Math.max(list.size(), t.findings(k));
+            if (total <= FEW && list.size() == total) {
                 for (Finding fd : list) {
                     marker(out, f, b, fd, groups, file, y + ROW / 2);
                 }
+            } else if (t.findingSeries(k) >= 0 && t.findingsAfterEvents(k) == 0) {
+                recorded(out, f, t, k, y);
             } else {
                 density(out, f, b, k, list, y);
             }
@@ -113,6 +122,49 @@ final class FindingLanes {
                 .append(fd.severity() == Severity.INFO ? "3.5" : "5").append("\"/></a>\n");
     }
 
+    /** A strip from the recorder's running totals: every finding of the kind, kept or not. */
+    private static void recorded(StringBuilder out, Frame f, TimelineRecorder t, Kind k, double y) {
+        MinMaxBuckets b = t.buckets();
+        int s = t.findingSeries(k);
+        int columns = Math.max(1, Math.min(COLUMNS, b.size()));
+        long[] counts = new long[columns];
+        int[] first = new int[columns + 1];
+        long max = 1;
+        for (int c = 0; c <= columns; c++) {
+            first[c] = (int) ((long) c * b.size() / columns);
+        }
+        for (int c = 0; c < columns; c++) {
+            // running totals only grow: a bucket's max is its last value
+            long before = first[c] == 0 ? 0 : b.max(s, first[c] - 1);
+            counts[c] = b.max(s, Math.max(first[c], first[c + 1] - 1)) - before;
+            max = Math.max(max, counts[c]);
+        }
+        String sev = t.severity(k) == null ? "warning" : t.severity(k).label();
+        out.append("<g class=\"density kind-").append(k.label()).append("\" data-findings=\"").append(t.findings(k))
+                .append("\">\n");
+        for (int c = 0; c < columns; c++) {
+            if (counts[c] > 0) {
+                cell(out, f, b, k, sev, counts[c], first[c], first[c + 1], c == columns - 1, max, y,
+                        "events " + count(b.firstNumber(first[c])) + " to "
+                                + count(b.lastNumber(Math.max(first[c], first[c + 1] - 1))));
+            }
+        }
+        out.append("</g>\n");
+    }
+
+    private static void cell(StringBuilder out, Frame f, MinMaxBuckets b, Kind k, String sev, long n, int b0, int b1,
+                             boolean last, long max, double y, String where) {
+        double x0 = f.x(b.firstPosition(b0));
+        double x1 = last || b1 >= b.size() ? f.right() : f.x(b.firstPosition(b1));
+        double shade = 0.25 + 0.75 * Math.log1p(n) / Math.log1p(max);
+        out.append("<rect class=\"cell sev-").append(sev).append("\" data-count=\"").append(n)
+                .append("\" x=\"").append(num(x0)).append("\" y=\"").append(num(y + 2)).append("\" width=\"")
+                .append(num(Math.max(1.5, x1 - x0))).append("\" height=\"").append(num(ROW - 4))
+                .append("\" fill-opacity=\"").append(String.format(java.util.Locale.ROOT, "%.2f", shade))
+                .append("\"><title>").append(count(n)).append(' ').append(k.label())
+                .append(n == 1 ? " finding" : " findings").append(", ").append(where).append("</title></rect>\n");
+    }
+
     private static void density(StringBuilder out, Frame f, MinMaxBuckets b, Kind k, List<Finding> list, double y) {
         int columns = Math.max(1, Math.min(COLUMNS, b.size()));
         long[] counts = new long[columns];
@@ -142,16 +194,8 @@ final class FindingLanes {
             }
             int b0 = (int) ((long) c * b.size() / columns);
             int b1 = (int) ((long) (c + 1) * b.size() / columns);
-            double x0 = f.x(b.firstPosition(b0));
-            double x1 = c == columns - 1 ? f.right() : f.x(b.firstPosition(b1));
-            double shade = 0.25 + 0.75 * Math.log1p(counts[c]) / Math.log1p(max);
-            out.append("<rect class=\"cell sev-").append(worst[c].label()).append("\" data-count=\"").append(counts[c])
-                    .append("\" x=\"").append(num(x0)).append("\" y=\"").append(num(y + 2)).append("\" width=\"")
-                    .append(num(Math.max(1.5, x1 - x0))).append("\" height=\"").append(num(ROW - 4))
-                    .append("\" fill-opacity=\"").append(String.format(java.util.Locale.ROOT, "%.2f", shade))
-                    .append("\"><title>").append(count(counts[c])).append(' ').append(k.label())
-                    .append(counts[c] == 1 ? " finding" : " findings").append(", events ")
-                    .append(count(firstEvent[c])).append(" to ").append(count(lastEvent[c])).append("</title></rect>\n");
+            cell(out, f, b, k, worst[c].label(), counts[c], b0, b1, c == columns - 1, max, y,
+                    "events " + count(firstEvent[c]) + " to " + count(lastEvent[c]));
         }
         out.append("</g>\n");
     }

@@ -55,12 +55,8 @@ public final class HtmlReport {
                 panicFinding = f;
             }
         }
-        PrimaryFailure pf = Signatures.primary(r, Severity.ERROR);
-        if (pf == null) {
-            pf = Signatures.primary(r, Severity.WARNING);
-        }
-        Finding primary = pf == null ? null : pf.finding();
-        header(h, r, groups);
+        Finding primary = primary(r);
+        header(h, r, groups, t);
         panic(h, r.panic());
         summary(h, r);
         Finding snapshot = ExhaustionSnapshot.chosen(r, primary);
@@ -109,9 +105,27 @@ public final class HtmlReport {
                 + " consecutive events, so no dip is lost.";
     }
 
-    private static void header(StringBuilder h, ReplayResult r, FindingGroups groups) {
+    /**
+     * The primary failure as triage takes it (the panic's trigger, else the first error); where
+     * nothing reached an error, the first failed allocation, else the first warning.
+     */
+    static Finding primary(ReplayResult r) {
+        PrimaryFailure pf = Signatures.primary(r, Severity.ERROR);
+        if (pf != null) {
+            return pf.finding();
+        }
+        for (Finding f : r.findings()) {
+            if (f.kind() == Kind.ALLOC_FAILURE) {
+                return f;
+            }
+        }
+        pf = Signatures.primary(r, Severity.WARNING);
+        return pf == null ? null : pf.finding();
+    }
+
+    private static void header(StringBuilder h, ReplayResult r, FindingGroups groups, TimelineRecorder t) {
         h.append("<header>\n<h1>").append(text(r.name())).append("</h1>\n");
-        Badge.write(h, groups);
+        Badge.write(h, groups, t);
         h.append(" <p class=\"outcome\">outcome <b>").append(r.outcome().label()).append("</b></p>\n");
         Machine m = r.header().machine();
         h.append("<p class=\"facts\">").append(r.header().scope().label()).append(" trace, replayed in ")

@@ -40,7 +40,7 @@ final class TimelineChart {
 
     static List<Panel> panels(TimelineRecorder t, double lanes) {
         List<Panel> panels = new java.util.ArrayList<>();
-        double top = lanes + 22;
+        double top = lanes + 30;
         for (int z = 0; z < t.zoneCount(); z++) {
             panels.add(new Panel(z, t.zonePages(z), false, top, PANEL_HEIGHT));
             top += PANEL_HEIGHT + PANEL_GAP;
@@ -57,7 +57,7 @@ final class TimelineChart {
                       Finding primary, Finding panic, String file) {
         MinMaxBuckets b = t.buckets();
         Frame f = Frame.of(b.samples());
-        List<Panel> panels = panels(t, FindingLanes.height(FindingLanes.kinds(findings)));
+        List<Panel> panels = panels(t, FindingLanes.height(FindingLanes.kinds(findings, t)));
         Panel lastPanel = panels.get(panels.size() - 1);
         double axes = t.timed() ? 2 * AXIS : AXIS;
         double height = lastPanel.top() + lastPanel.height() + axes;
@@ -69,7 +69,7 @@ final class TimelineChart {
         for (Panel p : panels) {
             zonePanel(out, t, f, p, p == lastPanel, ids);
         }
-        FindingLanes.write(out, f, b, findings, groups, primary, panic, file, lastPanel.top() + lastPanel.height());
+        FindingLanes.write(out, f, t, findings, groups, primary, panic, file, lastPanel.top() + lastPanel.height());
         out.append("</svg>\n");
     }
 

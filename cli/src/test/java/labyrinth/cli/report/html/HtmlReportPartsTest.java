@@ -37,12 +37,16 @@ class HtmlReportPartsTest {
     }
 
     private Report report(String... events) throws Exception {
+        return report(100_000, events);
+    }
+
+    private Report report(int maxFindings, String... events) throws Exception {
         Path file = dir.resolve("t.ndjson");
         Files.writeString(file, MACHINE + "\n" + String.join("\n", events) + "\n");
         TimelineRecorder t = new TimelineRecorder();
         ReplayResult r;
         try (TraceSource src = TraceFiles.open(file, "t.ndjson")) {
-            r = Replays.run(src, null, Severity.ERROR, Allocator.DEFAULT_MAX_PAGES, 100_000, t);
+            r = Replays.run(src, null, Severity.ERROR, Allocator.DEFAULT_MAX_PAGES, maxFindings, t);
         }
         String html = HtmlReport.render(r, t, "test");
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
@@ -107,6 +111,22 @@ class HtmlReportPartsTest {
         assertThat(all(rep.doc(), "//a[contains(@class, 'kind-alloc-failure') and starts-with(@class, 'marker')]")).isEmpty();
         assertThat(all(rep.doc(), "//line[@class='key-line']")).hasSize(1);
         assertThat(all(rep.doc(), "//a[@id='mark-primary']").get(0).getAttribute("data-event")).isEqualTo("2");
+    }
+
+    @Test
+    void findingsPastMaxFindingsStillCountInTheBadgeAndTheStrip() throws Exception {
+        Report rep = report(100, failures(5000).toArray(String[]::new));
+        assertThat(rep.result().findings()).hasSize(100);
+        assertThat(all(rep.doc(), "//p[@class='badge badge-warning']").get(0).getTextContent()).isEqualTo("5,000 warnings");
+        long total = 0;
+        for (Element c : all(rep.doc(), "//g[@class='density kind-alloc-failure']/rect")) {
+            total += Long.parseLong(c.getAttribute("data-count"));
+        }
+        assertThat(total).isEqualTo(5000);
+        // the failures run from event 2 to 5001: the strip covers the chart, not the first hundred events
+        List<Element> cells = all(rep.doc(), "//g[@class='density kind-alloc-failure']/rect");
+        assertThat(Double.parseDouble(cells.get(cells.size() - 1).getAttribute("x"))).isGreaterThan(1000);
+        assertThat(rep.html()).contains("4,900 more findings not kept (--max-findings)");
     }
 
     @Test
@@ -199,7 +219,8 @@ class HtmlReportPartsTest {
         // 48 + 2 + 4 pages taken: 10 free, at or below the low watermark of 12
         assertThat(all(rep.doc(), "//section[@id='exhaustion']//table[@class='zones']/tbody/tr/td")).extracting(Element::getTextContent)
                 .containsExactly("Normal", "64", "10", "8", "12", "16");
-        assertThat(all(rep.doc(), "//section[@id='exhaustion']//table[@class='buddy']/tbody/tr/td")).hasSize(12);
+        // the zone's name, then orders 0 to 6: a 64-page zone has no block of order 7 to 10
+        assertThat(all(rep.doc(), "//section[@id='exhaustion']//table[@class='buddy']/tbody/tr/td")).hasSize(8);
         List<String> owners = all(rep.doc(), "(//section[@id='exhaustion']//table[@class='owners'])[1]//td[1]").stream()
                 .map(Element::getTextContent).toList();
         assertThat(owners).containsExactly("hog", "small");
