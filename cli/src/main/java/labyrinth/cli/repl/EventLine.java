@@ -46,7 +46,9 @@ final class EventLine {
             if (extOrder > 0) {
                 sb.append(" (order-").append(extOrder).append(" block at ").append(extHead).append(')');
             }
-            sb.append(' ').append(owner).append("-> ").append(t.to()).append(ctx);
+            // the context is the giver's, before the arrow as an alloc's is before its result
+            sb.append(' ').append(owner.isEmpty() ? "" : owner.strip()).append(ctx).append(owner.isEmpty() && ctx.isEmpty()
+                    ? "" : " ").append("-> ").append(t.to());
         } else if (e instanceof Event.Panic p) {
             EventText.str(sb.append("panic "), p.message());
         } else if (e instanceof Event.Mark m) {
@@ -59,6 +61,12 @@ final class EventLine {
         String site = c.site() == null ? "" : " at " + c.site();
         if (sb.length() + site.length() <= width) {
             sb.append(site);
+        }
+        // what the line already says needs no bracket: a failed alloc's alloc-failure, a panic's panic
+        if (e instanceof Event.Alloc && extHead < 0) {
+            kinds &= ~(1 << Kind.ALLOC_FAILURE.ordinal());
+        } else if (e instanceof Event.Panic) {
+            kinds &= ~(1 << Kind.PANIC.ordinal());
         }
         if (kinds != 0) {
             sb.append("  [");

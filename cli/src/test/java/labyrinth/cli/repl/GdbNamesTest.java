@@ -128,7 +128,7 @@ class GdbNamesTest {
                    #1 alloc nvme0q1 order-2 GFP_KERNEL -> pfn 0 at site:nvme0q1
                    #2 alloc eth0-rx order-0 GFP_ATOMIC -> pfn 4 at site:eth0-rx
                    #3 mark "phase 2"
-                => #4 alloc big order-6 GFP_KERNEL -> failed (watermark) at site:big  [alloc-failure]
+                => #4 alloc big order-6 GFP_KERNEL -> failed (watermark) at site:big
                    #5 free nvme0q1 pfn 0 order-2
                    #6 transfer pfn 4 eth0-rx -> tcp
                    #7 mark "phase 3"
