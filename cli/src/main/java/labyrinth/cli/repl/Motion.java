@@ -38,8 +38,8 @@ final class Motion {
         t.add(Command.of("back", "", "back [N]", "the same as reverse-step", (a, out) -> backwards(a, "back", out))
                 .moving());
         t.add(Command.of("goto", "", "goto EVENT|mark LABEL|start|end",
-                "stand after event EVENT (its seq, else its position), after a mark (a unique prefix will do),"
-                        + " or at either end", this::gotoCmd).completing(this::completeGoto));
+                "stand after an event (its seq, else its position), a mark (a prefix only it has) or an end",
+                this::gotoCmd).completing(this::completeGoto));
         t.add(Command.of("continue", "c", "continue", "run forwards to the next breakpoint, or to the end",
                 (a, out) -> {
                     Args.none(a, "continue");

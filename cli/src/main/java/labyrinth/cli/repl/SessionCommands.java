@@ -90,7 +90,7 @@ final class SessionCommands {
         out.println("Commands (numbers take decimal or 0x hex; pages a pfn or a direct-map address;"
                 + " an empty line repeats the last step or continue):");
         for (Command c : table.commands()) {
-            out.println(String.format("  %-34s %-5s %s", c.synopsis().length() > 34 ? c.name() + " ..." : c.synopsis(),
+            out.println(String.format("  %-34s %-6s %s", c.synopsis().length() > 34 ? c.name() + " ..." : c.synopsis(),
                     String.join(" ", c.aliases()), c.help()));
         }
         return ReplSession.Result.OK;
