@@ -80,8 +80,11 @@ final class ReplCommand implements Callable<Integer> {
     @Option(names = "--no-color", description = "no colours (also: NO_COLOR, a dumb terminal)")
     boolean noColor;
 
+    @Option(names = "--json", description = "show events as the trace's raw objects, not in the short form")
+    boolean json;
+
     @Option(names = "--history", paramLabel = "FILE", hidden = true,
-            description = "history file (default ~/.labyrinth_history)")
+            description = "history file (default $HOME/.labyrinth_history)")
     Path history;
 
     @Mixin
@@ -135,6 +138,7 @@ final class ReplCommand implements Callable<Integer> {
             return ExitCode.UNREADABLE;
         }
         try (ReplSession s = session) {
+            s.setJson(json);
             if (script != null) {
                 try (BufferedReader in = script) {
                     return ReplShell.batch(s, in, out);
@@ -142,7 +146,7 @@ final class ReplCommand implements Callable<Integer> {
             }
             try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
                 boolean color = !noColor && !noColorEnv() && !terminal.getType().startsWith(Terminal.TYPE_DUMB);
-                Path h = history != null ? history : Path.of(System.getProperty("user.home"), ".labyrinth_history");
+                Path h = history != null ? history : ReplShell.historyFile(System.getenv());
                 return ReplShell.interactive(s, terminal, h, color);
             }
         }

@@ -77,7 +77,7 @@ class ProgressBarTest {
         System.setProperty(ProgressOption.STDERR_TTY, "true");
         Run bar;
         try {
-            bar = Run.of(args);
+            bar = unwrapped(Run.of(args));
         } finally {
             System.clearProperty(ProgressOption.STDERR_TTY);
         }
@@ -105,10 +105,20 @@ class ProgressBarTest {
         return out;
     }
 
+    /**
+     * The run with the bar's autowrap switches taken out, after checking that every draw and blank
+     * is inside a pair of them (so a terminal narrowed meanwhile clips the bar instead of scrolling).
+     */
+    private static Run unwrapped(Run r) {
+        String wrapped = "\u001b\\[\\?7l\r[^\u001b]*\u001b\\[\\?7h";
+        assertThat(r.err().replaceAll(wrapped, "")).as("no \\r outside autowrap-off").doesNotContain("\r");
+        return new Run(r.exit(), r.out(), r.err().replace("\u001b[?7l", "").replace("\u001b[?7h", ""));
+    }
+
     private Run withProperty(String... args) {
         System.setProperty(ProgressOption.STDERR_TTY, "true");
         try {
-            return Run.of(args);
+            return unwrapped(Run.of(args));
         } finally {
             System.clearProperty(ProgressOption.STDERR_TTY);
         }

@@ -76,7 +76,7 @@ class ReplProcessTest {
         assertThat(r.out()).isEqualTo("""
                 > goto 8
                 after event 8 (line 54), 9 of 15 events applied
-                  {"owner": "kworker", "op": "free", "pfn": 4}
+                  #8 free kworker pfn 4
                   error: double-free: free of pfn 4, which was already freed at event 7
                 > findings double-free
                 %s:54:3: error: double-free: free of pfn 4, which was already freed at event 7

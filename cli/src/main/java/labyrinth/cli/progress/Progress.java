@@ -148,11 +148,19 @@ public final class Progress implements AutoCloseable {
                 tries.get(), eventsLeft.get());
     }
 
+    /**
+     * Autowrap is off while the bar is drawn or blanked: a terminal made narrower than the width the
+     * line was cut to then clips the line at its right edge instead of wrapping it, so each redraw
+     * stays on its row rather than scrolling the screen by one.
+     */
+    static final String WRAP_OFF = "\u001b[?7l";
+    static final String WRAP_ON = "\u001b[?7h";
+
     private void draw(String line) {
         String fitted = line.length() < width ? line : line.substring(0, Math.max(0, width - 1));
-        StringBuilder sb = new StringBuilder(width + 1).append('\r').append(fitted);
+        StringBuilder sb = new StringBuilder(width + 16).append(WRAP_OFF).append('\r').append(fitted);
         // a shorter line than the last must cover what is left of it
-        sb.append(" ".repeat(Math.max(0, shown - fitted.length())));
+        sb.append(" ".repeat(Math.max(0, shown - fitted.length()))).append(WRAP_ON);
         err.print(sb);
         err.flush();
         shown = fitted.length();
@@ -161,7 +169,7 @@ public final class Progress implements AutoCloseable {
     /** Guarded by {@link #drawing}. */
     private void blank() {
         if (shown > 0) {
-            err.print("\r" + " ".repeat(shown) + "\r");
+            err.print(WRAP_OFF + "\r" + " ".repeat(shown) + "\r" + WRAP_ON);
             err.flush();
             shown = 0;
         }

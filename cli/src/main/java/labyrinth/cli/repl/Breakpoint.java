@@ -4,23 +4,26 @@ import labyrinth.replay.Kind;
 import labyrinth.trace.Op;
 
 /**
- * A condition {@code continue} and {@code reverse-continue} stop at, tested on the event store's
- * records (an event's op, owner, extent and the kinds of the findings it produced), so a search
- * never replays. Immutable.
+ * A condition {@code continue}, {@code reverse-continue} and {@code run} stop at, tested on the event
+ * store's records (an event's op, owner, extent and the kinds of the findings it produced), so a
+ * search never replays. Its number and condition are fixed; whether it is enabled and how often it
+ * stopped change. Not thread-safe.
  *
  * @param arg the event number, pfn, owner's string id or kind ordinal; unused otherwise
- * @param text how {@code breaks} shows it
+ * @param text how {@code info breakpoints} shows what it stops at
  */
-record Breakpoint(int id, Type type, long arg, String text) {
+final class Breakpoint {
     enum Type {
         FAILURE("failure", "an allocation failed"),
         VIOLATION("violation", "an ownership or context rule was broken"),
         PANIC("panic", "the recorded panic"),
         PRESSURE("pressure", "a zone fell to its low or min watermark"),
-        EVENT("event", "event N"),
+        EVENT("event", "event N (also: break N)"),
         PFN("pfn", "an event on page P (its block, for alloc, free and transfer)"),
         OWNER("owner", "an event by NAME, or a transfer to NAME"),
-        KIND("kind", "an event with a finding of KIND");
+        KIND("kind", "an event with a finding of KIND"),
+        /** {@code watch pfn P}: the page changes hands (not a {@code break} word). */
+        WATCH("watch", "page P is allocated, freed or transferred");
 
         final String word;
         final String help;
@@ -30,9 +33,10 @@ record Breakpoint(int id, Type type, long arg, String text) {
             this.help = help;
         }
 
+        /** A {@code break} condition by its word; null for none (and for {@code watch}). */
         static Type byWord(String w) {
             for (Type t : values()) {
-                if (t.word.equals(w)) {
+                if (t != WATCH && t.word.equals(w)) {
                     return t;
                 }
             }
@@ -45,11 +49,64 @@ record Breakpoint(int id, Type type, long arg, String text) {
             | bit(Kind.USE_AFTER_FREE) | bit(Kind.FOREIGN_TRANSFER);
     static final int PRESSURE_KINDS = bit(Kind.WATERMARK_LOW) | bit(Kind.WATERMARK_MIN);
 
+    private final int id;
+    private final Type type;
+    private final long arg;
+    private final String text;
+    private final boolean temporary;
+    private boolean enabled = true;
+    private long hits;
+
+    Breakpoint(int id, Type type, long arg, String text, boolean temporary) {
+        this.id = id;
+        this.type = type;
+        this.arg = arg;
+        this.text = text;
+        this.temporary = temporary;
+    }
+
     static int bit(Kind k) {
         return 1 << k.ordinal();
     }
 
-    /** Whether the event at store position {@code i} stops here. */
+    int id() {
+        return id;
+    }
+
+    Type type() {
+        return type;
+    }
+
+    String text() {
+        return text;
+    }
+
+    boolean temporary() {
+        return temporary;
+    }
+
+    boolean enabled() {
+        return enabled;
+    }
+
+    void enable(boolean on) {
+        enabled = on;
+    }
+
+    long hits() {
+        return hits;
+    }
+
+    void hit() {
+        hits++;
+    }
+
+    /** {@code breakpoint}, {@code tbreakpoint} or {@code watchpoint}, as gdb's table names them. */
+    String what() {
+        return type == Type.WATCH ? "watchpoint" : temporary ? "tbreakpoint" : "breakpoint";
+    }
+
+    /** Whether the event at store position {@code i} stops here (enabled or not). */
     boolean hits(EventStore s, long i) {
         return switch (type) {
             case FAILURE -> (s.kinds(i) & bit(Kind.ALLOC_FAILURE)) != 0;
@@ -59,10 +116,13 @@ record Breakpoint(int id, Type type, long arg, String text) {
             case PANIC -> s.op(i) == Op.PANIC;
             case EVENT -> s.number(i) == arg;
             case OWNER -> s.owner(i) == arg || (s.op(i) == Op.TRANSFER && s.str(i) == arg);
-            case PFN -> {
-                long head = s.extHead(i);
-                yield head >= 0 && arg >= head && arg < head + (1L << s.extOrder(i));
-            }
+            case PFN -> covers(s, i);
+            case WATCH -> s.op(i) != Op.ACCESS && covers(s, i);
         };
+    }
+
+    private boolean covers(EventStore s, long i) {
+        long head = s.extHead(i);
+        return head >= 0 && arg >= head && arg < head + (1L << s.extOrder(i));
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
+import org.jline.reader.CompletingParsedLine;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -26,13 +27,18 @@ public final class ReplShell {
     }
 
     /**
-     * The interactive loop; returns when the user quits or sends end-of-input (Ctrl-D).
+     * The interactive loop; returns when the user quits or sends end-of-input (Ctrl-D). It opens
+     * with the session's banner; an empty line repeats the last movement; {@code delete} asks before
+     * removing every breakpoint.
      *
-     * @param history the history file, null for none
+     * @param history the history file, null for none; one that cannot be written is warned about
+     *     once and not used
      * @return 0 (an interactive session does not fail because a command did)
      */
     public static int interactive(ReplSession session, Terminal terminal, Path history, boolean color) {
         session.setColor(color);
+        PrintWriter out = terminal.writer();
+        out.println(session.banner());
         DefaultParser parser = new DefaultParser();
         parser.setEofOnUnclosedQuote(false);
         LineReaderBuilder builder = LineReaderBuilder.builder()
@@ -42,11 +48,12 @@ public final class ReplShell {
                 .completer(completer(session))
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .option(LineReader.Option.HISTORY_IGNORE_DUPS, true);
-        if (history != null) {
-            builder.variable(LineReader.HISTORY_FILE, history);
+        History kept = History.open(history, out);
+        if (kept != null) {
+            builder.variable(LineReader.HISTORY_FILE, kept.file()).history(kept);
         }
         LineReader reader = builder.build();
-        PrintWriter out = terminal.writer();
+        session.setConfirm(question -> confirm(reader, question));
         String prompt = color ? "\u001b[1;36m" + session.prompt() + "\u001b[0m" : session.prompt();
         Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, s -> session.cancel());
         try {
@@ -59,6 +66,11 @@ public final class ReplShell {
                     continue;
                 } catch (EndOfFileException e) {
                     break;
+                }
+                if (line.isBlank()) {
+                    session.repeat(out);
+                    out.flush();
+                    continue;
                 }
                 boolean quit = false;
                 for (String cmd : ReplSession.split(line)) {
@@ -74,14 +86,31 @@ public final class ReplShell {
             }
         } finally {
             terminal.handle(Terminal.Signal.INT, previous);
-            try {
-                reader.getHistory().save();
-            } catch (IOException e) {
-                out.println("warning: cannot save the history to " + history + ": " + e.getMessage());
+            if (kept != null) {
+                kept.save();
             }
             out.flush();
         }
         return 0;
+    }
+
+    /** {@code $HOME/.labyrinth_history}, or null (no history) when {@code HOME} is unset. */
+    public static Path historyFile(java.util.Map<String, String> env) {
+        return History.defaultFile(env);
+    }
+
+    /** A y-or-n question, as gdb asks it; anything but yes (end of input, Ctrl-C included) is no. */
+    private static boolean confirm(LineReader reader, String question) {
+        Object before = reader.getVariable(LineReader.DISABLE_HISTORY);
+        reader.setVariable(LineReader.DISABLE_HISTORY, true);
+        try {
+            String answer = reader.readLine(question).trim();
+            return answer.equalsIgnoreCase("y") || answer.equalsIgnoreCase("yes");
+        } catch (UserInterruptException | EndOfFileException e) {
+            return false;
+        } finally {
+            reader.setVariable(LineReader.DISABLE_HISTORY, before == null ? false : before);
+        }
     }
 
     /** Tab completion: the session's candidates for the word under the cursor. */
@@ -97,8 +126,16 @@ public final class ReplShell {
                     before.add(w);
                 }
             }
+            // inside a quote the user opened, the reader adds the quotes itself: offer the bare text
+            boolean quoteOpen = false;
+            if (line instanceof CompletingParsedLine c) {
+                int start = line.cursor() - c.rawWordCursor();
+                quoteOpen = start >= 0 && start < line.line().length()
+                        && (line.line().charAt(start) == '"' || line.line().charAt(start) == '\'');
+            }
             for (String c : session.complete(before)) {
-                candidates.add(new Candidate(c, c, null, null, null, null, true));
+                String value = quoteOpen ? Args.unquote(c) : c;
+                candidates.add(new Candidate(value, value, null, null, null, null, true));
             }
         };
     }

@@ -8,7 +8,9 @@ import labyrinth.replay.BlockView;
 import labyrinth.replay.Finding;
 import labyrinth.replay.FindingListener;
 import labyrinth.replay.Mode;
+import labyrinth.replay.Outcome;
 import labyrinth.replay.Replayer;
+import labyrinth.replay.Severity;
 import labyrinth.trace.Event;
 import labyrinth.trace.Header;
 import labyrinth.trace.TraceException;
@@ -77,13 +79,14 @@ final class Timeline implements Closeable {
     private final List<MarkAt> marks;
     private final boolean ascending;
     private final TraceSource.Truncation truncation;
+    private final Outcome outcome;
     private Replayer current;
     private long position;
     private volatile boolean cancelled;
 
     private Timeline(String name, Header header, Mode mode, EventStore store, List<Replayer> checkpoints,
                      long[] checkpointPositions, List<Finding> findings, long[] findingPositions, long droppedFindings,
-                     List<MarkAt> marks, boolean ascending, TraceSource.Truncation truncation) {
+                     List<MarkAt> marks, boolean ascending, TraceSource.Truncation truncation, Outcome outcome) {
         this.name = name;
         this.header = header;
         this.mode = mode;
@@ -96,6 +99,7 @@ final class Timeline implements Closeable {
         this.marks = marks;
         this.ascending = ascending;
         this.truncation = truncation;
+        this.outcome = outcome;
         this.current = checkpoints.get(0).copy(IGNORE);
     }
 
@@ -200,7 +204,7 @@ final class Timeline implements Closeable {
         }
         return new Timeline(source.name(), header, mode, store, checkpoints, positionsArray, findings,
                 java.util.Arrays.copyOf(positions[0], findings.size()), dropped[0], List.copyOf(marks), ascending,
-                source.truncation());
+                source.truncation(), scout.outcome(Severity.ERROR));
     }
 
     String name() {
@@ -310,7 +314,27 @@ final class Timeline implements Closeable {
 
     /** Findings of the event just applied (the position's own event). */
     List<Finding> findingsHere() {
-        return findings.subList(upperBound(position - 1), upperBound(position));
+        return findingsAt(position);
+    }
+
+    /** Findings of the event whose application reaches {@code pos} (store index {@code pos - 1}). */
+    List<Finding> findingsAt(long pos) {
+        return findings.subList(upperBound(pos - 1), upperBound(pos));
+    }
+
+    /** The findings the first pass kept, of the whole trace. */
+    List<Finding> findingsAll() {
+        return findings;
+    }
+
+    /** Findings of the whole trace, kept or not. */
+    long findingsInTrace() {
+        return findings.size() + droppedFindings;
+    }
+
+    /** The first pass's verdict, as {@code replay} with the default {@code --fail-on error} gives it. */
+    Outcome outcome() {
+        return outcome;
     }
 
     private int upperBound(long pos) {

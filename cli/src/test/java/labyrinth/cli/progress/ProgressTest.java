@@ -38,10 +38,15 @@ class ProgressTest {
         now.set(1_000 * MS + millis * MS);
     }
 
+    /** What was written, without the autowrap switches around each draw. */
+    private String drawn() {
+        return text.toString().replace(Progress.WRAP_OFF, "").replace(Progress.WRAP_ON, "");
+    }
+
     /** The lines drawn so far, without their {@code \r} and trailing blanks. */
     private List<String> draws() {
         List<String> out = new ArrayList<>();
-        for (String part : text.toString().split("\r")) {
+        for (String part : drawn().split("\r")) {
             if (!part.isBlank()) {
                 out.add(part.stripTrailing());
             }
@@ -55,7 +60,7 @@ class ProgressTest {
         p.add(10, 100);
         at(100);
         p.tick();
-        assertThat(text.toString()).as("a run this short shows nothing").isEmpty();
+        assertThat(drawn()).as("a run this short shows nothing").isEmpty();
         at(200);
         p.tick();
         at(300);
@@ -81,7 +86,7 @@ class ProgressTest {
         at(5000);
         p.tick();
         p.close();
-        assertThat(text.toString()).isEqualTo("\r" + line + "\r" + " ".repeat(line.length()) + "\r");
+        assertThat(drawn()).isEqualTo("\r" + line + "\r" + " ".repeat(line.length()) + "\r");
     }
 
     @Test
@@ -90,7 +95,7 @@ class ProgressTest {
         p.add(1, 1000);
         p.tick();
         p.close();
-        assertThat(text.toString()).isEmpty();
+        assertThat(drawn()).isEmpty();
     }
 
     @Test
@@ -103,8 +108,18 @@ class ProgressTest {
         at(10_000);
         p.tries(1, 5); // a reduction's line, and a shorter one
         String second = "triage  1 try  5 events left  0:10 elapsed";
-        assertThat(text.toString()).isEqualTo("\r" + first + "\r" + second
+        assertThat(drawn()).isEqualTo("\r" + first + "\r" + second
                 + " ".repeat(first.length() - second.length()));
+    }
+
+    @Test
+    void autowrapIsOffWhileTheBarIsDrawnSoANarrowedTerminalClipsItInsteadOfScrolling() {
+        Progress p = Progress.start(err, now::get, 30, "replaying t.json", 1000, -1);
+        at(1000);
+        p.tick();
+        p.close();
+        assertThat(text.toString()).isEqualTo("\u001b[?7l\rreplaying t.json  0% 0 B/1000\u001b[?7h"
+                + "\u001b[?7l\r" + " ".repeat(29) + "\r\u001b[?7h");
     }
 
     @Test
@@ -112,7 +127,7 @@ class ProgressTest {
         Progress p = Progress.start(err, now::get, 30, "replaying a-very-long-trace-name.json", 1000, -1);
         at(1000);
         p.tick();
-        assertThat(text.toString()).isEqualTo("\r" + "replaying a-very-long-trace-name.json".substring(0, 29));
+        assertThat(drawn()).isEqualTo("\r" + "replaying a-very-long-trace-name.json".substring(0, 29));
     }
 
     @Test
@@ -172,7 +187,7 @@ class ProgressTest {
         p.tries(3, 20);
         p.close();
         String later = "reducing t.json  3 tries  20 events left  0:03 elapsed";
-        assertThat(text.toString()).isEqualTo("\r" + bar + "\r" + " ".repeat(bar.length()) + "\r"
+        assertThat(drawn()).isEqualTo("\r" + bar + "\r" + " ".repeat(bar.length()) + "\r"
                 + "reduce: owners: 30 events left" + System.lineSeparator()
                 + "\r" + later + "\r" + " ".repeat(later.length()) + "\r");
     }
@@ -209,7 +224,7 @@ class ProgressTest {
         }
         p.close();
         assertThat(p.snapshot().events()).isEqualTo(200_000);
-        assertThat(text.toString()).endsWith("\r").doesNotContain("\n");
+        assertThat(drawn()).endsWith("\r").doesNotContain("\n");
     }
 
     private static Header header() {

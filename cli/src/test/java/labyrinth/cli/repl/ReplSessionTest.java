@@ -60,25 +60,64 @@ class ReplSessionTest {
     }
 
     @Test
-    void stepAppliesEventsAndPrintsThemAsInTheTrace() throws Exception {
+    void stepAppliesEventsAndPrintsThemInShortForm() throws Exception {
         openExample("ownership.json");
         assertThat(run("step")).isEqualTo("""
                 after event 0 (line 7), 1 of 15 events applied
-                  {"ctx": "hardirq", "owner": "eth0-rx", "op": "alloc", "fn": "labyrinth_void_alloc_page_gfp_atomic_exclusive", "site": "rx_refill+0x4c", "order": 0, "gfp": "GFP_ATOMIC|__GFP_EXCLUSIVE"}
+                  #0 alloc eth0-rx order-0 GFP_ATOMIC|__GFP_EXCLUSIVE hardirq -> pfn 0 at rx_refill+0x4c
                 """);
         assertThat(run("s 2")).isEqualTo("""
                 after event 2 (line 20), 3 of 15 events applied
-                  {"owner": "dma-engine", "op": "access", "pfn": 0, "mode": "write"}
+                  #2 write dma-engine pfn 0
                   error: exclusive-violation: write of pfn 0 by dma-engine, but the exclusive order-0 block at pfn 0 belongs to eth0-rx
                 """);
+        assertThat(run("n")).startsWith("after event 3 (line 26), 4 of 15 events applied\n  #3 read eth0-rx pfn 0\n");
+        assertThat(run("next 2")).startsWith("after event 5 ");
         assertThat(run("step 0x10")).startsWith("after event 14 (line 84), 15 of 15 events applied (the end)");
+    }
+
+    @Test
+    void printShowsTheCurrentEventShortOrRaw() throws Exception {
+        openExample("ownership.json");
+        assertThat(run("print")).isEqualTo("at the start: no event applied yet\n");
+        assertThat(run("goto 0; print json")).endsWith("""
+                {"ctx": "hardirq", "owner": "eth0-rx", "op": "alloc", "fn": "labyrinth_void_alloc_page_gfp_atomic_exclusive", "site": "rx_refill+0x4c", "order": 0, "gfp": "GFP_ATOMIC|__GFP_EXCLUSIVE"}
+                """);
+        assertThat(run("goto 7; print")).endsWith("#7 free kworker pfn 4 order-2  [order-mismatch, foreign-free]\n");
+        session.setJson(true);
+        assertThat(run("where")).contains("  {\"owner\": \"kworker\", \"op\": \"free\", \"pfn\": 4, \"order\": 1}\n");
+        assertThat(run("print yaml")).isEqualTo("error: print takes nothing or json, found 'yaml'\n");
+    }
+
+    @Test
+    void listShowsTheEventsAroundThePosition() throws Exception {
+        openExample("ownership.json");
+        assertThat(run("list")).startsWith("=> at the start\n   #0 alloc eth0-rx").hasLineCount(11);
+        assertThat(run("goto 7; list")).endsWith("""
+                   #3 read eth0-rx pfn 0
+                   #4 write blk-mq pfn 5
+                   #5 transfer pfn 4 (order-2 block at 4) blk-mq -> blk-mq  [foreign-transfer]
+                   #6 free nvme0q1 pfn 5  [invalid-free]
+                => #7 free kworker pfn 4 order-2  [order-mismatch, foreign-free]
+                   #8 free kworker pfn 4  [double-free]
+                   #9 write blk-mq pfn 6  [use-after-free]
+                   #10 alloc kworker order-0 GFP_KERNEL atomic -> pfn 1  [sleep-in-atomic]
+                   #11 free tcp pfn 0  [foreign-free]
+                   #12 free kworker pfn 1
+                """);
+        assertThat(run("list 14")).endsWith("   #14 free pfn NULL\n").hasLineCount(10);
+        assertThat(run("list 99")).isEqualTo("error: no event 99 in the trace (events 0 to 14)\n");
     }
 
     @Test
     void backAndGotoMoveBothWays() throws Exception {
         openExample("ownership.json");
-        assertThat(run("goto 8; back; b 2")).contains("after event 5 (line 37), 6 of 15");
+        assertThat(run("goto 8; back; back 2")).contains("after event 5 (line 37), 6 of 15");
+        assertThat(run("rs; reverse-step 2")).contains("after event 2 (line 20), 3 of 15");
         assertThat(run("back 100")).startsWith("at the start");
+        // b is break, as in gdb: it no longer steps back
+        assertThat(run("goto 8; b 2")).endsWith("breakpoint 1: event 2\n");
+        assertThat(run("where")).startsWith("after event 8 ");
         assertThat(run("goto end")).contains("15 of 15 events applied (the end)");
         assertThat(run("goto start")).startsWith("at the start");
         assertThat(run("goto 0xb")).startsWith("after event 11 ");
@@ -89,7 +128,7 @@ class ReplSessionTest {
         openExample("ownership.json");
         assertThat(run("goto 3; page 0")).isEqualTo("""
                 after event 3 (line 26), 4 of 15 events applied
-                  {"owner": "eth0-rx", "op": "access", "pfn": 0, "mode": "read"}
+                  #3 read eth0-rx pfn 0
                 pfn 0 (0xffff888000000000), zone Normal: allocated
                   block pfn 0, order 0 (1 page)
                   owner eth0-rx, exclusive
@@ -141,7 +180,9 @@ class ReplSessionTest {
     @Test
     void findingsSoFarFilteredByKind() throws Exception {
         openExample("ownership.json");
-        assertThat(run("findings")).isEqualTo("no findings up to here\n");
+        assertThat(run("findings")).as("at the start, how many the trace has")
+                .isEqualTo("no findings up to here; the trace has 10, the first at event 2\n");
+        assertThat(run("findings leak")).isEqualTo("no leak findings up to here; the trace has none\n");
         assertThat(run("goto 7; findings")).contains("ownership.json:20:3: error: exclusive-violation")
                 .contains("ownership.json:48:3: error: order-mismatch").doesNotContain("double-free");
         assertThat(run("findings foreign-free")).isEqualTo("""
@@ -158,9 +199,10 @@ class ReplSessionTest {
         assertThat(run("c")).startsWith("breakpoint 1: violation\nafter event 2 (line 20)");
         assertThat(run("delete 1; br kind double-free; continue")).contains("after event 8 ");
         assertThat(run("br owner tcp; br pfn 0x1; breaks")).endsWith("""
-                2  kind double-free
-                3  owner tcp
-                4  pfn 1 (0x1)
+                Num  Type         Enb  Hits  What
+                2    breakpoint   y       1  kind double-free
+                3    breakpoint   y       0  owner tcp
+                4    breakpoint   y       0  pfn 1 (0x1)
                 """);
         assertThat(run("c")).startsWith("breakpoint 4: pfn 1 (0x1)\nafter event 10 ");
         assertThat(run("c")).startsWith("breakpoint 3: owner tcp\nafter event 11 ");
@@ -207,7 +249,7 @@ class ReplSessionTest {
         openExample("ownership.json");
         assertThat(run("help")).contains("reverse-continue", "page PFN|ADDR", "findings [KIND]");
         assertThat(run("help br")).startsWith(
-                "break failure|violation|panic|pressure|event N|pfn P|owner NAME|kind KIND   (alias: br)\n")
+                "break failure|violation|panic|pressure|event N|pfn P|owner NAME|kind KIND   (also: b, br)\n")
                 .contains("  violation  an ownership or context rule was broken");
         assertThat(run("quit")).isEmpty();
     }
@@ -232,6 +274,6 @@ class ReplSessionTest {
         try (TraceSource src = TraceFiles.open(Traces.example("divergence.json"), "divergence.json")) {
             session = ReplSession.open(src, Mode.OBSERVE, Allocator.DEFAULT_MAX_PAGES);
         }
-        assertThat(run("goto end; findings divergence")).endsWith("no divergence findings up to here\n");
+        assertThat(run("goto end; findings divergence")).endsWith("no divergence findings up to here; the trace has none\n");
     }
 }

@@ -165,4 +165,85 @@ class ReplShellTest {
                     new PrintWriter(new StringWriter()))).isZero();
         }
     }
+    @Test
+    void opensWithAOneLineBanner() throws Exception {
+        try (ReplSession s = open(small())) {
+            // (the terminal may echo the typed keys before the reader takes it over)
+            assertThat(type(s, "quit\n", null)).contains(
+                    "test.json: 6 events, 64 pages (Normal), outcome findings; 'help' for commands\n(labyrinth) ");
+        }
+    }
+
+    @Test
+    void gdbNamesWorkAtThePromptAndAnEmptyLineRepeatsTheLastMovement() throws Exception {
+        try (ReplSession s = open(small())) {
+            String screen = type(s, "b 3\nn\n\n\nrs 2\n\ninfo breakpoints\n\nc\n\nquit\n", null);
+            assertThat(screen).contains("breakpoint 1: event 3")
+                    .contains("(labyrinth) n\nafter event 0 (line 1), 1 of 6")
+                    .contains("(labyrinth) \nafter event 1 (line 2), 2 of 6")
+                    .contains("(labyrinth) \nafter event 2 (line 3), 3 of 6")
+                    // rs 2 and its repeat: back to the start
+                    .contains("(labyrinth) rs 2\nafter event 0 (line 1), 1 of 6")
+                    .contains("(labyrinth) \nat the start, before event 0 (line 1); 0 of 6 events applied");
+            // info is no movement: the empty line after it repeats 'rs 2' (already at the start), then c stops at 3
+            assertThat(screen).contains("Num  Type         Enb  Hits  What\n1    breakpoint   y       0  event 3")
+                    .contains("(labyrinth) c\nbreakpoint 1: event 3\nafter event 3 (line 4), 4 of 6")
+                    // the empty line after c continues to the end
+                    .contains("(labyrinth) \nreached the end of the trace\nafter event 5 (line 6), 6 of 6 events applied");
+        }
+    }
+
+    @Test
+    void deleteWithoutANumberAsksFirst() throws Exception {
+        try (ReplSession s = open(small())) {
+            String screen = type(s, "b failure\ndelete\nn\ninfo breakpoints\ndelete\ny\ninfo breakpoints\nquit\n", null);
+            assertThat(screen).contains("Delete all breakpoints? (y or n) n\nkept the breakpoints\n")
+                    .contains("Delete all breakpoints? (y or n) y\ndeleted all breakpoints\n")
+                    .contains("no breakpoints or watchpoints");
+        }
+    }
+
+    @Test
+    void historyLivesInHomeFromTheEnvironment() throws Exception {
+        Path home = Files.createDirectories(tmp.resolve("home"));
+        Path file = ReplShell.historyFile(java.util.Map.of("HOME", home.toString()));
+        assertThat(file).isEqualTo(home.resolve(".labyrinth_history"));
+        assertThat(ReplShell.historyFile(java.util.Map.of())).as("no HOME, no history").isNull();
+        try (ReplSession s = open(small())) {
+            type(s, "next 2\nzones\n", file);
+        }
+        assertThat(Files.readString(file)).contains("next 2").contains("zones");
+        try (ReplSession s = open(small())) {
+            assertThat(type(s, "\u0010\n", file)).contains("zone         pages      free");
+        }
+    }
+
+    @Test
+    void aHomeThatCannotBeWrittenWarnsOnceAndTheSessionGoesOn() throws Exception {
+        // a regular file where the home folder should be: even root cannot write under it
+        Path notADir = Files.writeString(tmp.resolve("not-a-folder"), "x");
+        Path file = ReplShell.historyFile(java.util.Map.of("HOME", notADir.resolve("home").toString()));
+        try (ReplSession s = open(small())) {
+            String screen = type(s, "step\nzones\nstep\nquit\n", file);
+            assertThat(screen).contains("after event 1 (line 2)").contains("zone         pages")
+                    .doesNotContain("Exception").doesNotContain("\tat ");
+            assertThat(screen.split("warning: cannot keep the history", -1)).as(screen).hasSize(2);
+            assertThat(screen).contains("warning: cannot keep the history in " + file + " (");
+        }
+        assertThat(notADir.getParent().resolve("?")).doesNotExist();
+    }
+
+    @Test
+    void tabCompletesAMarkLabelQuotedAndGotoAcceptsIt() throws Exception {
+        Traces t = Traces.complete(64).alloc("a", 0, Gfp.GFP_KERNEL).mark("eth0: link up, ring full")
+                .alloc("b", 0, Gfp.GFP_KERNEL);
+        try (ReplSession s = open(t)) {
+            String screen = type(s, "goto mark eth\t\nquit\n", null);
+            // the screen shows the typed 'eth', then the completion drawn over it
+            assertThat(screen).contains("\"eth0: link up, ring full\" \nafter event 1 (line 2), 2 of 3 events applied");
+            // a quote already opened is completed and closed, not doubled
+            String quoted = type(s, "goto mark \"eth0: li\t\nquit\n", null);
+            assertThat(quoted).contains("after event 1 (line 2), 2 of 3 events applied").doesNotContain("error");
+        }
+    }
 }

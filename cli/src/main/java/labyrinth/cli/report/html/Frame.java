@@ -7,7 +7,7 @@ package labyrinth.cli.report.html;
  */
 record Frame(double left, double plotWidth, long samples) {
     static final double WIDTH = 1280;
-    static final double LEFT = 70;
+    static final double LEFT = 110;
     static final double RIGHT = 120;
 
     static Frame of(long samples) {

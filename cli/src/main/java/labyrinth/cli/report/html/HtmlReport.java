@@ -6,23 +6,30 @@ import static labyrinth.cli.report.html.Markup.text;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import labyrinth.core.Machine;
 import labyrinth.core.ZoneSpec;
 import labyrinth.replay.Finding;
 import labyrinth.replay.Kind;
+import labyrinth.replay.Holder;
 import labyrinth.replay.PanicVerdict;
+import labyrinth.replay.PrimaryFailure;
 import labyrinth.replay.ReplayResult;
+import labyrinth.replay.Severity;
+import labyrinth.replay.Signatures;
 import labyrinth.replay.Summary;
 import labyrinth.stats.TimelineRecorder;
 
 /**
  * The visual report of {@code replay --html}: one self-contained HTML file (inline CSS and SVG, no
- * scripts, fonts or anything fetched) with the free-pages timeline per zone and its finding
- * markers, pages held by the top owners, free blocks per order, the findings table and the
- * summary. Every string from the trace is escaped; the output is also well-formed XML. The same
- * result gives the same bytes. Stateless.
+ * scripts, fonts or anything fetched) with a badge of the worst severity, the free-pages timeline
+ * per zone with the findings in lanes above it, the memory at the primary failure, pages held by
+ * the top owners, free pages per order, the grouped findings and the summary. Every part is bounded
+ * whatever the trace's length and number of findings (buckets, columns, groups), so the page stays
+ * small and loads fast. Every string from the trace is escaped; the output is also well-formed XML.
+ * The same result gives the same bytes. Stateless.
  */
 public final class HtmlReport {
     private HtmlReport() {
@@ -41,31 +48,53 @@ public final class HtmlReport {
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
                 .append("<title>Labyrinth report: ").append(text(name)).append("</title>\n<style>\n")
                 .append(CSS).append("</style>\n</head>\n<body>\n<main>\n");
-        header(h, r);
+        FindingGroups groups = FindingGroups.of(r);
+        Finding panicFinding = null;
+        for (Finding f : r.findings()) {
+            if (f.kind() == Kind.PANIC) {
+                panicFinding = f;
+            }
+        }
+        Finding primary = primary(r);
+        header(h, r, groups, t);
         panic(h, r.panic());
         summary(h, r);
+        Finding snapshot = ExhaustionSnapshot.chosen(r, primary);
         if (t.isEmpty()) {
             h.append("<p class=\"note\">The trace has no events to chart.</p>\n");
         } else {
             h.append("<section id=\"memory\">\n<h2>Free pages per zone</h2>\n")
                     .append("<p class=\"explain\">Free pages after each event. Dashed lines: the zone's high, low and"
                             + " min watermarks; shaded: at or below the atomic floor, where even GFP_ATOMIC fails."
-                            + " Markers above: findings (hover for the message, click for the table row).")
+                            + " Above: a lane per kind of finding, a marker each where they are few, else"
+                            + " shaded by how many (hover for counts, click a marker for its group); the panic and"
+                            + " the primary failure are marked down the chart. Hover the chart for the free pages.")
                     .append(downsampled(t)).append("</p>\n");
-            TimelineChart.write(h, t, r.findings(), name);
-            h.append("</section>\n<section id=\"owners-section\">\n<h2>Pages held by owner</h2>\n")
+            TimelineChart.write(h, t, r.findings(), groups, primary, panicFinding, name);
+            h.append("</section>\n");
+            List<Holder> holders = null;
+            if (snapshot != null) {
+                holders = t.holdersAt(snapshot.event());
+                if (r.panic() != null && r.panic().triggerFinding() == snapshot) {
+                    holders = r.panic().holders().subList(0, Math.min(TimelineRecorder.HOLDERS,
+                            r.panic().holders().size()));
+                }
+            }
+            ExhaustionSnapshot.write(h, r, snapshot, snapshot != null && snapshot == primary, holders);
+            h.append("<section id=\"owners-section\">\n");
+            h.append("<h2>Pages held by owner</h2>\n")
                     .append("<p class=\"explain\">Pages each of the top owners holds, stacked; a leak is a layer"
                             + " that never shrinks.</p>\n");
             OwnersChart.write(h, t);
-            h.append("</section>\n<section id=\"fragmentation\">\n<h2>Free blocks per order</h2>\n")
-                    .append("<p class=\"explain\">How fragmented free memory is: the fewest free blocks of each"
-                            + " order over time. An allocation of order k needs a block of order k or more.</p>\n");
+            h.append("</section>\n<section id=\"fragmentation\">\n<h2>Free pages per order</h2>\n")
+                    .append("<p class=\"explain\">What decides an order-k request: the free pages in blocks of order"
+                            + " k or more. Red: none, so such a request fails whatever the watermarks.</p>\n");
             for (int z = 0; z < t.zoneCount(); z++) {
                 FragmentationChart.write(h, t, z);
             }
             h.append("</section>\n");
         }
-        findings(h, r);
+        FindingsTable.write(h, groups, t.buckets(), name, r.droppedFindings(), r.header().machine().gfpNames());
         h.append("</main>\n<footer>labyrinth ").append(text(toolVersion)).append("</footer>\n</body>\n</html>\n");
         return h.toString();
     }
@@ -76,9 +105,28 @@ public final class HtmlReport {
                 + " consecutive events, so no dip is lost.";
     }
 
-    private static void header(StringBuilder h, ReplayResult r) {
-        h.append("<header>\n<h1>").append(text(r.name())).append("</h1>\n<p class=\"outcome outcome-")
-                .append(r.outcome().label()).append("\">").append(r.outcome().label()).append("</p>\n");
+    /**
+     * The primary failure as triage takes it (the panic's trigger, else the first error); where
+     * nothing reached an error, the first failed allocation, else the first warning.
+     */
+    static Finding primary(ReplayResult r) {
+        PrimaryFailure pf = Signatures.primary(r, Severity.ERROR);
+        if (pf != null) {
+            return pf.finding();
+        }
+        for (Finding f : r.findings()) {
+            if (f.kind() == Kind.ALLOC_FAILURE) {
+                return f;
+            }
+        }
+        pf = Signatures.primary(r, Severity.WARNING);
+        return pf == null ? null : pf.finding();
+    }
+
+    private static void header(StringBuilder h, ReplayResult r, FindingGroups groups, TimelineRecorder t) {
+        h.append("<header>\n<h1>").append(text(r.name())).append("</h1>\n");
+        Badge.write(h, groups, t, r.outcome());
+        h.append(" <p class=\"outcome\">outcome <b>").append(r.outcome().label()).append("</b></p>\n");
         Machine m = r.header().machine();
         h.append("<p class=\"facts\">").append(r.header().scope().label()).append(" trace, replayed in ")
                 .append(r.mode().label()).append(" mode on ").append(count(m.totalPages())).append(" pages of ")
@@ -161,37 +209,6 @@ public final class HtmlReport {
         h.append("</div>\n");
     }
 
-    private static void findings(StringBuilder h, ReplayResult r) {
-        h.append("<section id=\"findings\">\n<h2>Findings</h2>\n");
-        if (r.findings().isEmpty()) {
-            h.append("<p>No findings.</p>\n");
-        } else {
-            h.append("<table class=\"findings\"><thead><tr><th>#</th><th>event</th><th>line</th><th>severity</th>"
-                    + "<th>kind</th><th>owner</th><th>site</th><th>message</th></tr></thead><tbody>\n");
-            for (int i = 0; i < r.findings().size(); i++) {
-                Finding f = r.findings().get(i);
-                h.append("<tr id=\"finding-").append(i + 1).append("\" class=\"sev-").append(f.severity().label())
-                        .append("\"><td class=\"n\">").append(i + 1).append("</td><td class=\"n\"><a href=\"#marker-")
-                        .append(i + 1).append("\">").append(f.event()).append("</a></td><td class=\"n\">")
-                        .append(f.line() > 0 ? f.line() + ":" + f.column() : "").append("</td><td>")
-                        .append(f.severity().label()).append("</td><td>").append(f.kind().label()).append("</td><td>")
-                        .append(text(f.owner())).append("</td><td>").append(text(f.site())).append("</td><td>")
-                        .append(text(f.message()));
-                if (f.kind() == Kind.ALLOC_FAILURE) {
-                    h.append("<div class=\"sub\">").append(text(r.header().machine().gfpNames().format(f.gfp()))).append(", reason ")
-                            .append(text(f.reason())).append("</div>");
-                }
-                h.append("</td></tr>\n");
-            }
-            h.append("</tbody></table>\n");
-        }
-        if (r.droppedFindings() > 0) {
-            h.append("<p class=\"note\">").append(count(r.droppedFindings()))
-                    .append(" more findings not shown (--max-findings).</p>\n");
-        }
-        h.append("</section>\n");
-    }
-
     private static final String CSS = """
             :root { color-scheme: light; --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; }
             * { box-sizing: border-box; }
@@ -202,10 +219,12 @@ public final class HtmlReport {
             h2 { font-size: 17px; margin: 22px 0 6px; }
             section { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 4px 16px 12px;
               margin-top: 14px; }
-            .outcome { display: inline-block; margin: 2px 0 6px; padding: 2px 10px; border-radius: 12px;
+            .badge { display: inline-block; margin: 2px 8px 6px 0; padding: 2px 10px; border-radius: 12px;
               font-weight: 600; background: #ddf4e4; color: #116329; }
-            .outcome-findings, .outcome-panic-reproduced { background: #ffebe9; color: #a40e26; }
-            .outcome-panic-not-reproduced, .outcome-diverged, .outcome-truncated { background: #fff1c2; color: #7d4e00; }
+            .badge-error { background: #ffebe9; color: #a40e26; }
+            .badge-warning { background: #fff1c2; color: #7d4e00; }
+            .badge-info { background: #eef1f4; color: #424a53; }
+            .outcome { display: inline-block; margin: 2px 0 6px; color: var(--muted); }
             .facts, .explain, .note { color: var(--muted); margin: 4px 0; }
             .warn { color: #7d4e00; }
             dl.meta { display: flex; flex-wrap: wrap; gap: 2px 14px; margin: 4px 0; color: var(--muted); }
@@ -222,11 +241,23 @@ public final class HtmlReport {
             th, td { border-bottom: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
             th { background: #f6f8fa; }
             td.n { text-align: right; font-variant-numeric: tabular-nums; }
-            table.findings { width: 100%; }
+            table.findings { width: 100%; margin: 4px 0 8px; }
             table.findings td { font-size: 13px; }
-            tr.sev-error td:nth-child(4) { color: #a40e26; font-weight: 600; }
-            tr.sev-warning td:nth-child(4) { color: #9a6700; font-weight: 600; }
-            tr:target { background: #fff8c5; }
+            input.filter { display: none; }
+            .filters { margin: 6px 0 10px; } .filters .sep { color: var(--line); margin: 0 6px; }
+            .filters label { display: inline-block; padding: 1px 8px; margin: 2px; border: 1px solid var(--line);
+              border-radius: 10px; cursor: pointer; user-select: none; }
+            details.group { border-top: 1px solid var(--line); padding: 4px 0; }
+            details.group summary { cursor: pointer; }
+            details.group .sev { display: inline-block; min-width: 58px; font-weight: 600; }
+            details.group.sev-error .sev { color: #a40e26; } details.group.sev-warning .sev { color: #9a6700; }
+            details.group:target { background: #fff8c5; }
+            .snapshot { display: flex; flex-wrap: wrap; gap: 8px 36px; }
+            .snapshot h3 { font-size: 14px; margin: 10px 0 2px; }
+            tr.at-min td { color: #a40e26; } tr.at-low td { color: #7d4e00; }
+            table.buddy td.none { color: #a40e26; }
+            td.bar span { display: inline-block; height: 10px; background: #4269d0; border-radius: 2px; }
+            tr.other td.bar span { background: #9aa0a6; }
             svg.chart { display: block; max-width: 100%; height: auto; margin: 6px 0;
               font: 12px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; }
             .plot { fill: #fbfcfd; stroke: var(--line); }
@@ -243,15 +274,19 @@ public final class HtmlReport {
             text.wm-label { stroke: none; }
             .free { fill: none; stroke: #0969da; stroke-width: 2; stroke-linejoin: round; }
             .free-area { fill: #0969da; fill-opacity: 0.08; }
-            .marker-line { stroke-width: 1; stroke-opacity: 0.45; stroke-dasharray: 2 3; }
-            .marker .marker-shape { stroke: #fff; stroke-width: 1; }
-            .marker.sev-error .marker-line { stroke: #cf222e; } .marker.sev-error .marker-shape { fill: #cf222e; }
-            .marker.sev-warning .marker-line { stroke: #bf8700; } .marker.sev-warning .marker-shape { fill: #d4a72c; }
-            .marker.sev-info .marker-line { stroke: #57606a; } .marker.sev-info .marker-shape { fill: #8c959f; }
-            .marker.kind-panic .marker-line { stroke-opacity: 0.9; stroke-width: 2; stroke-dasharray: none; }
-            .marker.kind-panic .marker-shape { fill: #82071e; }
-            .marker:hover .marker-shape { stroke: #1f2328; stroke-width: 2; }
-            .marker:target .marker-shape { stroke: #1f2328; stroke-width: 3; }
+            .lane-rule { stroke: #eef1f4; }
+            .marker-shape { stroke: #fff; stroke-width: 1; }
+            .sev-error .marker-shape, .cell.sev-error { fill: #cf222e; }
+            .sev-warning .marker-shape, .cell.sev-warning { fill: #d4a72c; }
+            .sev-info .marker-shape, .cell.sev-info { fill: #8c959f; }
+            .marker:hover .marker-shape, .key-marker:hover .marker-shape { stroke: #1f2328; stroke-width: 2; }
+            .key-line { stroke: #82071e; stroke-width: 1.5; stroke-opacity: 0.7; }
+            .key-marker.sev-warning .key-line { stroke: #9a6700; }
+            .key-marker.kind-panic .marker-shape { fill: #82071e; }
+            .key-label { font-weight: 600; fill: var(--ink); }
+            .hover rect { fill: #1f2328; fill-opacity: 0; }
+            .hover rect:hover { fill-opacity: 0.06; }
+            .hover rect:target { fill: #d4a72c; fill-opacity: 0.3; }
             .layer { stroke: #fff; stroke-width: 0.5; }
             .cell { shape-rendering: crispEdges; }
             ul.legend { list-style: none; padding: 0; margin: 4px 0; display: flex; flex-wrap: wrap; gap: 4px 18px; }

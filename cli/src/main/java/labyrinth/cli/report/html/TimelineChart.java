@@ -6,29 +6,21 @@ import static labyrinth.cli.report.html.Markup.num;
 import static labyrinth.cli.report.html.Markup.text;
 
 import java.util.List;
-import labyrinth.cli.report.TextReport;
 import labyrinth.core.Watermarks;
 import labyrinth.replay.Finding;
-import labyrinth.replay.Kind;
-import labyrinth.replay.Severity;
 import labyrinth.stats.MinMaxBuckets;
 import labyrinth.stats.TimelineRecorder;
 
 /**
  * Free pages per zone over the events: one panel per zone with its min, low and high watermarks as
- * lines and the band below the atomic floor shaded, and a lane of finding markers above the panels
- * (each links to its row in the findings table and carries the message as a tooltip).
+ * lines and the band below the atomic floor shaded, hover values per column ({@link HoverColumns}),
+ * the findings in lanes above the panels ({@link FindingLanes}), event numbers below and, when the
+ * events carry timestamps, a time axis.
  *
  * <p>The line passes through every bucket's minimum and maximum, in the order they occurred, so a
  * dip to the watermark is drawn however long the trace. Stateless.
  */
 final class TimelineChart {
-    static final double LANE_TOP = 8;
-    static final int LANE_ROWS = 3;
-    static final double ROW_HEIGHT = 16;
-    static final double MARKER_SPACING = 16;
-    static final double LANE_HEIGHT = 8 + LANE_ROWS * ROW_HEIGHT;
-    static final double PANEL_TOP = LANE_TOP + LANE_HEIGHT + 10;
     static final double PANEL_HEIGHT = 240;
     static final double PANEL_GAP = 46;
     static final double AXIS = 40;
@@ -46,9 +38,9 @@ final class TimelineChart {
     record Panel(int zone, double max, boolean closeup, double top, double height) {
     }
 
-    static List<Panel> panels(TimelineRecorder t) {
+    static List<Panel> panels(TimelineRecorder t, double lanes) {
         List<Panel> panels = new java.util.ArrayList<>();
-        double top = PANEL_TOP;
+        double top = lanes + 30;
         for (int z = 0; z < t.zoneCount(); z++) {
             panels.add(new Panel(z, t.zonePages(z), false, top, PANEL_HEIGHT));
             top += PANEL_HEIGHT + PANEL_GAP;
@@ -61,24 +53,28 @@ final class TimelineChart {
         return panels;
     }
 
-    static void write(StringBuilder out, TimelineRecorder t, List<Finding> findings, String file) {
+    static void write(StringBuilder out, TimelineRecorder t, List<Finding> findings, FindingGroups groups,
+                      Finding primary, Finding panic, String file) {
         MinMaxBuckets b = t.buckets();
         Frame f = Frame.of(b.samples());
-        List<Panel> panels = panels(t);
+        List<Panel> panels = panels(t, FindingLanes.height(FindingLanes.kinds(findings, t)));
         Panel lastPanel = panels.get(panels.size() - 1);
-        double height = lastPanel.top() + lastPanel.height() + AXIS;
+        double axes = t.timed() ? 2 * AXIS : AXIS;
+        double height = lastPanel.top() + lastPanel.height() + axes;
         out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" id=\"timeline\" viewBox=\"0 0 ")
                 .append(num(Frame.WIDTH)).append(' ').append(num(height)).append("\" width=\"")
                 .append(num(Frame.WIDTH)).append("\" height=\"").append(num(height))
                 .append("\" role=\"img\" aria-label=\"free pages per zone over the events\">\n");
+        boolean[] ids = {true};
         for (Panel p : panels) {
-            zonePanel(out, t, f, p, p == lastPanel);
+            zonePanel(out, t, f, p, p == lastPanel, ids);
         }
-        markers(out, t, f, findings, file, height - AXIS);
+        FindingLanes.write(out, f, t, findings, groups, primary, panic, file, lastPanel.top() + lastPanel.height());
         out.append("</svg>\n");
     }
 
-    private static void zonePanel(StringBuilder out, TimelineRecorder t, Frame f, Panel p, boolean last) {
+    private static void zonePanel(StringBuilder out, TimelineRecorder t, Frame f, Panel p, boolean last,
+                                  boolean[] ids) {
         MinMaxBuckets b = t.buckets();
         int z = p.zone();
         double top = p.top();
@@ -145,8 +141,16 @@ final class TimelineChart {
                 .append(' ').append(points).append(num(lastX)).append(',').append(num(base)).append("\"/>\n");
         out.append("<polyline class=\"").append(p.closeup() ? "free closeup" : "free").append("\" data-zone=\"").append(attr(zone)).append("\" points=\"")
                 .append(points.toString().strip()).append("\"/>\n");
+        if (!p.closeup()) {
+            // the first full panel's columns are where the findings table links to
+            HoverColumns.write(out, t, f, z, top, panelHeight, ids[0]);
+            ids[0] = false;
+        }
         if (last) {
             Axes.xTicks(out, f, b, base);
+            if (t.timed()) {
+                Axes.timeTicks(out, f, b, t.timeSeries(), base + AXIS);
+            }
         }
         out.append("</g>\n");
     }
@@ -182,45 +186,5 @@ final class TimelineChart {
             double max = i == ys.length - 1 ? hi : ys[i + 1] - gap;
             ys[i] = Math.min(ys[i], max);
         }
-    }
-
-    private static void markers(StringBuilder out, TimelineRecorder t, Frame f, List<Finding> findings, String file,
-                                double bottom) {
-        MinMaxBuckets b = t.buckets();
-        out.append("<text class=\"lane-title\" x=\"").append(num(f.left() - 8)).append("\" y=\"")
-                .append(num(LANE_TOP + 12)).append("\" text-anchor=\"end\">findings</text>\n");
-        out.append("<g class=\"markers\">\n");
-        // markers closer than MARKER_SPACING take the next row, so a failure right before the panic shows
-        double[] rowEnds = new double[LANE_ROWS];
-        java.util.Arrays.fill(rowEnds, Double.NEGATIVE_INFINITY);
-        for (int i = 0; i < findings.size(); i++) {
-            Finding fd = findings.get(i);
-            double x = f.x(Math.max(0, b.positionOf(fd.event())));
-            int row = 0;
-            while (row < rowEnds.length - 1 && rowEnds[row] > x - MARKER_SPACING) {
-                row++;
-            }
-            rowEnds[row] = x;
-            double cy = LANE_TOP + 8 + row * ROW_HEIGHT;
-            out.append("<a class=\"marker sev-").append(fd.severity().label()).append(" kind-")
-                    .append(fd.kind().label()).append("\" id=\"marker-").append(i + 1).append("\" href=\"#finding-")
-                    .append(i + 1).append("\" data-event=\"").append(fd.event()).append("\" data-x=\"").append(num(x))
-                    .append("\"><title>event ").append(fd.event()).append(": ")
-                    .append(text(TextReport.findingLine(file, fd))).append("</title>");
-            out.append("<line class=\"marker-line\" x1=\"").append(num(x)).append("\" x2=\"").append(num(x))
-                    .append("\" y1=\"").append(num(cy)).append("\" y2=\"").append(num(bottom)).append("\"/>");
-            if (fd.kind() == Kind.PANIC) {
-                double r = 8;
-                out.append("<path class=\"marker-shape\" d=\"M").append(num(x)).append(',').append(num(cy - r))
-                        .append(" L").append(num(x + r)).append(',').append(num(cy)).append(" L").append(num(x))
-                        .append(',').append(num(cy + r)).append(" L").append(num(x - r)).append(',')
-                        .append(num(cy)).append(" Z\"/>");
-            } else {
-                out.append("<circle class=\"marker-shape\" cx=\"").append(num(x)).append("\" cy=\"").append(num(cy))
-                        .append("\" r=\"").append(fd.severity() == Severity.INFO ? "4" : "6").append("\"/>");
-            }
-            out.append("</a>\n");
-        }
-        out.append("</g>\n");
     }
 }

@@ -76,6 +76,10 @@ class HtmlReportTest {
         return p;
     }
 
+    private static double panelTop(Report rep) throws Exception {
+        return Double.parseDouble(all(rep.doc(), "//g[@class='zone']").get(0).getAttribute("data-top"));
+    }
+
     private static double round(double v) {
         return Double.parseDouble(Markup.num(v));
     }
@@ -94,7 +98,7 @@ class HtmlReportTest {
         double[][] p = points(lines.get(0));
         assertThat(p.length).isEqualTo(free.length);
         Frame f = Frame.of(free.length);
-        double top = TimelineChart.PANEL_TOP;
+        double top = panelTop(rep);
         for (int i = 0; i < free.length; i++) {
             assertThat(p[i][0]).as("x of event %d", i).isEqualTo(round(f.x(i)));
             assertThat(p[i][1]).as("y of event %d", i)
@@ -110,7 +114,6 @@ class HtmlReportTest {
         Element panel = all(rep.doc(), "//g[@class='zone']").get(0);
         double top = Double.parseDouble(panel.getAttribute("data-top"));
         double height = Double.parseDouble(panel.getAttribute("data-height"));
-        assertThat(top).isEqualTo(TimelineChart.PANEL_TOP);
         for (String[] wm : new String[][] {{"min", "8"}, {"low", "12"}, {"high", "16"}}) {
             List<Element> line = all(rep.doc(), "//g[@class='zone']/line[@class='wm wm-" + wm[0] + "']");
             assertThat(line).as(wm[0]).hasSize(1);
@@ -128,7 +131,7 @@ class HtmlReportTest {
     }
 
     @Test
-    void oneMarkerPerFindingLinkedBothWays() throws Exception {
+    void fewFindingsKeepAMarkerEachInTheirKindsLaneLinkedToTheirGroup() throws Exception {
         Report rep = report("findings.json", document(
                 "{\"op\": \"alloc\", \"owner\": \"a\", \"pfn\": 0}",
                 "{\"op\": \"free\", \"owner\": \"a\", \"pfn\": 0}",
@@ -138,22 +141,30 @@ class HtmlReportTest {
                 "{\"op\": \"mark\", \"label\": \"end\"}"), 1000);
         int n = rep.result().findings().size();
         assertThat(n).isEqualTo(4); // double free, use after free, sleep in atomic, leak
-        List<Element> markers = all(rep.doc(), "//g[@class='markers']/a");
+        List<Element> markers = all(rep.doc(), "//g[@class='lanes']/a[starts-with(@class, 'marker ')]");
         assertThat(markers).hasSize(n);
+        // a lane per kind: four kinds, four titles besides "key events"
+        assertThat(all(rep.doc(), "//g[@class='lanes']/text[@class='lane-title']")).hasSize(5);
         Frame f = Frame.of(6);
         for (int i = 0; i < n; i++) {
-            Element m = markers.get(i);
-            long event = rep.result().findings().get(i).event();
-            assertThat(m.getAttribute("data-event")).isEqualTo(Long.toString(event));
-            assertThat(Double.parseDouble(m.getAttribute("data-x"))).isEqualTo(round(f.x(event)));
-            assertThat(m.getAttribute("href")).isEqualTo("#finding-" + (i + 1));
-            assertThat(all(rep.doc(), "//tr[@id='finding-" + (i + 1) + "']")).hasSize(1);
-            assertThat(all(rep.doc(), "//tr[@id='finding-" + (i + 1) + "']//a[@href='#marker-" + (i + 1) + "']"))
-                    .hasSize(1);
+            var finding = rep.result().findings().get(i);
+            Element m = all(rep.doc(), "//g[@class='lanes']/a[@data-event='" + finding.event() + "' and contains(@class, 'kind-"
+                    + finding.kind().label() + "')]").get(0);
+            Element circle = (Element) m.getElementsByTagName("circle").item(0);
+            assertThat(Double.parseDouble(circle.getAttribute("cx"))).isEqualTo(round(f.x(finding.event())));
+            String group = m.getAttribute("href").substring(1);
+            assertThat(all(rep.doc(), "//details[@id='" + group + "']//td/a[text()='" + finding.event() + "']"))
+                    .as("the group lists the finding, linked back to the chart").hasSize(1);
             assertThat(m.getElementsByTagName("title").item(0).getTextContent())
-                    .startsWith("event " + event + ": ").contains(rep.result().findings().get(i).message());
+                    .startsWith("event " + finding.event() + ": ").contains(finding.message());
         }
-        assertThat(markers.get(0).getAttribute("class")).isEqualTo("marker sev-error kind-double-free");
+        // no line down the chart for ordinary findings: only the panic and the primary failure have one
+        assertThat(all(rep.doc(), "//g[@class='lanes']//line[@class='key-line']")).hasSize(1);
+        assertThat(all(rep.doc(), "//a[@id='mark-primary']")).hasSize(1);
+        // the table links to the chart's columns, which exist
+        for (Element a : all(rep.doc(), "//details//td/a")) {
+            assertThat(all(rep.doc(), "//rect[@id='" + a.getAttribute("href").substring(1) + "']")).hasSize(1);
+        }
     }
 
     @Test
@@ -185,7 +196,7 @@ class HtmlReportTest {
             lowest = Math.max(lowest, xy[1]);
             highest = Math.min(highest, xy[1]);
         }
-        double top = TimelineChart.PANEL_TOP;
+        double top = panelTop(rep);
         double h = TimelineChart.PANEL_HEIGHT;
         // the dip: 40 pages taken while "a" holds none, 24 of 64 left, in a bucket of 32 events
         assertThat(lowest).isEqualTo(round(Frame.y(24, 64, top, h)));
@@ -227,10 +238,14 @@ class HtmlReportTest {
             lowest = Math.max(lowest, xy[1]);
         }
         assertThat(lowest).isEqualTo(Double.parseDouble(floor.getAttribute("y")));
-        List<Element> panic = all(rep.doc(), "//g[@class='markers']/a[contains(@class, 'kind-panic')]");
+        List<Element> panic = all(rep.doc(), "//a[@id='mark-panic']");
         assertThat(panic).hasSize(1);
         assertThat(panic.get(0).getAttribute("data-event")).isEqualTo("246");
-        assertThat(all(rep.doc(), "//g[@class='markers']/a[contains(@class, 'kind-alloc-failure')]")).hasSize(1);
+        List<Element> primary = all(rep.doc(), "//a[@id='mark-primary']");
+        assertThat(primary).hasSize(1);
+        assertThat(primary.get(0).getAttribute("class")).contains("kind-alloc-failure");
+        assertThat(primary.get(0).getAttribute("data-event")).isEqualTo("245");
+        assertThat(all(rep.doc(), "//section[@id='exhaustion']")).hasSize(1);
         assertThat(all(rep.doc(), "//section[@id='panic']")).hasSize(1);
         assertThat(all(rep.doc(), "//polyline[@class='free closeup']")).hasSize(1);
     }
