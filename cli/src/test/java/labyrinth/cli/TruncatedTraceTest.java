@@ -51,7 +51,8 @@ class TruncatedTraceTest {
     @Test
     void noSampleCutShortComesOutClean() throws Exception {
         try (var samples = Files.list(Repo.root().resolve("sample-traces"))) {
-            for (Path p : samples.sorted().toList()) {
+            // sample-traces/README.md and sample-traces/dmesg (kernel logs for explain) hold no trace
+            for (Path p : samples.filter(p -> Files.isRegularFile(p) && !p.toString().endsWith(".md")).sorted().toList()) {
                 for (double fraction : new double[] {0.3, 0.6, 0.9}) {
                     Path cut = cut(p, fraction, "cut-" + p.getFileName());
                     JsonNode report = json(Run.of("replay", "--format", "json", cut.toString()));

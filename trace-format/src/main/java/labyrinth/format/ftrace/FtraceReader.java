@@ -53,7 +53,8 @@ import labyrinth.trace.TraceSource;
  * <p>Malformed lines (a page event that cannot be read) are skipped and listed with their line
  * numbers, or end the import with a {@link TraceException} in strict mode. A last event line
  * without a line feed was cut off (the kernel ends every line with one): it is a truncation, not
- * an event, even when it reads, and not a malformed line.
+ * an event, even when it reads, and not a malformed line; so is a last line in no known layout
+ * (a line cut before its event name).
  *
  * <p>The machine must be known before the first event: it is given (options), read from
  * /proc/zoneinfo, guessed from a memory size, or else guessed from the highest pfn of a cheap
@@ -426,7 +427,14 @@ public final class FtraceReader implements TraceSource {
                     report.uncountedLosses += parser.lost == 0 ? 1 : 0;
                     return lossMark(lineNo, line);
                 }
-                case UNRECOGNISED -> report.unrecognised(lineNo);
+                case UNRECOGNISED -> {
+                    if (cutOff(lineNo)) {
+                        // a line cut before its event name ("  task-1567  [000]  4415.") reads as no layout
+                        truncation = new Truncation(produced - 1, produced, lines.offset());
+                    } else {
+                        report.unrecognised(lineNo);
+                    }
+                }
                 case MALFORMED -> problem(lineNo, parser.problem);
                 case GRAPH_OPEN -> {
                     if (continueComment(lineNo)) {

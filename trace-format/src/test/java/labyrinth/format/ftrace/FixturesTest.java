@@ -291,6 +291,22 @@ class FixturesTest {
     }
 
     @Test
+    void aLastLineCutBeforeItsEventNameIsATruncationNotAnUnknownLine() throws Exception {
+        Path f = tmp.resolve("cut.txt");
+        String whole = "  a-1 [000] .... 1.000001: mm_page_alloc: page=0 pfn=0x10 order=0 migratetype=0 gfp_flags=GFP_KERNEL\n";
+        Files.writeString(f, whole + "  gnome-terminal-1567  [000]  4415.");
+        Traces.Import im = Traces.read(f);
+        assertThat(im.events()).hasSize(1);
+        assertThat(im.reader().truncation().describe()).isEqualTo("truncated after event 0 (byte " + Files.size(f) + ")");
+        assertThat(im.report().unrecognisedLines()).isZero();
+        // the same line ended by a line feed is a whole line the importer does not know
+        Files.writeString(f, whole + "  gnome-terminal-1567  [000]  4415.\n");
+        Traces.Import ended = Traces.read(f);
+        assertThat(ended.reader().truncation()).isNull();
+        assertThat(ended.report().unrecognisedLines()).isEqualTo(1);
+    }
+
+    @Test
     void aCutOffLastLineThatStillReadsIsATruncationNotAnEvent() throws Exception {
         Path f = tmp.resolve("cut.txt");
         String whole = "  a-1 [000] .... 1.000001: mm_page_alloc: page=000000007a1b2c3d pfn=0x1000 order=0 migratetype=0 gfp_flags=GFP_KERNEL\n";

@@ -13,6 +13,7 @@ import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathFactory;
 import labyrinth.core.Allocator;
 import labyrinth.format.TraceFiles;
+import labyrinth.replay.Outcome;
 import labyrinth.replay.ReplayResult;
 import labyrinth.replay.Replays;
 import labyrinth.replay.Severity;
@@ -115,18 +116,40 @@ class HtmlReportPartsTest {
 
     @Test
     void findingsPastMaxFindingsStillCountInTheBadgeAndTheStrip() throws Exception {
-        Report rep = report(100, failures(5000).toArray(String[]::new));
+        // alloc-failures are all kept whatever --max-findings says: the findings it drops are the others
+        List<String> events = new ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            events.add("{\"op\": \"free\", \"owner\": \"x\", \"site\": \"bad_free+0x9\", \"pfn\": 63}");
+        }
+        Report rep = report(100, events.toArray(String[]::new));
         assertThat(rep.result().findings()).hasSize(100);
-        assertThat(all(rep.doc(), "//p[@class='badge badge-warning']").get(0).getTextContent()).isEqualTo("5,000 warnings");
+        assertThat(all(rep.doc(), "//p[@class='badge badge-error']").get(0).getTextContent()).isEqualTo("5,000 errors");
         long total = 0;
-        for (Element c : all(rep.doc(), "//g[@class='density kind-alloc-failure']/rect")) {
+        List<Element> cells = all(rep.doc(), "//g[@class='density kind-invalid-free']/rect");
+        for (Element c : cells) {
             total += Long.parseLong(c.getAttribute("data-count"));
         }
         assertThat(total).isEqualTo(5000);
-        // the failures run from event 2 to 5001: the strip covers the chart, not the first hundred events
-        List<Element> cells = all(rep.doc(), "//g[@class='density kind-alloc-failure']/rect");
+        // the frees run from event 0 to 4999: the strip covers the chart, not the first hundred events
         assertThat(Double.parseDouble(cells.get(cells.size() - 1).getAttribute("x"))).isGreaterThan(1000);
         assertThat(rep.html()).contains("4,900 more findings not kept (--max-findings)");
+    }
+
+    @Test
+    void aReplayThatIsNotCleanWithoutFindingsShowsItsOutcomeNotAGreenBadge() throws Exception {
+        Path file = dir.resolve("cut.json");
+        Files.writeString(file, "{\"labyrinth\": 1, \"scope\": \"complete\", \"machine\": {\"pages\": 64},"
+                + " \"events\": [{\"op\": \"alloc\", \"owner\": \"a\", \"order\": 0},"
+                + " {\"op\": \"free\", \"owner\": \"a\", \"pfn\": 0}, {\"op\": \"fr");
+        TimelineRecorder t = new TimelineRecorder();
+        ReplayResult r;
+        try (TraceSource src = TraceFiles.open(file, "cut.json")) {
+            r = Replays.run(src, null, Severity.ERROR, Allocator.DEFAULT_MAX_PAGES, 100, false, t);
+        }
+        assertThat(r.outcome()).isEqualTo(Outcome.TRUNCATED);
+        assertThat(r.findings()).isEmpty();
+        String html = HtmlReport.render(r, t, "test");
+        assertThat(html).doesNotContain("badge-clean").contains("<p class=\"badge badge-warning\">truncated</p>");
     }
 
     @Test
