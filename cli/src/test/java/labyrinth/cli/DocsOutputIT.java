@@ -29,7 +29,8 @@ import org.junit.jupiter.api.TestFactory;
  * one folder, so a page may show a file written by an earlier command. Directives in an HTML comment
  * just before a block:
  * <ul>
- * <li>{@code <!-- doctest: setup SHELL -->} runs SHELL with bash in the folder first (to cut a trace,
+ * <li>{@code <!-- doctest: setup SHELL -->} runs SHELL with bash in the folder first, {@code labyrinth} being
+ *     the packaged jar there (to cut a trace,
  * say);</li>
  * <li>{@code <!-- doctest: file NAME -->}: the block is the content of NAME, written by an earlier
  * command;</li>
@@ -208,7 +209,11 @@ class DocsOutputIT {
     }
 
     private static void shell(Path dir, String script) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("bash", "-c", script).directory(dir.toFile()).redirectErrorStream(true).start();
+        // labyrinth is a function there, so that a setup can make what a block needs the way a user would
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String prelude = "labyrinth() { '" + java + "' -jar '" + System.getProperty("labyrinth.jar") + "' \"$@\"; }\n";
+        Process p = new ProcessBuilder("bash", "-c", prelude + script).directory(dir.toFile())
+                .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as("setup '%s': %s", script, out).isZero();
