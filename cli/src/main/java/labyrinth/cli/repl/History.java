@@ -43,7 +43,8 @@ final class History extends DefaultHistory {
             return null;
         }
         // JLine would create missing folders; a missing home is the user's to make, not ours
-        try (OutputStream o = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+        try {
+            Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND).close();
             return new History(file, warnings);
         } catch (IOException | SecurityException e) {
             warn(warnings, file, e);
