@@ -1,6 +1,5 @@
 package labyrinth.cli;
 
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -93,16 +92,6 @@ final class Stdio {
     /** Standard output as bytes, after what was printed as text; closing it only flushes. */
     OutputStream out() {
         writer.flush();
-        return new FilterOutputStream(out) {
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                out.write(b, off, len);
-            }
-
-            @Override
-            public void close() throws IOException {
-                flush();
-            }
-        };
+        return TraceOutputs.nonClosing(out);
     }
 }

@@ -68,17 +68,7 @@ final class EventLine {
         } else if (e instanceof Event.Panic) {
             kinds &= ~(1 << Kind.PANIC.ordinal());
         }
-        if (kinds != 0) {
-            sb.append("  [");
-            boolean first = true;
-            for (Kind k : Kind.values()) {
-                if ((kinds & 1 << k.ordinal()) != 0) {
-                    sb.append(first ? "" : ", ").append(k.label());
-                    first = false;
-                }
-            }
-            sb.append(']');
-        }
+        EventText.kinds(sb, kinds);
         return sb.length() <= width ? sb.toString() : sb.substring(0, width - 3) + "...";
     }
 }

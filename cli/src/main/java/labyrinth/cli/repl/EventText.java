@@ -146,22 +146,28 @@ final class EventText {
                 str(sb.append(' '), m.label());
             }
         }
-        if (kinds != 0) {
-            sb.append("  [");
-            boolean first = true;
-            for (Kind k : Kind.values()) {
-                if ((kinds & 1 << k.ordinal()) != 0) {
-                    sb.append(first ? "" : ", ").append(k.label());
-                    first = false;
-                }
-            }
-            sb.append(']');
-        }
+        kinds(sb, kinds);
         return sb.toString();
     }
 
     /** {@code warning: alloc-failure: message}; a panic's message already names its kind. */
     static String finding(Finding f) {
         return f.severity().label() + ": " + (f.kind() == Kind.PANIC ? "" : f.kind().label() + ": ") + f.message();
+    }
+
+    /** Appends {@code  [kind, kind]} for the finding kinds whose bits {@code kinds} holds; nothing for none. */
+    static void kinds(StringBuilder sb, int kinds) {
+        if (kinds == 0) {
+            return;
+        }
+        sb.append("  [");
+        boolean first = true;
+        for (Kind k : Kind.values()) {
+            if ((kinds & 1 << k.ordinal()) != 0) {
+                sb.append(first ? "" : ", ").append(k.label());
+                first = false;
+            }
+        }
+        sb.append(']');
     }
 }
