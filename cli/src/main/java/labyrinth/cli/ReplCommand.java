@@ -99,8 +99,7 @@ final class ReplCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Mode m = mode == null ? null : mode == ReplayCommand.ModeOption.observe ? Mode.OBSERVE : Mode.SIMULATE;
         if (batch != null && commands != null) {
-            err.println("labyrinth repl: give --batch or -c, not both");
-            return ExitCode.USAGE;
+            throw new ParameterException(spec.commandLine(), "give --batch or -c, not both");
         }
         Stdio stdio = Stdio.of(spec);
         boolean traceOnStdin = Stdio.isDash(trace);
@@ -116,8 +115,8 @@ final class ReplCommand implements Callable<Integer> {
             try {
                 script = Files.newBufferedReader(batch, StandardCharsets.UTF_8);
             } catch (NoSuchFileException e) {
-                err.println("labyrinth repl: cannot read the batch file " + batch + ": no such file");
-                return ExitCode.USAGE;
+                throw new ParameterException(spec.commandLine(), "cannot read the batch file " + batch
+                        + ": no such file");
             }
         } else if (commands != null) {
             script = new BufferedReader(new StringReader(commands));

@@ -33,6 +33,17 @@ class UsageErrorsTest {
         return tests.stream();
     }
 
+    @Test
+    void theReplsOwnUsageErrorsAreTwoLinesToo() {
+        CommandLine repl = Cli.create(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()))
+                .getSubcommands().get("repl");
+        String trace = Repo.root().resolve("sample-traces/clean.json").toString();
+        twoLines(repl, List.of("repl", "--batch", "cmds.txt", "-c", "step", trace));
+        twoLines(repl, List.of("repl", "--batch", "no-such-batch-file.txt", trace));
+        assertThat(Run.of("repl", "--batch", "no-such-batch-file.txt", trace).err())
+                .startsWith("cannot read the batch file no-such-batch-file.txt: no such file\n");
+    }
+
     private static void twoLines(CommandLine command, List<String> args) {
         Run r = Run.of(args.toArray(new String[0]));
         assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.USAGE);
