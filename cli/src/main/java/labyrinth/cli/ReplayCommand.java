@@ -44,8 +44,8 @@ import picocli.CommandLine.Spec;
             "Replay one trace on the allocator model: reproduce its failures and panic, report "
                 + "exhaustion points and ownership violations.",
             "Exit codes: 0 clean, 1 findings at or above --fail-on (a reproduced panic is one), 2 "
-                + "usage, 3 unreadable trace, 4 not reproduced (divergence, or the panic did not reproduce), "
-                + "70 bug."
+                + "usage, 3 unreadable trace, 4 not reproduced (divergence, the panic did not reproduce, or the "
+                + "trace was cut short: see --allow-truncated), 70 bug."
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -92,7 +92,8 @@ final class ReplayCommand implements Callable<Integer> {
     Path html;
 
     @Option(names = "--max-findings", paramLabel = "N", defaultValue = "10000",
-            description = "report at most N findings; the rest are only counted (default: ${DEFAULT-VALUE})")
+            description = "report at most N findings besides the panic and the failed allocations, the most severe"
+                    + " first; the rest are only counted, by kind (default: ${DEFAULT-VALUE})")
     int maxFindings;
 
     @Option(names = "--allow-truncated",

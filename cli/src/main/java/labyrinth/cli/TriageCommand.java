@@ -38,7 +38,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Replay many traces in parallel and group their primary failures into buckets by signature: "
                 + "the panic's trigger when a trace panicked, else its first finding at or above --fail-on. "
-                + "Directories are searched for .json, .ndjson and .jsonl traces (also gzipped). Exit code: "
+                + "Folders are searched for traces by content (every encoding replay reads; other files are "
+                + "counted and skipped; a folder without a trace is an error, exit 3). Exit code: "
                 + "the highest of its traces' (as replay gives them), except buckets in --baseline."
         },
         footerHeading = "%nExamples:%n",
