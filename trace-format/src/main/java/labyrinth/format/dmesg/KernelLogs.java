@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import labyrinth.core.KernelVersion;
 import labyrinth.explain.FailureReport;
 import labyrinth.format.TraceBytes;
 import labyrinth.trace.Ctx;
@@ -64,7 +65,7 @@ public final class KernelLogs {
             }
             Matcher lv = LINUX_VERSION.matcher(t);
             if (lv.find() && logVersion == null) {
-                logVersion = KernelVersion.parse(lv.group(1));
+                logVersion = versionOf(lv.group(1));
             }
             if (cur != null && !take(cur, l)) {
                 cur = null;
@@ -188,7 +189,7 @@ public final class KernelLogs {
             if (m.find() && (t.contains("Comm:") || t.contains("comm:") || t.contains("Pid:") || t.contains("PID:"))) {
                 Matcher v = VERSION_WORD.matcher(t.substring(m.end()));
                 if (v.find()) {
-                    b.version = KernelVersion.parse(v.group(1));
+                    b.version = versionOf(v.group(1));
                 }
             }
         }
@@ -218,5 +219,14 @@ public final class KernelLogs {
             }
         }
         return best;
+    }
+
+    /** The version a log prints at the start of {@code text}, or null when it starts with no major.minor. */
+    static KernelVersion versionOf(String text) {
+        try {
+            return KernelVersion.parse(text);
+        } catch (IllegalArgumentException e) {
+            return null; // a log's word, not the user's: no version rather than an error
+        }
     }
 }

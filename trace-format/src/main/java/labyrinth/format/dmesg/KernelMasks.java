@@ -2,15 +2,17 @@ package labyrinth.format.dmesg;
 
 import java.util.ArrayList;
 import java.util.List;
+import labyrinth.core.KernelVersion;
 import labyrinth.core.Gfp;
 import labyrinth.explain.GfpReading;
 import labyrinth.format.ftrace.GfpNames;
 
 /**
  * Reads a report's {@code mode:0xHEX(NAMES)} into the model's mask, and prints a mask with the
- * names of the report's kernel: the one place where the kernel version meets flag names
- * (ALLOCATOR-MODEL.md, "GFP flags"), kept small so it can give way to the machine key
- * {@code kernel} of the trace format once that reads versions the same way.
+ * names of the report's kernel (ALLOCATOR-MODEL.md, "GFP flags"). What a version's names mean and
+ * how it prints a mask are the trace format's {@link labyrinth.core.GfpNames}, the same as for the
+ * machine key {@code kernel}; this class adds what only logs need: old spellings and masks printed
+ * without names.
  *
  * <p>Names decide: their bit values changed over the years (GFP_ATOMIC is 0x80020 with
  * __GFP_KSWAPD_RECLAIM at 0x400000 in 4.19, 0xa20 in 5.x), their meanings did not, except that
@@ -25,17 +27,6 @@ import labyrinth.format.ftrace.GfpNames;
  * Stateless.
  */
 final class KernelMasks {
-    /** %pGg's table of ALLOCATOR-MODEL.md in order, with {@code __GFP_ATOMIC} for kernels before 6.3. */
-    private static final String[] TABLE = {
-        "GFP_TRANSHUGE", "GFP_TRANSHUGE_LIGHT", "GFP_HIGHUSER_MOVABLE", "GFP_HIGHUSER", "GFP_USER",
-        "GFP_KERNEL_ACCOUNT", "GFP_KERNEL", "GFP_NOFS", "GFP_ATOMIC", "GFP_NOIO", "GFP_NOWAIT",
-        "GFP_DMA", "__GFP_HIGHMEM", "GFP_DMA32", "__GFP_HIGH",
-        "__GFP_IO", "__GFP_FS", "__GFP_NOWARN", "__GFP_RETRY_MAYFAIL", "__GFP_NOFAIL", "__GFP_NORETRY",
-        "__GFP_COMP", "__GFP_ZERO", "__GFP_NOMEMALLOC", "__GFP_MEMALLOC", "__GFP_HARDWALL", "__GFP_THISNODE",
-        "__GFP_RECLAIMABLE", "__GFP_MOVABLE", "__GFP_ACCOUNT", "__GFP_WRITE",
-        "__GFP_RECLAIM", "__GFP_DIRECT_RECLAIM", "__GFP_KSWAPD_RECLAIM", "__GFP_ZEROTAGS", "__GFP_ATOMIC",
-    };
-
     /** Bit {@code i} of a 4.4-4.9 mask and the model's bits for it (0: a flag the model lacks). */
     private static final long[] LINUX_4_4 = {
         Gfp.DMA, Gfp.HIGHMEM, Gfp.DMA32, Gfp.MOVABLE, Gfp.RECLAIMABLE, Gfp.HIGH, Gfp.IO, Gfp.FS,
@@ -104,11 +95,8 @@ final class KernelMasks {
 
     /** The model's bits of one name as the kernel {@code version} means it, or -1 when the model lacks it. */
     static long bitsOf(String name, KernelVersion version) {
-        if (name.equals("GFP_ATOMIC") && version != null && version.before(6, 3)) {
-            return Gfp.GFP_ATOMIC | Gfp.ATOMIC_LEGACY;
-        }
-        if (name.equals("GFP_NOWAIT") && version != null && version.before(6, 8)) {
-            return Gfp.KSWAPD_RECLAIM;
+        if (name.equals("GFP_ATOMIC") || name.equals("GFP_NOWAIT")) {
+            return names(version).bitsOf(name);
         }
         if (name.startsWith("0x")) {
             return -1; // a rest in the kernel's own bit layout
@@ -118,24 +106,11 @@ final class KernelMasks {
 
     /** {@code 0xa20(GFP_ATOMIC)}: hex and the names the kernel {@code version} prints (%pGg's walk). */
     static String format(long mask, KernelVersion version) {
-        if (version == null || !version.before(6, 8)) {
-            return Gfp.format(mask);
-        }
-        StringBuilder names = new StringBuilder();
-        long left = mask;
-        for (String name : TABLE) {
-            if (name.equals("__GFP_ATOMIC") && !version.before(6, 3)) {
-                continue;
-            }
-            long bits = bitsOf(name, version);
-            if (left != 0 && (left & bits) == bits) {
-                names.append(names.length() > 0 ? "|" : "").append(name);
-                left &= ~bits;
-            }
-        }
-        if (left != 0) {
-            names.append(names.length() > 0 ? "|" : "").append("0x").append(Long.toHexString(left));
-        }
-        return "0x" + Long.toHexString(mask) + "(" + names + ")";
+        return names(version).format(mask);
+    }
+
+    /** The names of {@code version}; those of 6.12 without one. */
+    private static labyrinth.core.GfpNames names(KernelVersion version) {
+        return version == null ? labyrinth.core.GfpNames.CURRENT : version.gfpNames();
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import labyrinth.core.KernelVersion;
 import labyrinth.explain.FailureReport;
 import labyrinth.explain.GfpReading;
 import labyrinth.explain.PrintedZone;

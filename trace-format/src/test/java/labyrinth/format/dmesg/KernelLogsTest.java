@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import labyrinth.core.Gfp;
+import labyrinth.core.KernelVersion;
 import labyrinth.explain.FailureReport;
 import labyrinth.explain.PrintedZone;
 import labyrinth.trace.Ctx;
