@@ -5,7 +5,7 @@ import java.util.List;
 import labyrinth.core.KernelVersion;
 import labyrinth.core.Gfp;
 import labyrinth.explain.GfpReading;
-import labyrinth.format.ftrace.GfpNames;
+import labyrinth.format.ftrace.KernelGfp;
 
 /**
  * Reads a report's {@code mode:0xHEX(NAMES)} into the model's mask, and prints a mask with the
@@ -101,7 +101,7 @@ final class KernelMasks {
         if (name.startsWith("0x")) {
             return -1; // a rest in the kernel's own bit layout
         }
-        return GfpNames.bitsOf(name);
+        return KernelGfp.bitsOf(name);
     }
 
     /** {@code 0xa20(GFP_ATOMIC)}: hex and the names the kernel {@code version} prints (%pGg's walk). */

@@ -37,7 +37,7 @@ import labyrinth.core.GfpNames;
  * <p>Results are cached per spelling (kernel traces repeat a handful of spellings millions of
  * times); the cache is bounded. Not thread-safe: one per reader.
  */
-final class KernelGfp {
+public final class KernelGfp {
     /** Bits a real kernel mask may carry that the model knows; __GFP_EXCLUSIVE is Labyrinth's own. */
     static final long KERNEL_KNOWN_BITS = 0xffffffL;
     private static final int CACHE_LIMIT = 4096;
@@ -124,7 +124,7 @@ final class KernelGfp {
     }
 
     /** @return the bits of one name in any spelling above, or -1 when the model does not know it */
-    static long bitsOf(String name) {
+    public static long bitsOf(String name) {
         return bitsOf(name, GfpNames.CURRENT);
     }
 
