@@ -60,8 +60,25 @@ final class SarifRules {
         g.writeEndObject();
     }
 
-    /** {@code alloc-failure} becomes {@code AllocFailure}: rule names are identifiers. */
+    /**
+     * {@code alloc-failure} becomes {@code AllocFailure}: rule names are identifiers, and must differ
+     * from the id in more than case (the SARIF validator's SARIF1001), so one-word ids get a word more.
+     */
     static String name(String id) {
+        switch (id) {
+            case "leak" -> {
+                return "MemoryLeak";
+            }
+            case "divergence" -> {
+                return "ReplayDivergence";
+            }
+            case "panic" -> {
+                return "RecordedPanic";
+            }
+            default -> {
+                // every other id has a hyphen
+            }
+        }
         StringBuilder sb = new StringBuilder();
         for (String part : id.split("-")) {
             sb.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
