@@ -33,6 +33,9 @@ public final class SourceRoot {
             return new SourceRoot(real(explicit));
         }
         for (String t : traces) {
+            if (!isFile(t)) {
+                continue;
+            }
             Path tree = workTreeOf(real(Path.of(t)));
             if (tree != null) {
                 return new SourceRoot(tree);
@@ -70,7 +73,7 @@ public final class SourceRoot {
 
     /** Whether the trace named {@code name} is under the root (its URI is relative to {@link #BASE_ID}). */
     boolean inside(String name) {
-        return relative(name) != null;
+        return isFile(name) && relative(name) != null;
     }
 
     /**
