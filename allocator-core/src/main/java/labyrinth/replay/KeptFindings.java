@@ -2,7 +2,9 @@ package labyrinth.replay;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
 
 /**
@@ -29,6 +31,7 @@ final class KeptFindings implements FindingListener {
     private final int limit;
     private final PriorityQueue<Found> ranked;
     private final List<Found> always = new ArrayList<>();
+    private final long[] bySeverity = new long[Severity.values().length];
     private long serial;
     private long dropped;
 
@@ -41,6 +44,7 @@ final class KeptFindings implements FindingListener {
     @Override
     public void onFinding(Finding f) {
         Found k = new Found(f, serial++);
+        bySeverity[f.severity().ordinal()]++;
         if (limit < 0) {
             dropped++;
         } else if (f.kind() == Kind.PANIC || f.kind() == Kind.ALLOC_FAILURE) {
@@ -67,6 +71,17 @@ final class KeptFindings implements FindingListener {
             list.add(k.finding());
         }
         return list;
+    }
+
+    /** Every finding seen, kept or not, by severity (none of a severity: absent). */
+    Map<Severity, Long> countsBySeverity() {
+        Map<Severity, Long> counts = new EnumMap<>(Severity.class);
+        for (Severity s : Severity.values()) {
+            if (bySeverity[s.ordinal()] > 0) {
+                counts.put(s, bySeverity[s.ordinal()]);
+            }
+        }
+        return counts;
     }
 
     /** How many findings were left out. */

@@ -34,6 +34,8 @@ final class Ledger {
     private final PageArray.Ints freedLine;
     private final PageArray.Ints freedColumn;
     private final PageArray.Longs freedAlloc;
+    private final PageArray.Ints freedAllocLine;
+    private final PageArray.Ints freedAllocColumn;
     private final PageArray.Ints freedOwner;
     private final PageArray.Bytes freedOrder;
     private long livePages;
@@ -53,6 +55,8 @@ final class Ledger {
         freedLine = new PageArray.Ints(endPfn, 0);
         freedColumn = new PageArray.Ints(endPfn, 0);
         freedAlloc = new PageArray.Longs(endPfn, 0);
+        freedAllocLine = new PageArray.Ints(endPfn, 0);
+        freedAllocColumn = new PageArray.Ints(endPfn, 0);
         freedOwner = new PageArray.Ints(endPfn, 0);
         freedOrder = new PageArray.Bytes(endPfn, NOT_HEAD);
         ownerPages = new long[16];
@@ -72,6 +76,8 @@ final class Ledger {
         freedLine = o.freedLine.copy();
         freedColumn = o.freedColumn.copy();
         freedAlloc = o.freedAlloc.copy();
+        freedAllocLine = o.freedAllocLine.copy();
+        freedAllocColumn = o.freedAllocColumn.copy();
         freedOwner = o.freedOwner.copy();
         freedOrder = o.freedOrder.copy();
         livePages = o.livePages;
@@ -154,6 +160,15 @@ final class Ledger {
         return freedAlloc.get(pfn);
     }
 
+    /** The line of {@link #freedAlloc}, 0 when unknown: reports point at it like any other event. */
+    int freedAllocLine(long pfn) {
+        return freedAllocLine.get(pfn);
+    }
+
+    int freedAllocColumn(long pfn) {
+        return freedAllocColumn.get(pfn);
+    }
+
     /**
      * The first page of the block whose free last touched {@code pfn}, or -1 when unknown (no free
      * touched it, or a window trace freed it without its allocation and with an unaligned order).
@@ -204,11 +219,15 @@ final class Ledger {
         long size = 1L << ord;
         int blockOwner = owner.get(head);
         long blockAlloc = allocEvent.get(head);
+        int blockAllocLine = allocLine.get(head);
+        int blockAllocColumn = allocColumn.get(head);
         for (long p = head; p < head + size; p++) {
             freedBy.set(p, event);
             freedLine.set(p, clamp(line));
             freedColumn.set(p, clamp(column));
             freedAlloc.set(p, blockAlloc);
+            freedAllocLine.set(p, blockAllocLine);
+            freedAllocColumn.set(p, blockAllocColumn);
             freedOwner.set(p, blockOwner);
             freedOrder.set(p, (byte) ord);
         }
@@ -226,6 +245,8 @@ final class Ledger {
         freedLine.set(pfn, clamp(line));
         freedColumn.set(pfn, clamp(column));
         freedAlloc.set(pfn, -1);
+        freedAllocLine.set(pfn, 0);
+        freedAllocColumn.set(pfn, 0);
         freedOwner.set(pfn, -1);
         freedOrder.set(pfn, (byte) blockOrder);
     }

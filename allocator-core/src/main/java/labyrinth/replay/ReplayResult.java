@@ -16,13 +16,43 @@ import labyrinth.trace.TraceSource;
  * @param droppedFindings findings left out of {@code findings} by that limit
  * @param panic the panic verdict, or null
  * @param warnings what the reader noticed without rejecting the trace (e.g. an importer's skipped lines)
+ * @param findingsBySeverity every finding of the replay counted by severity, the dropped ones included
+ *     (reports say how many findings are at or above {@code --fail-on}, not how many were kept)
  */
 public record ReplayResult(String name, Header header, Mode mode, TraceSource.Truncation truncation,
                            List<Finding> findings, long droppedFindings, PanicVerdict panic, Summary summary,
-                           Outcome outcome, List<String> warnings) {
+                           Outcome outcome, List<String> warnings, Map<Severity, Long> findingsBySeverity) {
     public ReplayResult {
         findings = List.copyOf(findings);
         warnings = List.copyOf(warnings);
+        findingsBySeverity = Map.copyOf(findingsBySeverity);
+    }
+
+    /** A result that kept every finding it had: the counts by severity are those of {@code findings}. */
+    public ReplayResult(String name, Header header, Mode mode, TraceSource.Truncation truncation,
+                        List<Finding> findings, long droppedFindings, PanicVerdict panic, Summary summary,
+                        Outcome outcome, List<String> warnings) {
+        this(name, header, mode, truncation, findings, droppedFindings, panic, summary, outcome, warnings,
+                countBySeverity(findings));
+    }
+
+    /** How many findings, kept or dropped, are at least {@code min}. */
+    public long countAtLeast(Severity min) {
+        long n = 0;
+        for (Map.Entry<Severity, Long> e : findingsBySeverity.entrySet()) {
+            if (e.getKey().atLeast(min)) {
+                n += e.getValue();
+            }
+        }
+        return n;
+    }
+
+    static Map<Severity, Long> countBySeverity(List<Finding> findings) {
+        Map<Severity, Long> counts = new EnumMap<>(Severity.class);
+        for (Finding f : findings) {
+            counts.merge(f.severity(), 1L, Long::sum);
+        }
+        return counts;
     }
 
     /** The findings left out of {@code findings}, by kind (the summary's counts less those kept); none: empty. */

@@ -462,7 +462,8 @@ public final class Replayer {
             List<Related> related = new ArrayList<>(3);
             related.add(allocRelated(head));
             if (ledger.freedBy(pfn) >= 0 && ledger.freedOwner(pfn) == actor) {
-                related.add(new Related("previous-owner", ledger.freedAlloc(pfn), 0, 0, c.owner(), null));
+                related.add(new Related("previous-owner", ledger.freedAlloc(pfn), ledger.freedAllocLine(pfn),
+                        ledger.freedAllocColumn(pfn), c.owner(), null));
                 related.add(freedRelated(pfn));
             }
             emit(Kind.EXCLUSIVE_VIOLATION, Severity.ERROR, c, pfn, ledger.order(head), -1, null,
@@ -634,7 +635,8 @@ public final class Replayer {
     }
 
     private Related freedAllocRelated(long pfn) {
-        return new Related("alloc", ledger.freedAlloc(pfn), 0, 0, null, null);
+        return new Related("alloc", ledger.freedAlloc(pfn), ledger.freedAllocLine(pfn), ledger.freedAllocColumn(pfn),
+                null, null);
     }
 
     /** The free that last touched {@code pfn}, naming who held the block then. */

@@ -70,6 +70,7 @@ public final class Replays {
         replayer.finish(source.truncation() != null);
         return new ReplayResult(source.name(), source.header(), m, source.truncation(), kept.kept(), kept.dropped(),
                 replayer.panic(), replayer.summary(),
-                replayer.outcome(failOn, source.truncation() != null && !allowTruncated), source.warnings());
+                replayer.outcome(failOn, source.truncation() != null && !allowTruncated), source.warnings(),
+                kept.countsBySeverity());
     }
 }

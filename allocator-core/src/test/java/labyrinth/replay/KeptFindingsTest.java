@@ -30,6 +30,9 @@ class KeptFindingsTest {
         kept.onFinding(f(Kind.LEAK, Severity.ERROR, 1));
         assertThat(names(kept.kept())).containsExactly("1 leak", "2 leak", "5 watermark-min", "6 watermark-min");
         assertThat(kept.dropped()).isEqualTo(6);
+        assertThat(kept.countsBySeverity()).as("dropped findings are counted by severity too")
+                .containsExactlyInAnyOrderEntriesOf(java.util.Map.of(Severity.INFO, 5L, Severity.WARNING, 3L,
+                        Severity.ERROR, 2L));
     }
 
     @Test

@@ -41,6 +41,8 @@ class LedgerTest {
         assertThat(l.freedBy(2047)).as("event 0 is a real freeing event").isEqualTo(0);
         assertThat(l.freedOwner(2047)).isEqualTo(4);
         assertThat(l.freedAlloc(1500)).isEqualTo(Long.MAX_VALUE - 1);
+        assertThat(l.freedAllocLine(1500)).as("the freed block's allocation keeps its line").isEqualTo(Integer.MAX_VALUE);
+        assertThat(l.freedAllocColumn(2047)).isEqualTo(7);
         assertThat(l.isHead(1024)).isFalse();
         assertThat(l.livePages()).isZero();
     }

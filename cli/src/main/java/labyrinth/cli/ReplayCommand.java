@@ -9,9 +9,11 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.List;
 import labyrinth.cli.progress.Progress;
+import labyrinth.cli.report.CiSettings;
 import labyrinth.cli.report.JsonReport;
 import labyrinth.cli.report.JunitReport;
 import labyrinth.cli.report.SarifReport;
+import labyrinth.cli.report.SourceRoot;
 import labyrinth.cli.triage.TraceRun;
 import labyrinth.cli.report.TextReport;
 import labyrinth.cli.report.html.HtmlReport;
@@ -91,10 +93,16 @@ final class ReplayCommand implements Callable<Integer> {
                     + " - for standard output, with -o FILE")
     Path html;
 
-    @Option(names = "--max-findings", paramLabel = "N", defaultValue = "10000",
+    @Option(names = "--max-findings", paramLabel = "N",
             description = "report at most N findings besides the panic and the failed allocations, the most severe"
-                    + " first; the rest are only counted, by kind (default: ${DEFAULT-VALUE})")
-    int maxFindings;
+                    + " first; the rest are only counted, by kind (default: 10000; for sarif and junit 5000, what"
+                    + " GitHub shows)")
+    Integer maxFindings;
+
+    @Option(names = "--source-root", paramLabel = "DIR",
+            description = "sarif and junit name the trace relative to DIR (default: the git work tree that holds"
+                    + " it)")
+    Path sourceRoot;
 
     @Option(names = "--allow-truncated",
             description = "judge a trace that was cut short by its findings, as if it were whole (default: outcome"
@@ -112,7 +120,7 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (maxFindings < 0) {
+        if (maxFindings != null && maxFindings < 0) {
             throw new ParameterException(spec.commandLine(), "--max-findings must be at least 0, found " + maxFindings);
         }
         PrintWriter err = spec.commandLine().getErr();
@@ -128,7 +136,7 @@ final class ReplayCommand implements Callable<Integer> {
         try (Progress progress = progressOption.start(err, "replaying", trace);
              TraceSource source = ReadAhead.of(progress.count(
                      TraceInput.open(trace.toString(), reading.limits(), reading.kernel(), Stdio.of(spec).in())))) {
-            result = Replays.run(source, modeOf(mode), severityOf(failOn), reading.maxPages, maxFindings,
+            result = Replays.run(source, modeOf(mode), severityOf(failOn), reading.maxPages, maxFindings(),
                     allowTruncated, timeline != null ? timeline : labyrinth.replay.ReplayObserver.NONE);
         } catch (TraceException e) {
             return unreadable(err, e.getMessage(), e);
@@ -159,6 +167,14 @@ final class ReplayCommand implements Callable<Integer> {
         return exitCode(result.outcome(), failOn);
     }
 
+    /** Given, or by format: CI reports list what GitHub shows of a run. */
+    private int maxFindings() {
+        if (maxFindings != null) {
+            return maxFindings;
+        }
+        return format == Format.sarif || format == Format.junit ? CiSettings.DEFAULT_LIMIT : 10000;
+    }
+
     private int unreadable(PrintWriter err, String message, Exception e) {
         return Errors.report(err, message, e, reading.debug);
     }
@@ -182,11 +198,13 @@ final class ReplayCommand implements Callable<Integer> {
             TraceRun run = new TraceRun(result.name(), result, null,
                     Signatures.primary(result, severityOf(failOn)), exitCode(result.outcome(), failOn));
             PrintWriter pw = new PrintWriter(out);
+            CiSettings settings = new CiSettings("replay", List.of(result.name()),
+                    SourceRoot.of(sourceRoot, List.of(result.name())), maxFindings());
             if (format == Format.sarif) {
-                SarifReport.write(List.of(run), VersionProvider.version(), nonClosing(pw));
+                SarifReport.write(List.of(run), VersionProvider.version(), settings, nonClosing(pw));
                 pw.println();
             } else {
-                JunitReport.write(List.of(run), "replay", severityOf(failOn), pw);
+                JunitReport.write(List.of(run), severityOf(failOn), settings, pw);
             }
             pw.flush();
         } else if (format == Format.json) {

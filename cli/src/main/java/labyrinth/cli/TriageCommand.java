@@ -12,8 +12,10 @@ import java.util.concurrent.Callable;
 import labyrinth.cli.ReplayCommand.FailOn;
 import labyrinth.cli.ReplayCommand.ModeOption;
 import labyrinth.cli.progress.Progress;
+import labyrinth.cli.report.CiSettings;
 import labyrinth.cli.report.JunitReport;
 import labyrinth.cli.report.SarifReport;
+import labyrinth.cli.report.SourceRoot;
 import labyrinth.cli.triage.Baseline;
 import labyrinth.cli.triage.Bucket;
 import labyrinth.cli.triage.Buckets;
@@ -26,6 +28,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -82,6 +85,16 @@ final class TriageCommand implements Callable<Integer> {
                     + " bucket truncated)")
     boolean allowTruncated;
 
+    @Option(names = "--max-findings", paramLabel = "N", defaultValue = "5000",
+            description = "sarif and junit list at most N findings over all traces, the most severe first; the rest"
+                    + " are only counted (default: ${DEFAULT-VALUE}, what GitHub shows)")
+    int maxFindings;
+
+    @Option(names = "--source-root", paramLabel = "DIR",
+            description = "sarif and junit name traces relative to DIR (default: the git work tree that holds"
+                    + " them)")
+    Path sourceRoot;
+
     @Option(names = "--baseline", paramLabel = "FILE",
             description = "known bucket signatures (one a line): they do not count for the exit code; "
                     + "--write-baseline may name the same file to update it")
@@ -102,6 +115,9 @@ final class TriageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (maxFindings < 0) {
+            throw new ParameterException(spec.commandLine(), "--max-findings must be at least 0, found " + maxFindings);
+        }
         PrintWriter err = spec.commandLine().getErr();
         Set<String> known;
         TraceFinder.Found found;
@@ -135,7 +151,7 @@ final class TriageCommand implements Callable<Integer> {
         }
         int threads = jobs != null && jobs > 0 ? jobs : Runtime.getRuntime().availableProcessors();
         Triage triage = new Triage(ReplayCommand.modeOf(mode), ReplayCommand.severityOf(failOn), reading.maxPages,
-                Integer.MAX_VALUE, reading.limits(), format == Format.sarif || format == Format.junit,
+                maxFindings, reading.limits(), format == Format.sarif || format == Format.junit,
                 allowTruncated, reading.kernel(), Stdio.of(spec).in());
         List<TraceRun> runs;
         try (Progress progress = progressOption.start(err, "triage", traces)) {
@@ -180,6 +196,12 @@ final class TriageCommand implements Callable<Integer> {
         });
     }
 
+    private CiSettings ciSettings(List<TraceRun> runs) {
+        List<String> names = runs.stream().map(TraceRun::name).toList();
+        return new CiSettings("triage", operands.stream().map(Path::toString).toList(),
+                SourceRoot.of(sourceRoot, names), maxFindings);
+    }
+
     private void render(List<TraceRun> runs, List<Bucket> buckets, int skipped, int exit, Writer w) {
         PrintWriter out = new PrintWriter(w);
         switch (format) {
@@ -191,10 +213,10 @@ final class TriageCommand implements Callable<Integer> {
                 out.println();
             }
             case sarif -> {
-                SarifReport.write(runs, VersionProvider.version(), ReplayCommand.nonClosing(out));
+                SarifReport.write(runs, VersionProvider.version(), ciSettings(runs), ReplayCommand.nonClosing(out));
                 out.println();
             }
-            case junit -> JunitReport.write(runs, "triage", ReplayCommand.severityOf(failOn), out);
+            case junit -> JunitReport.write(runs, ReplayCommand.severityOf(failOn), ciSettings(runs), out);
         }
         out.flush();
     }

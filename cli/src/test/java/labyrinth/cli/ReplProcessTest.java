@@ -80,7 +80,7 @@ class ReplProcessTest {
                   error: double-free: free of pfn 4, which was already freed at event 7
                 > findings double-free
                 %s:54:3: error: double-free: free of pfn 4, which was already freed at event 7
-                  note: allocated at event 1
+                  note: allocated at event 1, line 14
                   note: freed at event 7, line 48 (held by blk-mq)
                 """.formatted(trace()));
     }

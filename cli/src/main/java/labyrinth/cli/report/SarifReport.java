@@ -1,31 +1,39 @@
 package labyrinth.cli.report;
 
 import java.io.Writer;
-import java.net.URI;
-import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import labyrinth.cli.triage.TraceRun;
 import labyrinth.replay.Finding;
 import labyrinth.replay.Kind;
 import labyrinth.replay.Outcome;
-import labyrinth.replay.Related;
 import labyrinth.replay.Severity;
 import labyrinth.replay.Signatures;
 import tools.jackson.core.JsonGenerator;
 
 /**
- * SARIF 2.1.0: one run, one rule per finding kind, one result per finding located at its trace
- * file, line and column, related events as related locations, and the finding's signature as a
- * partial fingerprint so that code-scanning services track the same bug across runs. Unreadable
- * traces, and traces cut short (only part was checked), are tool execution notifications. Stateless.
+ * SARIF 2.1.0 that code-scanning services take as it is: one run, one rule per finding kind, one
+ * result per listed finding (at most {@link CiSettings#limit}, the most severe first; what was left
+ * out is counted in a notification and {@code run.properties}), located at its trace relative to
+ * {@code SRCROOT}, with GitHub's {@code primaryLocationLineHash} and the signature as fingerprints.
+ * An unreadable trace is a result at its file; a trace cut short is a tool notification. Stateless.
  */
 public final class SarifReport {
     private static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+    /** The signature plus its occurrence in the trace: unique per result, stable across runs. */
+    static final String SIGNATURE_KEY = "labyrinthSignature/v2";
 
     private SarifReport() {
     }
 
-    public static void write(List<TraceRun> runs, String toolVersion, Writer out) {
+    public static void write(List<TraceRun> runs, String toolVersion, CiSettings settings, Writer out) {
+        int unreadable = (int) runs.stream().filter(TraceRun::unreadable).count();
+        ListedFindings listed = ListedFindings.select(runs, Math.max(0, settings.limit() - unreadable), r -> true,
+                f -> true);
         try (JsonGenerator g = JsonReport.generator(out)) {
             g.writeStartObject();
             g.writeStringProperty("$schema", SCHEMA);
@@ -33,60 +41,90 @@ public final class SarifReport {
             g.writeName("runs");
             g.writeStartArray();
             g.writeStartObject();
-            tool(g, toolVersion);
-            invocations(g, runs);
+            g.writeName("tool");
+            g.writeStartObject();
+            SarifRules.driver(g, toolVersion);
+            g.writeEndObject();
+            g.writeName("automationDetails");
+            g.writeStartObject();
+            g.writeStringProperty("id", settings.automationId());
+            g.writeEndObject();
+            String rootUri = settings.root().rootUri();
+            if (rootUri != null) {
+                g.writeName("originalUriBaseIds");
+                g.writeStartObject();
+                g.writeName(SourceRoot.BASE_ID);
+                g.writeStartObject();
+                g.writeStringProperty("uri", rootUri);
+                g.writeEndObject();
+                g.writeEndObject();
+            }
+            invocations(g, runs, listed, settings);
             g.writeName("results");
             g.writeStartArray();
-            for (TraceRun r : runs) {
-                if (!r.unreadable()) {
-                    for (Finding f : r.result().findings()) {
-                        result(g, r.name(), f);
-                    }
-                }
+            for (int r = 0; r < runs.size(); r++) {
+                results(g, runs.get(r), listed.of(r), settings.root());
             }
             g.writeEndArray();
+            properties(g, listed, settings);
             g.writeEndObject();
             g.writeEndArray();
             g.writeEndObject();
         }
     }
 
-    private static void tool(JsonGenerator g, String toolVersion) {
-        g.writeName("tool");
-        g.writeStartObject();
-        g.writeName("driver");
-        g.writeStartObject();
-        g.writeStringProperty("name", "labyrinth");
-        g.writeStringProperty("version", toolVersion);
-        g.writeName("rules");
-        g.writeStartArray();
-        for (Kind k : Kind.values()) {
-            g.writeStartObject();
-            g.writeStringProperty("id", k.label());
-            text(g, "shortDescription", k.shortDescription());
-            text(g, "fullDescription", k.fullDescription());
-            g.writeEndObject();
+    private static void results(JsonGenerator g, TraceRun run, List<Finding> findings, SourceRoot root) {
+        SarifResults at = new SarifResults(g, run.name(), root);
+        if (run.unreadable()) {
+            ErrorPosition pos = ErrorPosition.of(run.name(), run.error());
+            Map<Long, String> hashes = hashes(run.name(), pos.line() > 0 ? Set.of(pos.line()) : Set.of());
+            at.unreadable(run.error(), pos, hashes.get(pos.line()));
+            return;
         }
-        g.writeEndArray();
-        g.writeEndObject();
-        g.writeEndObject();
+        Set<Long> lines = new HashSet<>();
+        for (Finding f : findings) {
+            if (f.line() > 0) {
+                lines.add(f.line());
+            }
+        }
+        Map<Long, String> hashes = hashes(run.name(), lines);
+        Map<String, Integer> occurrences = new HashMap<>();
+        for (Finding f : findings) {
+            String signature = Signatures.of(f);
+            int n = occurrences.merge(signature, 1, Integer::sum);
+            at.finding(f, hashes.get(f.line()), signature + ":" + n);
+        }
     }
 
-    private static void invocations(JsonGenerator g, List<TraceRun> runs) {
+    private static Map<Long, String> hashes(String name, Set<Long> lines) {
+        Path file = SourceRoot.file(name);
+        return file == null ? Map.of() : LineHashes.of(file, lines);
+    }
+
+    private static void invocations(JsonGenerator g, List<TraceRun> runs, ListedFindings listed,
+                                    CiSettings settings) {
         g.writeName("invocations");
         g.writeStartArray();
         g.writeStartObject();
-        boolean allRead = runs.stream().noneMatch(TraceRun::unreadable);
-        g.writeBooleanProperty("executionSuccessful", allRead);
-        if (runs.stream().anyMatch(r -> r.unreadable() || r.result().truncation() != null)) {
+        g.writeBooleanProperty("executionSuccessful", runs.stream().noneMatch(TraceRun::unreadable));
+        Map<Kind, Long> leftOut = listed.leftOut();
+        boolean cut = runs.stream().anyMatch(r -> !r.unreadable() && r.result().truncation() != null);
+        if (cut || !leftOut.isEmpty()) {
             g.writeName("toolExecutionNotifications");
             g.writeStartArray();
+            if (!leftOut.isEmpty()) {
+                g.writeStartObject();
+                g.writeStringProperty("level", "warning");
+                SarifResults.text(g, "message", ListedFindings.sum(leftOut) + " findings are not in this report"
+                        + " (at most " + settings.limit() + " are listed, the most severe first; --max-findings N"
+                        + " changes it): " + ListedFindings.byKind(leftOut));
+                g.writeEndObject();
+            }
             for (TraceRun r : runs) {
-                if (r.unreadable()) {
-                    notification(g, r.name(), "error", r.error());
-                } else if (r.result().truncation() != null) {
+                if (!r.unreadable() && r.result().truncation() != null) {
                     // only part of the trace was checked: an error where that decides the verdict
-                    notification(g, r.name(), r.result().outcome() == Outcome.TRUNCATED ? "error" : "warning",
+                    SarifResults.notification(g, r.name(), settings.root(),
+                            r.result().outcome() == Outcome.TRUNCATED ? "error" : "warning",
                             TextReport.truncationMessage(r.result()));
                 }
             }
@@ -96,95 +134,17 @@ public final class SarifReport {
         g.writeEndArray();
     }
 
-    private static void notification(JsonGenerator g, String file, String level, String message) {
-        g.writeStartObject();
-        g.writeStringProperty("level", level);
-        text(g, "message", message);
-        g.writeName("locations");
-        g.writeStartArray();
-        g.writeStartObject();
-        physical(g, file, 0, 0);
-        g.writeEndObject();
-        g.writeEndArray();
-        g.writeEndObject();
-    }
-
-    private static void result(JsonGenerator g, String file, Finding f) {
-        g.writeStartObject();
-        g.writeStringProperty("ruleId", f.kind().label());
-        g.writeNumberProperty("ruleIndex", f.kind().ordinal());
-        g.writeStringProperty("level", level(f.severity()));
-        text(g, "message", f.message());
-        g.writeName("locations");
-        g.writeStartArray();
-        g.writeStartObject();
-        physical(g, file, f.line(), f.column());
-        g.writeEndObject();
-        g.writeEndArray();
-        if (!f.related().isEmpty()) {
-            g.writeName("relatedLocations");
-            g.writeStartArray();
-            int id = 1;
-            for (Related rel : f.related()) {
-                g.writeStartObject();
-                g.writeNumberProperty("id", id++);
-                physical(g, file, rel.line(), rel.column());
-                text(g, "message", describe(rel));
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-        }
-        g.writeName("partialFingerprints");
-        g.writeStartObject();
-        g.writeStringProperty("labyrinthSignature/v1", Signatures.of(f));
-        g.writeEndObject();
+    private static void properties(JsonGenerator g, ListedFindings listed, CiSettings settings) {
+        Map<Kind, Long> leftOut = listed.leftOut();
         g.writeName("properties");
         g.writeStartObject();
-        g.writeNumberProperty("event", f.event());
-        g.writeEndObject();
-        g.writeEndObject();
-    }
-
-    /** {@code alloc: event 700 by eth0-rx at rx_refill+0x4c}. */
-    static String describe(Related rel) {
-        StringBuilder sb = new StringBuilder(rel.role()).append(": event ").append(rel.event());
-        if (rel.owner() != null) {
-            sb.append(" by ").append(rel.owner());
-        }
-        if (rel.site() != null) {
-            sb.append(" at ").append(rel.site());
-        }
-        return sb.toString();
-    }
-
-    private static void physical(JsonGenerator g, String file, long line, long column) {
-        g.writeName("physicalLocation");
+        g.writeNumberProperty("maxResults", settings.limit());
+        g.writeNumberProperty("droppedResults", ListedFindings.sum(leftOut));
+        g.writeName("droppedResultsByKind");
         g.writeStartObject();
-        g.writeName("artifactLocation");
-        g.writeStartObject();
-        g.writeStringProperty("uri", uri(file));
+        leftOut.forEach((k, n) -> g.writeNumberProperty(k.label(), n));
         g.writeEndObject();
-        if (line > 0) {
-            g.writeName("region");
-            g.writeStartObject();
-            g.writeNumberProperty("startLine", line);
-            if (column > 0) {
-                g.writeNumberProperty("startColumn", column);
-            }
-            g.writeEndObject();
-        }
         g.writeEndObject();
-    }
-
-    /** The trace's path as a URI reference: forward slashes, unsafe characters percent-encoded. */
-    static String uri(String path) {
-        String p = path.replace('\\', '/');
-        try {
-            String encoded = new URI(null, null, p, null).toASCIIString();
-            return encoded.indexOf(':') >= 0 && !encoded.startsWith("/") ? "./" + encoded : encoded;
-        } catch (URISyntaxException e) {
-            return p;
-        }
     }
 
     static String level(Severity s) {
@@ -193,12 +153,5 @@ public final class SarifReport {
             case WARNING -> "warning";
             case INFO -> "note";
         };
-    }
-
-    private static void text(JsonGenerator g, String name, String text) {
-        g.writeName(name);
-        g.writeStartObject();
-        g.writeStringProperty("text", text);
-        g.writeEndObject();
     }
 }

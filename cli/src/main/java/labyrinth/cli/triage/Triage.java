@@ -103,7 +103,8 @@ public record Triage(Mode mode, Severity failOn, long maxPages, int maxFindings,
 
     private static ReplayResult withoutFindings(ReplayResult r) {
         return new ReplayResult(r.name(), r.header(), r.mode(), r.truncation(), List.of(),
-                r.droppedFindings() + r.findings().size(), r.panic(), r.summary(), r.outcome(), r.warnings());
+                r.droppedFindings() + r.findings().size(), r.panic(), r.summary(), r.outcome(), r.warnings(),
+                r.findingsBySeverity());
     }
 
     private static TraceRun unreadable(String name, String message) {
