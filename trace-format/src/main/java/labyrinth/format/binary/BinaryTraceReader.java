@@ -9,9 +9,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import labyrinth.core.Machine;
+import labyrinth.format.ReadErrors;
+import labyrinth.format.ReaderLimits;
 import labyrinth.format.TraceBytes;
 import labyrinth.format.json.JsonTraceReader;
-import labyrinth.format.json.ReaderLimits;
 import labyrinth.trace.Common;
 import labyrinth.trace.Ctx;
 import labyrinth.trace.Event;
@@ -79,7 +80,7 @@ public final class BinaryTraceReader implements TraceSource {
             } catch (IOException ignored) {
                 // the read error is the one to report
             }
-            throw JsonTraceReader.cannotRead(displayName, e);
+            throw ReadErrors.cannotRead(displayName, e);
         }
     }
 
@@ -166,7 +167,7 @@ public final class BinaryTraceReader implements TraceSource {
             return null;
         } catch (IOException e) {
             done = true;
-            throw JsonTraceReader.cannotRead(name, e);
+            throw ReadErrors.cannotRead(name, e);
         } catch (TraceException | RuntimeException e) {
             done = true;
             throw e;

@@ -2,9 +2,7 @@ package labyrinth.format.json;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -19,6 +17,8 @@ import labyrinth.core.Machine;
 import labyrinth.core.Watermarks;
 import labyrinth.core.ZoneKind;
 import labyrinth.core.ZoneSpec;
+import labyrinth.format.ReadErrors;
+import labyrinth.format.ReaderLimits;
 import labyrinth.format.Texts;
 import labyrinth.format.TraceBytes;
 import labyrinth.trace.Common;
@@ -156,7 +156,7 @@ public final class JsonTraceReader implements TraceSource {
         this.name = name;
         this.bytes = bytes;
         this.limits = limits;
-        JsonFactory factory = JsonFactory.builder().streamReadConstraints(limits.constraints()).build();
+        JsonFactory factory = JsonFactory.builder().streamReadConstraints(JsonLimits.constraints(limits)).build();
         this.p = factory.createParser(ObjectReadContext.empty(), bytes);
         for (Op o : OP_VALUES) {
             ops.put(o.label(), o.ordinal());
@@ -177,7 +177,7 @@ public final class JsonTraceReader implements TraceSource {
         try {
             in = Files.newInputStream(path);
         } catch (IOException e) {
-            throw cannotRead(displayName, e);
+            throw ReadErrors.cannotRead(displayName, e);
         }
         return open(in, displayName, limits);
     }
@@ -189,7 +189,7 @@ public final class JsonTraceReader implements TraceSource {
             bytes = TraceBytes.open(in);
         } catch (IOException e) {
             closeQuietly(in);
-            throw cannotRead(displayName, e);
+            throw ReadErrors.cannotRead(displayName, e);
         }
         return open(bytes, displayName, limits);
     }
@@ -204,23 +204,6 @@ public final class JsonTraceReader implements TraceSource {
             r.closeQuietly();
             throw e;
         }
-    }
-
-    /** "cannot read: no such file" and the like, for a file that cannot be opened or read. */
-    public static TraceException cannotRead(String file, IOException e) {
-        String why;
-        if (e instanceof NoSuchFileException) {
-            why = "no such file";
-        } else if (e instanceof AccessDeniedException) {
-            why = "permission denied";
-        } else if (e instanceof java.util.zip.ZipException) {
-            why = "corrupt gzip data (" + e.getMessage() + ")";
-        } else if (e.getMessage() != null && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("is a directory")) {
-            why = "is a directory";
-        } else {
-            why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        }
-        return new TraceException(file, 0, 0, -1, "cannot read: " + why, e);
     }
 
     @Override
@@ -1089,7 +1072,7 @@ public final class JsonTraceReader implements TraceSource {
         }
         if (e instanceof JacksonIOException) {
             IOException io = e.getCause() != null ? (IOException) e.getCause() : new IOException(e.getOriginalMessage());
-            TraceException te = cannotRead(name, io);
+            TraceException te = ReadErrors.cannotRead(name, io);
             return new TraceException(name, 0, 0, current, te.detail(), e);
         }
         if (trailer) {

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;
+import labyrinth.format.ReaderLimits;
 import labyrinth.format.TraceFiles;
 import labyrinth.format.binary.BinaryTraceReader;
 import labyrinth.format.binary.BinaryTraceWriter;

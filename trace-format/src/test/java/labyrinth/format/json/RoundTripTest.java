@@ -15,6 +15,7 @@ import labyrinth.core.Machine;
 import labyrinth.core.Watermarks;
 import labyrinth.core.ZoneKind;
 import labyrinth.core.ZoneSpec;
+import labyrinth.format.ReaderLimits;
 import labyrinth.format.TraceFiles;
 import labyrinth.trace.Common;
 import labyrinth.trace.Ctx;
