@@ -19,6 +19,7 @@ import labyrinth.format.ReaderLimits;
 import labyrinth.format.TraceFiles;
 import labyrinth.trace.Common;
 import labyrinth.trace.Ctx;
+import labyrinth.trace.EntryPoints;
 import labyrinth.trace.Event;
 import labyrinth.trace.Header;
 import labyrinth.trace.Scope;
