@@ -18,6 +18,7 @@ import labyrinth.trace.Event;
 import labyrinth.trace.Header;
 import labyrinth.trace.Scope;
 import labyrinth.trace.TraceException;
+import labyrinth.trace.TraceRules;
 import labyrinth.trace.TraceSource;
 
 /**
@@ -113,24 +114,23 @@ public final class FtraceReader implements TraceSource {
     /** The temporary copy of a stream this reader reads (deleted on close), or null. */
     private Path copy;
 
-    private FtraceReader(String name, InputStream in, Machine machine, String machineSource, List<String> notes,
-                         FtraceOptions options, boolean scanning) {
+    private FtraceReader(String name, InputStream in, MachineChoice choice, FtraceOptions options, boolean scanning) {
         this.name = name;
         this.in = in;
         this.lines = new LineReader(in);
         this.options = options;
         this.scanning = scanning;
-        Machine m = options.kernel() != null ? machine.withKernel(options.kernel()) : machine;
+        Machine m = options.kernel() != null ? choice.machine().withKernel(options.kernel()) : choice.machine();
         this.maxOrder = m.maxOrder();
         this.gfp = new KernelGfp(m.gfpNames());
         this.zones = m.zones();
         this.report = new ImportReport(options.maxListed());
-        report.machineSource = machineSource;
-        report.machineNotes.addAll(notes);
+        report.machineSource = choice.source();
+        report.machineNotes.addAll(choice.notes());
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("importer", "ftrace");
         meta.put("source", name);
-        meta.put("machine", machineSource);
+        meta.put("machine", choice.source());
         this.header = new Header(Header.VERSION, Scope.WINDOW, m, meta);
     }
 
@@ -144,28 +144,12 @@ public final class FtraceReader implements TraceSource {
 
     /** Like {@link #open(Path, FtraceOptions)}, naming the file {@code name} in messages. */
     public static FtraceReader open(Path file, String name, FtraceOptions options) throws IOException, TraceException {
-        Machine machine;
-        String source;
-        List<String> notes = List.of();
-        if (options.machine() != null) {
-            machine = options.machine();
-            source = "given";
-        } else if (options.zoneinfo() != null) {
-            ZoneinfoParser.Result z = ZoneinfoParser.parse(options.zoneinfo());
-            machine = z.machine();
-            notes = withAssumedSettings(z.notes(), machine);
-            source = "zoneinfo " + options.zoneinfo();
-        } else if (options.memoryBytes() > 0) {
-            machine = MachineGuess.fromMemory(options.memoryBytes());
-            notes = withAssumedSettings(notes, machine);
-            source = "memory " + options.memoryBytes() + " bytes";
-        } else {
+        MachineChoice m = MachineChoice.fromOptions(options);
+        if (m == null) {
             long[] scan = prescan(file, name, options);
-            machine = MachineGuess.fromHighestPfn(scan[0], (int) Math.max(Machine.DEFAULT_MAX_ORDER, scan[1]));
-            notes = withAssumedSettings(notes, machine);
-            source = scan[0] < 0 ? "default (no pfn in the trace)" : "highest pfn " + scan[0];
+            m = MachineChoice.fromHighestPfn(scan[0], (int) scan[1]);
         }
-        return new FtraceReader(name, stream(file), machine, source, notes, options, false);
+        return new FtraceReader(name, stream(file), m, options, false);
     }
 
     /**
@@ -176,18 +160,9 @@ public final class FtraceReader implements TraceSource {
      */
     public static FtraceReader open(String name, InputStream in, FtraceOptions options)
             throws IOException, TraceException {
-        if (options.machine() != null) {
-            return new FtraceReader(name, TraceBytes.open(in), options.machine(), "given", List.of(), options, false);
-        }
-        if (options.zoneinfo() != null) {
-            ZoneinfoParser.Result z = ZoneinfoParser.parse(options.zoneinfo());
-            return new FtraceReader(name, TraceBytes.open(in), z.machine(), "zoneinfo " + options.zoneinfo(),
-                    withAssumedSettings(z.notes(), z.machine()), options, false);
-        }
-        if (options.memoryBytes() > 0) {
-            Machine guess = MachineGuess.fromMemory(options.memoryBytes());
-            return new FtraceReader(name, TraceBytes.open(in), guess, "memory " + options.memoryBytes() + " bytes",
-                    withAssumedSettings(List.of(), guess), options, false);
+        MachineChoice m = MachineChoice.fromOptions(options);
+        if (m != null) {
+            return new FtraceReader(name, TraceBytes.open(in), m, options, false);
         }
         Path copy = Files.createTempFile("labyrinth-", ".trace");
         try {
@@ -203,34 +178,10 @@ public final class FtraceReader implements TraceSource {
         }
     }
 
-    /**
-     * {@code notes} and, when some zone's watermarks are computed rather than read from zoneinfo, the
-     * kernel settings the computation assumed (ALLOCATOR-MODEL.md's defaults).
-     */
-    static List<String> withAssumedSettings(List<String> notes, Machine m) {
-        boolean computed = false;
-        for (ZoneSpec z : m.zones()) {
-            computed |= z.watermarks() == null;
-        }
-        if (!computed) {
-            return notes;
-        }
-        long mfk = m.minFreeKbytesInEffect();
-        boolean raised = !m.minFreeKbytesGiven() && mfk > m.bootMinFreeKbytes();
-        List<String> out = new ArrayList<>(notes);
-        out.add("watermarks computed, not read: assumed min_free_kbytes " + mfk
-                + (m.minFreeKbytesGiven() ? "" : raised ? " (Linux's boot value, raised by khugepaged)"
-                        : " (Linux's boot value)")
-                + ", watermark_scale_factor " + m.watermarkScaleFactor() + " and transparent hugepages "
-                + (m.transparentHugepages() ? "on" : "off") + "; --zoneinfo gives the machine's own");
-        return out;
-    }
-
     /** {highest pfn used or -1, largest order used}. */
     private static long[] prescan(Path file, String name, FtraceOptions options) throws IOException, TraceException {
         FtraceOptions lenient = options.withStrict(false).withMaxListed(0);
-        try (FtraceReader r = new FtraceReader(name, stream(file),
-                MachineGuess.x86(MachineGuess.DMA_END_PFN, Machine.MAX_MAX_ORDER), "scan", List.of(), lenient, true)) {
+        try (FtraceReader r = new FtraceReader(name, stream(file), MachineChoice.SCAN, lenient, true)) {
             while (r.next() != null) {
                 // only the extremes matter
             }
@@ -528,19 +479,19 @@ public final class FtraceReader implements TraceSource {
 
     private boolean alloc(long lineNo) throws TraceException {
         String f = parser.fields;
-        String orderText = field(f, "order");
-        String gfpText = field(f, "gfp_flags");
+        String orderText = PageFields.field(f, "order");
+        String gfpText = PageFields.field(f, "gfp_flags");
         if (orderText == null || gfpText == null) {
             problem(lineNo, "mm_page_alloc needs order= and gfp_flags=, found \"" + f + "\"");
             return false;
         }
-        int order = order(orderText);
+        int order = PageFields.order(orderText, maxOrder);
         if (order < 0) {
-            problem(lineNo, "\"order\" must be an integer from 0 to " + maxOrder + ", found \"" + orderText + "\"");
+            problem(lineNo, TraceRules.orderMustBe(maxOrder) + ", found \"" + orderText + "\"");
             return false;
         }
-        long pfn = pfn(lineNo, field(f, "page"), field(f, "pfn"), true);
-        if (pfn == BAD || outsideZones(pfn, order)) {
+        long pfn = pfn(lineNo, PageFields.field(f, "page"), PageFields.field(f, "pfn"), true);
+        if (pfn == PageFields.BAD || outsideZones(pfn, order)) {
             return false;
         }
         KernelGfp.Result g = gfp.parse(gfpText);
@@ -566,19 +517,19 @@ public final class FtraceReader implements TraceSource {
 
     private boolean free(long lineNo, String ev) throws TraceException {
         String f = parser.fields;
-        String orderText = field(f, "order");
+        String orderText = PageFields.field(f, "order");
         int order = Event.ABSENT;
         if (orderText != null) {
-            order = order(orderText);
+            order = PageFields.order(orderText, maxOrder);
             if (order < 0) {
-                problem(lineNo, "\"order\" must be an integer from 0 to " + maxOrder + ", found \"" + orderText + "\"");
+                problem(lineNo, TraceRules.orderMustBe(maxOrder) + ", found \"" + orderText + "\"");
                 return false;
             }
         } else if (!ev.equals("mm_page_free") && !ev.equals("mm_page_free_direct")) {
             order = 0; // batched frees are order-0 pages by definition
         }
-        long pfn = pfn(lineNo, field(f, "page"), field(f, "pfn"), false);
-        if (pfn == BAD) {
+        long pfn = pfn(lineNo, PageFields.field(f, "page"), PageFields.field(f, "pfn"), false);
+        if (pfn == PageFields.BAD) {
             return false;
         }
         if (pfn == Event.UNRECORDED) {
@@ -634,20 +585,18 @@ public final class FtraceReader implements TraceSource {
         return p;
     }
 
-    private static final long BAD = Long.MIN_VALUE;
-
     /**
-     * @return the pfn, {@link Event#NULL_PFN}, {@link Event#UNRECORDED}, or {@link #BAD} after
+     * @return the pfn, {@link Event#NULL_PFN}, {@link Event#UNRECORDED}, or {@link PageFields#BAD} after
      *     reporting a malformed value
      */
     private long pfn(long lineNo, String page, String pfnText, boolean alloc) throws TraceException {
-        boolean nullPage = page != null && (page.equals("(null)") || isZeroHex(page));
-        long pageValue = page == null || nullPage ? -1 : hexValue(page);
+        boolean nullPage = page != null && (page.equals("(null)") || PageFields.isZeroHex(page));
+        long pageValue = page == null || nullPage ? -1 : PageFields.hexValue(page);
         if (pfnText != null) {
-            long pfn = number(pfnText);
-            if (pfn == BAD) {
+            long pfn = PageFields.number(pfnText);
+            if (pfn == PageFields.BAD) {
                 problem(lineNo, "\"pfn\" must be a decimal or 0x hex number, found \"" + pfnText + "\"");
-                return BAD;
+                return PageFields.BAD;
             }
             if (pfn == 0 || pfn == -1 || nullPage) {
                 return Event.NULL_PFN;
@@ -742,97 +691,5 @@ public final class FtraceReader implements TraceSource {
             throw new TraceException(name, lineNo, 1, -1, message);
         }
         report.malformed(lineNo, message);
-    }
-
-    // ---- field helpers --------------------------------------------------------------------------
-
-    /**
-     * The value of {@code key=} in {@code key=value} text, up to the next blank; {@code page= (null)}
-     * (a blank after '=') takes the next word when it starts with '('. Null when absent.
-     */
-    static String field(String f, String key) {
-        int from = 0;
-        while (true) {
-            int k = f.indexOf(key, from);
-            if (k < 0) {
-                return null;
-            }
-            int eq = k + key.length();
-            if ((k == 0 || f.charAt(k - 1) == ' ' || f.charAt(k - 1) == '\t') && eq < f.length() && f.charAt(eq) == '=') {
-                int s = eq + 1;
-                int e = s;
-                while (e < f.length() && f.charAt(e) != ' ' && f.charAt(e) != '\t') {
-                    e++;
-                }
-                if (e == s) {
-                    int n = e;
-                    while (n < f.length() && (f.charAt(n) == ' ' || f.charAt(n) == '\t')) {
-                        n++;
-                    }
-                    if (n < f.length() && f.charAt(n) == '(') {
-                        int ne = n;
-                        while (ne < f.length() && f.charAt(ne) != ' ' && f.charAt(ne) != '\t') {
-                            ne++;
-                        }
-                        return f.substring(n, ne);
-                    }
-                }
-                return f.substring(s, e);
-            }
-            from = k + 1;
-        }
-    }
-
-    private int order(String s) {
-        if (s.isEmpty() || s.length() > 2) {
-            return -1;
-        }
-        int v = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            v = v * 10 + (c - '0');
-        }
-        return v <= maxOrder ? v : -1;
-    }
-
-    /** Decimal or 0x hex, unsigned 64-bit; {@link #BAD} when neither. */
-    private static long number(String s) {
-        try {
-            if (s.startsWith("0x") || s.startsWith("0X")) {
-                return s.length() > 2 && s.length() <= 18 ? Long.parseUnsignedLong(s, 2, s.length(), 16) : BAD;
-            }
-            return s.length() <= 20 ? Long.parseUnsignedLong(s) : BAD;
-        } catch (NumberFormatException e) {
-            return BAD;
-        }
-    }
-
-    /** A page= pointer as a number ({@code 0x} prefix optional), or -1 when it is not hex. */
-    private static long hexValue(String s) {
-        int from = s.startsWith("0x") || s.startsWith("0X") ? 2 : 0;
-        if (s.length() - from == 0 || s.length() - from > 16) {
-            return -1;
-        }
-        try {
-            return Long.parseUnsignedLong(s, from, s.length(), 16);
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
-    private static boolean isZeroHex(String s) {
-        int from = s.startsWith("0x") ? 2 : 0;
-        if (from == s.length()) {
-            return false;
-        }
-        for (int i = from; i < s.length(); i++) {
-            if (s.charAt(i) != '0') {
-                return false;
-            }
-        }
-        return true;
     }
 }
