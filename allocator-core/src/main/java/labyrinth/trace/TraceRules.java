@@ -15,7 +15,8 @@ import labyrinth.core.ZoneSpec;
  * location differs. The entry points an {@code fn} names are in {@link EntryPoints}.
  *
  * <p>Each check returns normally when the value keeps the rule and builds its message only when it
- * does not, so the hot path allocates nothing. Stateless; the previous event's {@code seq} and
+ * does not, in a method of its own: the checks stay small enough for the JIT to inline into a
+ * codec's hot loop, and the hot path allocates nothing. Stateless; the previous event's {@code seq} and
  * {@code t} are the caller's to keep, because a codec remembers them only once the whole event is
  * accepted.
  */
@@ -35,23 +36,35 @@ public final class TraceRules {
     /** {@code seq}, when given, strictly increases ({@code lastSeq} -1: none given yet). */
     public static void seq(long seq, long lastSeq, Where w) throws TraceException {
         if (seq <= lastSeq) {
-            throw w.at("\"seq\" must be greater than the previous event's " + lastSeq + ", found " + seq);
+            throw seqBroken(seq, lastSeq, w);
         }
+    }
+
+    private static TraceException seqBroken(long seq, long lastSeq, Where w) {
+        return w.at("\"seq\" must be greater than the previous event's " + lastSeq + ", found " + seq);
     }
 
     /** {@code t} never decreases ({@code lastTime} {@link Common#NO_TIME}: none given yet). */
     public static void time(long t, long lastTime, Where w) throws TraceException {
-        if (lastTime != Common.NO_TIME && t < lastTime) {
-            throw w.at("\"t\" must not be less than the previous event's " + lastTime + ", found " + t);
+        if (t < lastTime && lastTime != Common.NO_TIME) {
+            throw timeBroken(t, lastTime, w);
         }
+    }
+
+    private static TraceException timeBroken(long t, long lastTime, Where w) {
+        return w.at("\"t\" must not be less than the previous event's " + lastTime + ", found " + t);
     }
 
     /** An {@code order} (of an alloc or a free) lies in 0..maxOrder. */
     public static int order(long order, int maxOrder, Where w) throws TraceException {
         if (order < 0 || order > maxOrder) {
-            throw w.at(orderMustBe(maxOrder) + ", found " + order);
+            throw orderBroken(order, maxOrder, w);
         }
         return (int) order;
+    }
+
+    private static TraceException orderBroken(long order, int maxOrder, Where w) {
+        return w.at(orderMustBe(maxOrder) + ", found " + order);
     }
 
     /** The words of {@link #order}, for a codec whose value is not even an integer. */
@@ -67,13 +80,20 @@ public final class TraceRules {
      */
     public static void allocBlock(long pfn, int order, Machine machine, boolean fromAddr, Where w)
             throws TraceException {
-        long end = machine.endPfn();
-        if (pfn >= 0 && (pfn >= end || pfn + (1L << order) > end)) {
-            String what = order == 0 ? "a page of the machine (0 to " + (end - 1) + ")"
-                    : "the first page of an order-" + order + " block inside the machine (pfns 0 to " + (end - 1) + ")";
-            throw w.at((fromAddr ? "\"addr\"" : "\"pfn\"") + " must be " + what + ", found "
-                    + (fromAddr ? "pfn " + pfn : Long.toString(pfn)));
+        if (pfn < 0) {
+            return; // not recorded, or a recorded failure
         }
+        long end = machine.endPfn();
+        if (pfn >= end || pfn + (1L << order) > end) {
+            throw blockOutside(pfn, order, end, fromAddr, w);
+        }
+    }
+
+    private static TraceException blockOutside(long pfn, int order, long end, boolean fromAddr, Where w) {
+        String what = order == 0 ? "a page of the machine (0 to " + (end - 1) + ")"
+                : "the first page of an order-" + order + " block inside the machine (pfns 0 to " + (end - 1) + ")";
+        return w.at((fromAddr ? "\"addr\"" : "\"pfn\"") + " must be " + what + ", found "
+                + (fromAddr ? "pfn " + pfn : Long.toString(pfn)));
     }
 
     /** An entry point that implies order 0 (see {@link EntryPoints}) is not given another order. */

@@ -82,6 +82,13 @@ final class EventReader {
     /** pfn/addr as written, for messages. */
     private String pageText;
 
+    /**
+     * The last {@code fn} and the mask it implies ({@code null} implies none): {@code fn} values are
+     * shared Strings (see {@link #name}), so a repeated one is recognised by identity, not hashed.
+     */
+    private String impliedFn;
+    private long implied = -1;
+
     // where TraceRules' complaints about values checked after the whole event point
     private final TraceRules.Where orderAt = d -> keyFail(EventKeys.ORDER, d);
     private final TraceRules.Where gfpAt = d -> keyFail(EventKeys.GFP, d);
@@ -350,7 +357,10 @@ final class EventReader {
     private Event alloc(Common common) throws TraceException {
         int o = order == Event.ABSENT ? 0 : order;
         long mask = gfp < 0 ? Gfp.GFP_KERNEL : gfp;
-        long implied = EntryPoints.impliedGfp(fn, gfpNames);
+        if (fn != impliedFn) {
+            implied = EntryPoints.impliedGfp(fn, gfpNames);
+            impliedFn = fn;
+        }
         if (implied >= 0) {
             if (keys.has(EventKeys.ORDER)) {
                 TraceRules.orderAsImplied(fn, order, orderAt);
