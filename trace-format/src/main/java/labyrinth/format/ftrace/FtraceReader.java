@@ -2,7 +2,6 @@ package labyrinth.format.ftrace;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import labyrinth.core.Machine;
-import labyrinth.core.ZoneSpec;
 import labyrinth.format.TraceBytes;
 import labyrinth.trace.Common;
 import labyrinth.trace.Ctx;
@@ -18,7 +16,6 @@ import labyrinth.trace.Event;
 import labyrinth.trace.Header;
 import labyrinth.trace.Scope;
 import labyrinth.trace.TraceException;
-import labyrinth.trace.TraceRules;
 import labyrinth.trace.TraceSource;
 
 /**
@@ -63,28 +60,10 @@ import labyrinth.trace.TraceSource;
  * twice). Memory use does not depend on the file's size. Not thread-safe: one per trace.
  */
 public final class FtraceReader implements TraceSource {
-    private static final long X86_VMEMMAP_BASE = 0xffffea0000000000L;
     private static final int MAX_STACK = 256;
     private static final int MAX_CONTINUATION_LINES = 16;
 
     private enum StackMode { NONE, FTRACE, PERF, SKIP }
-
-    /** An event read but not yet produced: a stack may still follow. */
-    private static final class Pending {
-        long line;
-        boolean alloc;
-        String kind;
-        int order;
-        long gfp;
-        String gfpUnparsed;
-        long pfn;
-        int cpu;
-        long time;
-        Ctx ctx;
-        String owner;
-        Layout layout;
-        List<String> stack;
-    }
 
     private final String name;
     private final InputStream in;
@@ -93,13 +72,10 @@ public final class FtraceReader implements TraceSource {
     private final FtraceOptions options;
     private final boolean scanning;
     private final LineParser parser = new LineParser();
-    private final KernelGfp gfp;
-    /** The machine's zones: events about pages outside them are left out. */
-    private final List<ZoneSpec> zones;
     private final ImportReport report;
-    private final int maxOrder;
+    private final KmemEvents kmem;
 
-    private Pending pending;
+    private PendingEvent pending;
     private StackMode mode = StackMode.NONE;
     private String pushback;
     private long pushbackLine;
@@ -121,10 +97,9 @@ public final class FtraceReader implements TraceSource {
         this.options = options;
         this.scanning = scanning;
         Machine m = options.kernel() != null ? choice.machine().withKernel(options.kernel()) : choice.machine();
-        this.maxOrder = m.maxOrder();
-        this.gfp = new KernelGfp(m.gfpNames());
-        this.zones = m.zones();
         this.report = new ImportReport(options.maxListed());
+        this.kmem = new KmemEvents(parser, report, options, scanning, m.zones(), m.maxOrder(),
+                new KernelGfp(m.gfpNames()), this::problem);
         report.machineSource = choice.source();
         report.machineNotes.addAll(choice.notes());
         Map<String, Object> meta = new LinkedHashMap<>();
@@ -200,33 +175,7 @@ public final class FtraceReader implements TraceSource {
      * first) and for JSON ({@code {} or {@code [} first).
      */
     public static boolean looksLikeFtrace(byte[] head) {
-        if (head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
-            return false;
-        }
-        String text = new String(head, StandardCharsets.ISO_8859_1);
-        int i = 0;
-        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
-            i++;
-        }
-        if (i < text.length() && (text.charAt(i) == '{' || text.charAt(i) == '[')) {
-            return false;
-        }
-        LineParser p = new LineParser();
-        int start = 0;
-        for (int n = 0; n < 200 && start < text.length(); n++) {
-            int nl = text.indexOf('\n', start);
-            String line = text.substring(start, nl < 0 ? text.length() : nl);
-            start = nl < 0 ? text.length() : nl + 1;
-            if (line.startsWith("# tracer:")) {
-                return true;
-            }
-            p.parse(line);
-            if (p.kind == LineParser.Kind.EVENT || p.kind == LineParser.Kind.STACK_HEADER
-                    || p.kind == LineParser.Kind.GRAPH_OPEN) {
-                return true;
-            }
-        }
-        return false;
+        return Sniffer.looksLikeFtrace(head);
     }
 
     @Override
@@ -450,24 +399,9 @@ public final class FtraceReader implements TraceSource {
     }
 
     private void event(long lineNo) throws TraceException {
-        String ev = parser.event;
-        boolean tracked;
-        switch (ev) {
-            case "mm_page_alloc" -> tracked = alloc(lineNo);
-            case "mm_page_free", "mm_page_free_direct", "mm_page_free_batched", "mm_pagevec_free" ->
-                    tracked = free(lineNo, ev);
-            case "mm_page_pcpu_drain" -> {
-                report.pcpuDrains++;
-                tracked = false;
-            }
-            case "mm_page_alloc_zone_locked" -> {
-                report.allocZoneLocked++;
-                tracked = false;
-            }
-            default -> {
-                report.other(ev);
-                tracked = false;
-            }
+        boolean tracked = kmem.read(lineNo);
+        if (tracked) {
+            pending = kmem.taken();
         }
         if (parser.layout == Layout.PERF_SCRIPT) {
             mode = tracked ? StackMode.PERF : StackMode.SKIP;
@@ -477,153 +411,10 @@ public final class FtraceReader implements TraceSource {
         }
     }
 
-    private boolean alloc(long lineNo) throws TraceException {
-        String f = parser.fields;
-        String orderText = PageFields.field(f, "order");
-        String gfpText = PageFields.field(f, "gfp_flags");
-        if (orderText == null || gfpText == null) {
-            problem(lineNo, "mm_page_alloc needs order= and gfp_flags=, found \"" + f + "\"");
-            return false;
-        }
-        int order = PageFields.order(orderText, maxOrder);
-        if (order < 0) {
-            problem(lineNo, TraceRules.orderMustBe(maxOrder) + ", found \"" + orderText + "\"");
-            return false;
-        }
-        long pfn = pfn(lineNo, PageFields.field(f, "page"), PageFields.field(f, "pfn"), true);
-        if (pfn == PageFields.BAD || outsideZones(pfn, order)) {
-            return false;
-        }
-        KernelGfp.Result g = gfp.parse(gfpText);
-        Pending p = start(lineNo, "alloc");
-        p.alloc = true;
-        p.order = order;
-        p.gfp = g.mask();
-        p.gfpUnparsed = g.unparsed();
-        p.pfn = pfn;
-        if (!scanning) {
-            for (String u : g.unknown()) {
-                report.unknownGfp(u);
-            }
-            if (g.hex()) {
-                report.hexGfpMasks++;
-            }
-            if (g.decimal()) {
-                report.decimalGfpMasks++;
-            }
-        }
-        return true;
-    }
-
-    private boolean free(long lineNo, String ev) throws TraceException {
-        String f = parser.fields;
-        String orderText = PageFields.field(f, "order");
-        int order = Event.ABSENT;
-        if (orderText != null) {
-            order = PageFields.order(orderText, maxOrder);
-            if (order < 0) {
-                problem(lineNo, TraceRules.orderMustBe(maxOrder) + ", found \"" + orderText + "\"");
-                return false;
-            }
-        } else if (!ev.equals("mm_page_free") && !ev.equals("mm_page_free_direct")) {
-            order = 0; // batched frees are order-0 pages by definition
-        }
-        long pfn = pfn(lineNo, PageFields.field(f, "page"), PageFields.field(f, "pfn"), false);
-        if (pfn == PageFields.BAD) {
-            return false;
-        }
-        if (pfn == Event.UNRECORDED) {
-            problem(lineNo, ev + " needs a pfn (pfn=, or page=0x<pfn> in perf output), found \"" + f + "\"");
-            return false;
-        }
-        if (outsideZones(pfn, order)) {
-            return false;
-        }
-        Pending p = start(lineNo, ev);
-        p.alloc = false;
-        p.order = order;
-        p.pfn = pfn;
-        return true;
-    }
-
-    /**
-     * Whether the block at {@code pfn} lies in no zone of the machine, and so is left out and counted:
-     * a zone from zoneinfo holds its managed pages only, so pages past them in its span (holes and
-     * reserved pages) are not memory the model has, and a given memory size may be smaller than the
-     * trace. The pre-scan decides nothing here.
-     */
-    private boolean outsideZones(long pfn, int order) {
-        if (scanning || pfn < 0) {
-            return false;
-        }
-        long end = pfn + (1L << Math.max(order, 0));
-        for (ZoneSpec z : zones) {
-            if (pfn >= z.startPfn() && end <= z.endPfn()) {
-                return false;
-            }
-        }
-        report.outsideZones++;
-        return true;
-    }
-
-    private Pending start(long lineNo, String kind) {
-        Pending p = new Pending();
-        p.line = lineNo;
-        p.kind = kind;
-        p.cpu = parser.cpu;
-        p.time = parser.time;
-        p.owner = parser.owner;
-        p.layout = parser.layout;
-        p.ctx = LineParser.ctxOf(parser.flags, options.preemptOffset());
-        if (parser.flags != null && !scanning) {
-            int depth = LineParser.preemptDepth(parser.flags);
-            report.flaggedEvents++;
-            report.minPreempt = Math.min(report.minPreempt, depth);
-            report.maxPreempt = Math.max(report.maxPreempt, depth);
-        }
-        pending = p;
-        return p;
-    }
-
-    /**
-     * @return the pfn, {@link Event#NULL_PFN}, {@link Event#UNRECORDED}, or {@link PageFields#BAD} after
-     *     reporting a malformed value
-     */
-    private long pfn(long lineNo, String page, String pfnText, boolean alloc) throws TraceException {
-        boolean nullPage = page != null && (page.equals("(null)") || PageFields.isZeroHex(page));
-        long pageValue = page == null || nullPage ? -1 : PageFields.hexValue(page);
-        if (pfnText != null) {
-            long pfn = PageFields.number(pfnText);
-            if (pfn == PageFields.BAD) {
-                problem(lineNo, "\"pfn\" must be a decimal or 0x hex number, found \"" + pfnText + "\"");
-                return PageFields.BAD;
-            }
-            if (pfn == 0 || pfn == -1 || nullPage) {
-                return Event.NULL_PFN;
-            }
-            if (!pfnText.startsWith("0x") && pageValue != -1 && pageValue - X86_VMEMMAP_BASE == pfn) {
-                if (!scanning && alloc) {
-                    report.vmemmapOffsetPfns++;
-                }
-                return Event.UNRECORDED;
-            }
-            return pfn;
-        }
-        if (nullPage) {
-            return Event.NULL_PFN;
-        }
-        if (parser.layout == Layout.PERF_SCRIPT && page != null && page.startsWith("0x")
-                && pageValue > 0 && pageValue < (1L << 40)) {
-            return pageValue;
-        }
-        return Event.UNRECORDED;
-    }
-
     private Event emit() {
-        Pending p = pending;
+        PendingEvent p = pending;
         pending = null;
         mode = StackMode.NONE;
-        long number = produced++;
         long t = p.time;
         if (t != Common.NO_TIME) {
             if (t < maxTime) {
@@ -635,32 +426,12 @@ public final class FtraceReader implements TraceSource {
                 maxTime = t;
             }
         }
-        List<String> stack = p.stack == null ? List.of() : p.stack;
-        if (!stack.isEmpty()) {
-            report.stacks++;
-        }
-        Common c = new Common(number, false, p.line, 1, t, p.cpu, p.ctx, p.owner, Sites.siteOf(stack), stack);
-        report.layouts.merge(p.layout, 1L, Long::sum);
         int order = Math.max(p.order, 0);
         if (p.pfn >= 0) {
             highestPfn = Math.max(highestPfn, p.pfn + (1L << order) - 1);
         }
         highestOrder = Math.max(highestOrder, order);
-        if (p.alloc) {
-            report.allocs++;
-            if (p.pfn == Event.NULL_PFN) {
-                report.failedAllocs++;
-            } else if (p.pfn == Event.UNRECORDED) {
-                report.unrecordedAllocs++;
-            }
-            return new Event.Alloc(c, p.order, p.gfp, null, p.pfn, p.gfpUnparsed);
-        }
-        switch (p.kind) {
-            case "mm_page_free_direct" -> report.freesDirect++;
-            case "mm_page_free" -> report.frees++;
-            default -> report.freesBatched++;
-        }
-        return new Event.Free(c, p.pfn, p.order);
+        return p.toEvent(produced++, t, report);
     }
 
     /**
