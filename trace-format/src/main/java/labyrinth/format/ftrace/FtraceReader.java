@@ -34,7 +34,7 @@ import labyrinth.trace.TraceSource;
  * the count, which the replay reports as a trace-gap. An event's number is its 0-based position
  * among the events produced, its line the source line, its column 1; the owner is
  * {@code comm-pid} as printed; the context comes from the irq-flags column
- * ({@link LineParser#ctxOf}); a following {@code <stack trace>} block or perf callchain becomes
+ * ({@link IrqFlags#ctxOf}); a following {@code <stack trace>} block or perf callchain becomes
  * its stack and site ({@link Sites}).
  *
  * <p>The pfn: {@code pfn=} in decimal or {@code 0x} hex. Without {@code pfn=}, only

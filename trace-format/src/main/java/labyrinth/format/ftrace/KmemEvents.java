@@ -179,9 +179,9 @@ final class KmemEvents {
         p.time = parser.time;
         p.owner = parser.owner;
         p.layout = parser.layout;
-        p.ctx = LineParser.ctxOf(parser.flags, options.preemptOffset());
+        p.ctx = IrqFlags.ctxOf(parser.flags, options.preemptOffset());
         if (parser.flags != null && !scanning) {
-            int depth = LineParser.preemptDepth(parser.flags);
+            int depth = IrqFlags.preemptDepth(parser.flags);
             report.flaggedEvents++;
             report.minPreempt = Math.min(report.minPreempt, depth);
             report.maxPreempt = Math.max(report.maxPreempt, depth);
