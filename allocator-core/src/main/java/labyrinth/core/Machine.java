@@ -45,7 +45,7 @@ public record Machine(int pageSize, int maxOrder, List<ZoneSpec> zones, long dir
         for (int i = 1; i < zones.size(); i++) {
             ZoneSpec a = zones.get(i - 1);
             ZoneSpec b = zones.get(i);
-            if (b.startPfn() < a.endPfn() || b.kind().ordinal() <= a.kind().ordinal()) {
+            if (!ZoneOrder.follows(a, b)) {
                 throw new IllegalArgumentException("zones must ascend in startPfn and kind without overlapping: "
                         + a.kind().label() + " then " + b.kind().label());
             }

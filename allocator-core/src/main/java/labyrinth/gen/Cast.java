@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import labyrinth.core.Gfp;
 import labyrinth.trace.Ctx;
+import labyrinth.trace.EntryPoints;
 
 /**
  * The actors of a scenario, indexed by {@link Actor#id()}. {@link #KERNEL} is a plausible mix of a
@@ -12,10 +13,10 @@ import labyrinth.trace.Ctx;
  * Immutable once built.
  */
 final class Cast {
-    static final String RX_FN = "labyrinth_void_alloc_page_gfp_atomic_exclusive";
-    static final String ATOMIC_FN = "labyrinth_void_alloc_page_gfp_atomic";
-    static final String KERNEL_EXCLUSIVE_FN = "labyrinth_void_alloc_page_gfp_kernel_exclusive";
-    static final String KERNEL_FN = "labyrinth_void_alloc_page_gfp_kernel";
+    static final String RX_FN = EntryPoints.ATOMIC_EXCLUSIVE;
+    static final String ATOMIC_FN = EntryPoints.ATOMIC;
+    static final String KERNEL_EXCLUSIVE_FN = EntryPoints.KERNEL_EXCLUSIVE;
+    static final String KERNEL_FN = EntryPoints.KERNEL;
 
     static final Cast KERNEL = kernel();
 

@@ -17,8 +17,8 @@ import labyrinth.explain.Explainer;
 import labyrinth.explain.Explanation;
 import labyrinth.explain.FailureReport;
 import labyrinth.explain.ReportGroups;
+import labyrinth.format.ReadErrors;
 import labyrinth.format.dmesg.KernelLogs;
-import labyrinth.format.json.JsonTraceReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -88,7 +88,7 @@ final class ExplainCommand implements Callable<Integer> {
         try {
             reports = KernelLogs.read(log);
         } catch (IOException e) {
-            return Errors.report(err, JsonTraceReader.cannotRead(name, e).getMessage(), e, debug);
+            return Errors.report(err, ReadErrors.cannotRead(name, e).getMessage(), e, debug);
         }
         if (reports.isEmpty()) {
             return Errors.report(err, name + ": no \"page allocation failure\" report in this file (expected a"

@@ -5,8 +5,8 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import labyrinth.core.KernelVersion;
+import labyrinth.format.ReaderLimits;
 import labyrinth.format.TraceFiles;
-import labyrinth.format.json.ReaderLimits;
 import labyrinth.trace.TraceException;
 import labyrinth.trace.TraceSource;
 

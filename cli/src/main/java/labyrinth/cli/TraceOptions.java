@@ -2,7 +2,7 @@ package labyrinth.cli;
 
 import labyrinth.core.Allocator;
 import labyrinth.core.KernelVersion;
-import labyrinth.format.json.ReaderLimits;
+import labyrinth.format.ReaderLimits;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;

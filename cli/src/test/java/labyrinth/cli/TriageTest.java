@@ -79,7 +79,7 @@ class TriageTest {
 
     private static Triage triage(boolean keepFindings) {
         return new Triage(null, labyrinth.replay.Severity.ERROR, 1L << 26, Integer.MAX_VALUE,
-                labyrinth.format.json.ReaderLimits.defaults(), keepFindings, false);
+                labyrinth.format.ReaderLimits.defaults(), keepFindings, false);
     }
 
     @Test

@@ -11,7 +11,6 @@ import labyrinth.format.dmesg.KernelLogs;
 import labyrinth.format.ftrace.FtraceOptions;
 import labyrinth.format.ftrace.FtraceReader;
 import labyrinth.format.json.JsonTraceReader;
-import labyrinth.format.json.ReaderLimits;
 import labyrinth.trace.TraceException;
 import labyrinth.trace.TraceSource;
 
@@ -56,20 +55,20 @@ public final class TraceFiles {
         try {
             in = Files.newInputStream(path);
         } catch (IOException e) {
-            throw JsonTraceReader.cannotRead(displayName, e);
+            throw ReadErrors.cannotRead(displayName, e);
         }
         if (isKernelTrace(in, displayName)) {
             refuseKernelLog(path, displayName);
             try {
                 return FtraceReader.open(path, displayName, FtraceOptions.defaults().withKernel(kernel));
             } catch (IOException e) {
-                throw JsonTraceReader.cannotRead(displayName, e);
+                throw ReadErrors.cannotRead(displayName, e);
             }
         }
         try {
             in = Files.newInputStream(path);
         } catch (IOException e) {
-            throw JsonTraceReader.cannotRead(displayName, e);
+            throw ReadErrors.cannotRead(displayName, e);
         }
         try {
             return open(in, displayName, limits, kernel);
@@ -114,7 +113,7 @@ public final class TraceFiles {
             return bytes.firstSignificantByte() != '{' && !BinaryFormat.matches(bytes.peek(16))
                     && FtraceReader.looksLikeFtrace(bytes.peek(KERNEL_SNIFF_BYTES));
         } catch (IOException e) {
-            throw JsonTraceReader.cannotRead(displayName, e);
+            throw ReadErrors.cannotRead(displayName, e);
         }
     }
 
@@ -152,7 +151,7 @@ public final class TraceFiles {
             } catch (IOException ignored) {
                 // the read error is the one to report
             }
-            throw JsonTraceReader.cannotRead(displayName, e);
+            throw ReadErrors.cannotRead(displayName, e);
         }
     }
 }

@@ -59,7 +59,7 @@ class BytesReadTest {
     @Test
     void aStreamOfUnknownOriginIsCountedToo() throws Exception {
         Path p = write("s.ndjson", false, out -> writeJson(out, true));
-        try (TraceSource src = TraceFiles.open(Files.newInputStream(p), "s", labyrinth.format.json.ReaderLimits.defaults())) {
+        try (TraceSource src = TraceFiles.open(Files.newInputStream(p), "s", ReaderLimits.defaults())) {
             drainChecking(src, Files.size(p));
         }
     }

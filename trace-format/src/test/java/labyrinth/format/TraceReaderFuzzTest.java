@@ -4,7 +4,6 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import labyrinth.format.json.ReaderLimits;
 import labyrinth.trace.TraceException;
 import labyrinth.trace.TraceSource;
 

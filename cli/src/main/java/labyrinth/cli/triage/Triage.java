@@ -14,7 +14,7 @@ import labyrinth.cli.progress.Progress;
 import labyrinth.core.KernelVersion;
 import labyrinth.core.MachineTooLargeException;
 import labyrinth.cli.TraceInput;
-import labyrinth.format.json.ReaderLimits;
+import labyrinth.format.ReaderLimits;
 import labyrinth.replay.Mode;
 import labyrinth.replay.PrimaryFailure;
 import labyrinth.replay.ReplayObserver;

@@ -2,28 +2,30 @@ package labyrinth.format.binary;
 
 import static labyrinth.format.binary.BinaryFormat.*;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import labyrinth.core.Machine;
+import labyrinth.format.ReadErrors;
+import labyrinth.format.ReaderLimits;
 import labyrinth.format.TraceBytes;
-import labyrinth.format.json.JsonTraceReader;
-import labyrinth.format.json.ReaderLimits;
+import labyrinth.format.json.HeaderReader;
 import labyrinth.trace.Common;
 import labyrinth.trace.Ctx;
 import labyrinth.trace.Event;
 import labyrinth.trace.Header;
 import labyrinth.trace.Op;
 import labyrinth.trace.TraceException;
+import labyrinth.trace.TraceRules;
 import labyrinth.trace.TraceSource;
 
 /**
  * Reads the compact binary encoding (docs/binary-format.md), recognised by its magic bytes. The
- * header is a JSON document checked by {@link JsonTraceReader}; events are decoded from a byte
- * buffer with no per-event lookups: strings are defined once and then named by index, so every
+ * header is a JSON document checked by the JSON codec's {@link HeaderReader}; events are decoded
+ * from a byte buffer, and each decoded value is checked by {@link TraceRules}, as the JSON reader
+ * checks it. The buffer with no per-event lookups: strings are defined once and then named by index, so every
  * event naming an owner shares one String. A file that ends inside a record or before the end
  * record yields its complete events, then {@link #truncation()}. Events carry no line or column
  * (0): messages name the byte offset instead. Not thread-safe: one per trace.
@@ -41,14 +43,20 @@ public final class BinaryTraceReader implements TraceSource {
     private boolean eof;
     private Header header;
     private Machine machine;
-    private long endPfn;
     private int maxOrder;
     private String[] strings = new String[64];
     private int stringCount;
     private long position;
     private long lastNumber = -1;
+    /** Delta base of {@code t}; 0 before the first. */
     private long lastTime;
     private boolean timeSeen;
+    /** The last {@code seq} given, for {@link TraceRules#seq}; -1: none yet. */
+    private long lastSeq = -1;
+    /** The event being decoded, for messages. */
+    private long current = -1;
+    /** Errors at the record being decoded. */
+    private final TraceRules.Where here = d -> fail(current, d);
     private long recordStart;
     private boolean done;
     private Truncation truncation;
@@ -79,7 +87,7 @@ public final class BinaryTraceReader implements TraceSource {
             } catch (IOException ignored) {
                 // the read error is the one to report
             }
-            throw JsonTraceReader.cannotRead(displayName, e);
+            throw ReadErrors.cannotRead(displayName, e);
         }
     }
 
@@ -107,14 +115,8 @@ public final class BinaryTraceReader implements TraceSource {
         }
         byte[] json = Arrays.copyOfRange(buf, pos, pos + (int) length);
         pos += (int) length;
-        try (JsonTraceReader h = JsonTraceReader.open(new ByteArrayInputStream(json), name + " (header)", limits)) {
-            header = h.header();
-            if (h.next() != null) {
-                throw fail(-1, "the header document must hold no events");
-            }
-        }
+        header = HeaderReader.headerOnly(json, name + " (header)", limits, d -> fail(-1, d));
         machine = header.machine();
-        endPfn = machine.endPfn();
         maxOrder = machine.maxOrder();
     }
 
@@ -166,7 +168,7 @@ public final class BinaryTraceReader implements TraceSource {
             return null;
         } catch (IOException e) {
             done = true;
-            throw JsonTraceReader.cannotRead(name, e);
+            throw ReadErrors.cannotRead(name, e);
         } catch (TraceException | RuntimeException e) {
             done = true;
             throw e;
@@ -177,13 +179,15 @@ public final class BinaryTraceReader implements TraceSource {
         int ext = (tag & F_EXT) != 0 ? byte1() : 0;
         boolean seqGiven = (ext & X_SEQ) != 0;
         long number = seqGiven ? lastNumber + 1 + varint() : position;
+        current = number;
+        if (seqGiven) {
+            TraceRules.seq(number, lastSeq, here);
+        }
         long time = Common.NO_TIME;
         if ((tag & F_TIME) != 0) {
             long z = varint();
             time = lastTime + ((z >>> 1) ^ -(z & 1));
-            if (timeSeen && time < lastTime) {
-                throw fail(number, "\"t\" must not be less than the previous event's " + lastTime + ", found " + time);
-            }
+            TraceRules.time(time, timeSeen ? lastTime : Common.NO_TIME, here);
         }
         int cpu = (tag & F_CPU) != 0 ? (int) varint() : -1;
         String owner = (tag & F_OWNER) != 0 ? str(number) : null;
@@ -211,19 +215,21 @@ public final class BinaryTraceReader implements TraceSource {
                 long pfn = varint() - 2;
                 String fn = (ext & X_FN) != 0 ? str(number) : null;
                 String unparsed = (ext & X_GFP_UNPARSED) != 0 ? str(number) : null;
-                if (order > maxOrder) {
-                    throw fail(number, "alloc order " + order + " is above the machine's maxOrder " + maxOrder);
-                }
-                if (pfn < Event.UNRECORDED || pfn >= 0 && pfn + (1L << order) > endPfn) {
+                TraceRules.order(order, maxOrder, here);
+                if (pfn < Event.UNRECORDED) {
                     throw fail(number, "recorded pfn " + pfn + " of order " + order + " is not a block inside the machine");
                 }
+                TraceRules.allocBlock(pfn, order, machine, false, here);
                 yield new Event.Alloc(c, order, gfp, fn, pfn, unparsed);
             }
             case FREE -> {
                 long pfn = varint() - 1;
                 long order = varint() - 1;
-                if (pfn < Event.NULL_PFN || order < Event.ABSENT || order > maxOrder) {
+                if (pfn < Event.NULL_PFN || order < Event.ABSENT) {
                     throw fail(number, "free of pfn " + pfn + " order " + order + " is out of range");
+                }
+                if (order != Event.ABSENT) {
+                    TraceRules.order(order, maxOrder, here);
                 }
                 yield new Event.Free(c, pfn, (int) order);
             }
@@ -250,6 +256,9 @@ public final class BinaryTraceReader implements TraceSource {
         if (time != Common.NO_TIME) {
             lastTime = time;
             timeSeen = true;
+        }
+        if (seqGiven) {
+            lastSeq = number;
         }
         lastNumber = number;
         position++;

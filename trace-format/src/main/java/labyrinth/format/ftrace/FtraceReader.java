@@ -2,7 +2,6 @@ package labyrinth.format.ftrace;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import labyrinth.core.Machine;
-import labyrinth.core.ZoneSpec;
 import labyrinth.format.TraceBytes;
 import labyrinth.trace.Common;
 import labyrinth.trace.Ctx;
@@ -36,7 +34,7 @@ import labyrinth.trace.TraceSource;
  * the count, which the replay reports as a trace-gap. An event's number is its 0-based position
  * among the events produced, its line the source line, its column 1; the owner is
  * {@code comm-pid} as printed; the context comes from the irq-flags column
- * ({@link LineParser#ctxOf}); a following {@code <stack trace>} block or perf callchain becomes
+ * ({@link IrqFlags#ctxOf}); a following {@code <stack trace>} block or perf callchain becomes
  * its stack and site ({@link Sites}).
  *
  * <p>The pfn: {@code pfn=} in decimal or {@code 0x} hex. Without {@code pfn=}, only
@@ -62,28 +60,10 @@ import labyrinth.trace.TraceSource;
  * twice). Memory use does not depend on the file's size. Not thread-safe: one per trace.
  */
 public final class FtraceReader implements TraceSource {
-    private static final long X86_VMEMMAP_BASE = 0xffffea0000000000L;
     private static final int MAX_STACK = 256;
     private static final int MAX_CONTINUATION_LINES = 16;
 
     private enum StackMode { NONE, FTRACE, PERF, SKIP }
-
-    /** An event read but not yet produced: a stack may still follow. */
-    private static final class Pending {
-        long line;
-        boolean alloc;
-        String kind;
-        int order;
-        long gfp;
-        String gfpUnparsed;
-        long pfn;
-        int cpu;
-        long time;
-        Ctx ctx;
-        String owner;
-        Layout layout;
-        List<String> stack;
-    }
 
     private final String name;
     private final InputStream in;
@@ -92,13 +72,10 @@ public final class FtraceReader implements TraceSource {
     private final FtraceOptions options;
     private final boolean scanning;
     private final LineParser parser = new LineParser();
-    private final KernelGfp gfp;
-    /** The machine's zones: events about pages outside them are left out. */
-    private final List<ZoneSpec> zones;
     private final ImportReport report;
-    private final int maxOrder;
+    private final KmemEvents kmem;
 
-    private Pending pending;
+    private PendingEvent pending;
     private StackMode mode = StackMode.NONE;
     private String pushback;
     private long pushbackLine;
@@ -113,24 +90,22 @@ public final class FtraceReader implements TraceSource {
     /** The temporary copy of a stream this reader reads (deleted on close), or null. */
     private Path copy;
 
-    private FtraceReader(String name, InputStream in, Machine machine, String machineSource, List<String> notes,
-                         FtraceOptions options, boolean scanning) {
+    private FtraceReader(String name, InputStream in, MachineChoice choice, FtraceOptions options, boolean scanning) {
         this.name = name;
         this.in = in;
         this.lines = new LineReader(in);
         this.options = options;
         this.scanning = scanning;
-        Machine m = options.kernel() != null ? machine.withKernel(options.kernel()) : machine;
-        this.maxOrder = m.maxOrder();
-        this.gfp = new KernelGfp(m.gfpNames());
-        this.zones = m.zones();
+        Machine m = options.kernel() != null ? choice.machine().withKernel(options.kernel()) : choice.machine();
         this.report = new ImportReport(options.maxListed());
-        report.machineSource = machineSource;
-        report.machineNotes.addAll(notes);
+        this.kmem = new KmemEvents(parser, report, options, scanning, m.zones(), m.maxOrder(),
+                new KernelGfp(m.gfpNames()), this::problem);
+        report.machineSource = choice.source();
+        report.machineNotes.addAll(choice.notes());
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("importer", "ftrace");
         meta.put("source", name);
-        meta.put("machine", machineSource);
+        meta.put("machine", choice.source());
         this.header = new Header(Header.VERSION, Scope.WINDOW, m, meta);
     }
 
@@ -144,28 +119,12 @@ public final class FtraceReader implements TraceSource {
 
     /** Like {@link #open(Path, FtraceOptions)}, naming the file {@code name} in messages. */
     public static FtraceReader open(Path file, String name, FtraceOptions options) throws IOException, TraceException {
-        Machine machine;
-        String source;
-        List<String> notes = List.of();
-        if (options.machine() != null) {
-            machine = options.machine();
-            source = "given";
-        } else if (options.zoneinfo() != null) {
-            ZoneinfoParser.Result z = ZoneinfoParser.parse(options.zoneinfo());
-            machine = z.machine();
-            notes = withAssumedSettings(z.notes(), machine);
-            source = "zoneinfo " + options.zoneinfo();
-        } else if (options.memoryBytes() > 0) {
-            machine = MachineGuess.fromMemory(options.memoryBytes());
-            notes = withAssumedSettings(notes, machine);
-            source = "memory " + options.memoryBytes() + " bytes";
-        } else {
+        MachineChoice m = MachineChoice.fromOptions(options);
+        if (m == null) {
             long[] scan = prescan(file, name, options);
-            machine = MachineGuess.fromHighestPfn(scan[0], (int) Math.max(Machine.DEFAULT_MAX_ORDER, scan[1]));
-            notes = withAssumedSettings(notes, machine);
-            source = scan[0] < 0 ? "default (no pfn in the trace)" : "highest pfn " + scan[0];
+            m = MachineChoice.fromHighestPfn(scan[0], (int) scan[1]);
         }
-        return new FtraceReader(name, stream(file), machine, source, notes, options, false);
+        return new FtraceReader(name, stream(file), m, options, false);
     }
 
     /**
@@ -176,18 +135,9 @@ public final class FtraceReader implements TraceSource {
      */
     public static FtraceReader open(String name, InputStream in, FtraceOptions options)
             throws IOException, TraceException {
-        if (options.machine() != null) {
-            return new FtraceReader(name, TraceBytes.open(in), options.machine(), "given", List.of(), options, false);
-        }
-        if (options.zoneinfo() != null) {
-            ZoneinfoParser.Result z = ZoneinfoParser.parse(options.zoneinfo());
-            return new FtraceReader(name, TraceBytes.open(in), z.machine(), "zoneinfo " + options.zoneinfo(),
-                    withAssumedSettings(z.notes(), z.machine()), options, false);
-        }
-        if (options.memoryBytes() > 0) {
-            Machine guess = MachineGuess.fromMemory(options.memoryBytes());
-            return new FtraceReader(name, TraceBytes.open(in), guess, "memory " + options.memoryBytes() + " bytes",
-                    withAssumedSettings(List.of(), guess), options, false);
+        MachineChoice m = MachineChoice.fromOptions(options);
+        if (m != null) {
+            return new FtraceReader(name, TraceBytes.open(in), m, options, false);
         }
         Path copy = Files.createTempFile("labyrinth-", ".trace");
         try {
@@ -203,34 +153,10 @@ public final class FtraceReader implements TraceSource {
         }
     }
 
-    /**
-     * {@code notes} and, when some zone's watermarks are computed rather than read from zoneinfo, the
-     * kernel settings the computation assumed (ALLOCATOR-MODEL.md's defaults).
-     */
-    static List<String> withAssumedSettings(List<String> notes, Machine m) {
-        boolean computed = false;
-        for (ZoneSpec z : m.zones()) {
-            computed |= z.watermarks() == null;
-        }
-        if (!computed) {
-            return notes;
-        }
-        long mfk = m.minFreeKbytesInEffect();
-        boolean raised = !m.minFreeKbytesGiven() && mfk > m.bootMinFreeKbytes();
-        List<String> out = new ArrayList<>(notes);
-        out.add("watermarks computed, not read: assumed min_free_kbytes " + mfk
-                + (m.minFreeKbytesGiven() ? "" : raised ? " (Linux's boot value, raised by khugepaged)"
-                        : " (Linux's boot value)")
-                + ", watermark_scale_factor " + m.watermarkScaleFactor() + " and transparent hugepages "
-                + (m.transparentHugepages() ? "on" : "off") + "; --zoneinfo gives the machine's own");
-        return out;
-    }
-
     /** {highest pfn used or -1, largest order used}. */
     private static long[] prescan(Path file, String name, FtraceOptions options) throws IOException, TraceException {
         FtraceOptions lenient = options.withStrict(false).withMaxListed(0);
-        try (FtraceReader r = new FtraceReader(name, stream(file),
-                MachineGuess.x86(MachineGuess.DMA_END_PFN, Machine.MAX_MAX_ORDER), "scan", List.of(), lenient, true)) {
+        try (FtraceReader r = new FtraceReader(name, stream(file), MachineChoice.SCAN, lenient, true)) {
             while (r.next() != null) {
                 // only the extremes matter
             }
@@ -249,33 +175,7 @@ public final class FtraceReader implements TraceSource {
      * first) and for JSON ({@code {} or {@code [} first).
      */
     public static boolean looksLikeFtrace(byte[] head) {
-        if (head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
-            return false;
-        }
-        String text = new String(head, StandardCharsets.ISO_8859_1);
-        int i = 0;
-        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
-            i++;
-        }
-        if (i < text.length() && (text.charAt(i) == '{' || text.charAt(i) == '[')) {
-            return false;
-        }
-        LineParser p = new LineParser();
-        int start = 0;
-        for (int n = 0; n < 200 && start < text.length(); n++) {
-            int nl = text.indexOf('\n', start);
-            String line = text.substring(start, nl < 0 ? text.length() : nl);
-            start = nl < 0 ? text.length() : nl + 1;
-            if (line.startsWith("# tracer:")) {
-                return true;
-            }
-            p.parse(line);
-            if (p.kind == LineParser.Kind.EVENT || p.kind == LineParser.Kind.STACK_HEADER
-                    || p.kind == LineParser.Kind.GRAPH_OPEN) {
-                return true;
-            }
-        }
-        return false;
+        return Sniffer.looksLikeFtrace(head);
     }
 
     @Override
@@ -499,24 +399,9 @@ public final class FtraceReader implements TraceSource {
     }
 
     private void event(long lineNo) throws TraceException {
-        String ev = parser.event;
-        boolean tracked;
-        switch (ev) {
-            case "mm_page_alloc" -> tracked = alloc(lineNo);
-            case "mm_page_free", "mm_page_free_direct", "mm_page_free_batched", "mm_pagevec_free" ->
-                    tracked = free(lineNo, ev);
-            case "mm_page_pcpu_drain" -> {
-                report.pcpuDrains++;
-                tracked = false;
-            }
-            case "mm_page_alloc_zone_locked" -> {
-                report.allocZoneLocked++;
-                tracked = false;
-            }
-            default -> {
-                report.other(ev);
-                tracked = false;
-            }
+        boolean tracked = kmem.read(lineNo);
+        if (tracked) {
+            pending = kmem.taken();
         }
         if (parser.layout == Layout.PERF_SCRIPT) {
             mode = tracked ? StackMode.PERF : StackMode.SKIP;
@@ -526,155 +411,10 @@ public final class FtraceReader implements TraceSource {
         }
     }
 
-    private boolean alloc(long lineNo) throws TraceException {
-        String f = parser.fields;
-        String orderText = field(f, "order");
-        String gfpText = field(f, "gfp_flags");
-        if (orderText == null || gfpText == null) {
-            problem(lineNo, "mm_page_alloc needs order= and gfp_flags=, found \"" + f + "\"");
-            return false;
-        }
-        int order = order(orderText);
-        if (order < 0) {
-            problem(lineNo, "\"order\" must be an integer from 0 to " + maxOrder + ", found \"" + orderText + "\"");
-            return false;
-        }
-        long pfn = pfn(lineNo, field(f, "page"), field(f, "pfn"), true);
-        if (pfn == BAD || outsideZones(pfn, order)) {
-            return false;
-        }
-        KernelGfp.Result g = gfp.parse(gfpText);
-        Pending p = start(lineNo, "alloc");
-        p.alloc = true;
-        p.order = order;
-        p.gfp = g.mask();
-        p.gfpUnparsed = g.unparsed();
-        p.pfn = pfn;
-        if (!scanning) {
-            for (String u : g.unknown()) {
-                report.unknownGfp(u);
-            }
-            if (g.hex()) {
-                report.hexGfpMasks++;
-            }
-            if (g.decimal()) {
-                report.decimalGfpMasks++;
-            }
-        }
-        return true;
-    }
-
-    private boolean free(long lineNo, String ev) throws TraceException {
-        String f = parser.fields;
-        String orderText = field(f, "order");
-        int order = Event.ABSENT;
-        if (orderText != null) {
-            order = order(orderText);
-            if (order < 0) {
-                problem(lineNo, "\"order\" must be an integer from 0 to " + maxOrder + ", found \"" + orderText + "\"");
-                return false;
-            }
-        } else if (!ev.equals("mm_page_free") && !ev.equals("mm_page_free_direct")) {
-            order = 0; // batched frees are order-0 pages by definition
-        }
-        long pfn = pfn(lineNo, field(f, "page"), field(f, "pfn"), false);
-        if (pfn == BAD) {
-            return false;
-        }
-        if (pfn == Event.UNRECORDED) {
-            problem(lineNo, ev + " needs a pfn (pfn=, or page=0x<pfn> in perf output), found \"" + f + "\"");
-            return false;
-        }
-        if (outsideZones(pfn, order)) {
-            return false;
-        }
-        Pending p = start(lineNo, ev);
-        p.alloc = false;
-        p.order = order;
-        p.pfn = pfn;
-        return true;
-    }
-
-    /**
-     * Whether the block at {@code pfn} lies in no zone of the machine, and so is left out and counted:
-     * a zone from zoneinfo holds its managed pages only, so pages past them in its span (holes and
-     * reserved pages) are not memory the model has, and a given memory size may be smaller than the
-     * trace. The pre-scan decides nothing here.
-     */
-    private boolean outsideZones(long pfn, int order) {
-        if (scanning || pfn < 0) {
-            return false;
-        }
-        long end = pfn + (1L << Math.max(order, 0));
-        for (ZoneSpec z : zones) {
-            if (pfn >= z.startPfn() && end <= z.endPfn()) {
-                return false;
-            }
-        }
-        report.outsideZones++;
-        return true;
-    }
-
-    private Pending start(long lineNo, String kind) {
-        Pending p = new Pending();
-        p.line = lineNo;
-        p.kind = kind;
-        p.cpu = parser.cpu;
-        p.time = parser.time;
-        p.owner = parser.owner;
-        p.layout = parser.layout;
-        p.ctx = LineParser.ctxOf(parser.flags, options.preemptOffset());
-        if (parser.flags != null && !scanning) {
-            int depth = LineParser.preemptDepth(parser.flags);
-            report.flaggedEvents++;
-            report.minPreempt = Math.min(report.minPreempt, depth);
-            report.maxPreempt = Math.max(report.maxPreempt, depth);
-        }
-        pending = p;
-        return p;
-    }
-
-    private static final long BAD = Long.MIN_VALUE;
-
-    /**
-     * @return the pfn, {@link Event#NULL_PFN}, {@link Event#UNRECORDED}, or {@link #BAD} after
-     *     reporting a malformed value
-     */
-    private long pfn(long lineNo, String page, String pfnText, boolean alloc) throws TraceException {
-        boolean nullPage = page != null && (page.equals("(null)") || isZeroHex(page));
-        long pageValue = page == null || nullPage ? -1 : hexValue(page);
-        if (pfnText != null) {
-            long pfn = number(pfnText);
-            if (pfn == BAD) {
-                problem(lineNo, "\"pfn\" must be a decimal or 0x hex number, found \"" + pfnText + "\"");
-                return BAD;
-            }
-            if (pfn == 0 || pfn == -1 || nullPage) {
-                return Event.NULL_PFN;
-            }
-            if (!pfnText.startsWith("0x") && pageValue != -1 && pageValue - X86_VMEMMAP_BASE == pfn) {
-                if (!scanning && alloc) {
-                    report.vmemmapOffsetPfns++;
-                }
-                return Event.UNRECORDED;
-            }
-            return pfn;
-        }
-        if (nullPage) {
-            return Event.NULL_PFN;
-        }
-        if (parser.layout == Layout.PERF_SCRIPT && page != null && page.startsWith("0x")
-                && pageValue > 0 && pageValue < (1L << 40)) {
-            return pageValue;
-        }
-        return Event.UNRECORDED;
-    }
-
     private Event emit() {
-        Pending p = pending;
+        PendingEvent p = pending;
         pending = null;
         mode = StackMode.NONE;
-        long number = produced++;
         long t = p.time;
         if (t != Common.NO_TIME) {
             if (t < maxTime) {
@@ -686,32 +426,12 @@ public final class FtraceReader implements TraceSource {
                 maxTime = t;
             }
         }
-        List<String> stack = p.stack == null ? List.of() : p.stack;
-        if (!stack.isEmpty()) {
-            report.stacks++;
-        }
-        Common c = new Common(number, false, p.line, 1, t, p.cpu, p.ctx, p.owner, Sites.siteOf(stack), stack);
-        report.layouts.merge(p.layout, 1L, Long::sum);
         int order = Math.max(p.order, 0);
         if (p.pfn >= 0) {
             highestPfn = Math.max(highestPfn, p.pfn + (1L << order) - 1);
         }
         highestOrder = Math.max(highestOrder, order);
-        if (p.alloc) {
-            report.allocs++;
-            if (p.pfn == Event.NULL_PFN) {
-                report.failedAllocs++;
-            } else if (p.pfn == Event.UNRECORDED) {
-                report.unrecordedAllocs++;
-            }
-            return new Event.Alloc(c, p.order, p.gfp, null, p.pfn, p.gfpUnparsed);
-        }
-        switch (p.kind) {
-            case "mm_page_free_direct" -> report.freesDirect++;
-            case "mm_page_free" -> report.frees++;
-            default -> report.freesBatched++;
-        }
-        return new Event.Free(c, p.pfn, p.order);
+        return p.toEvent(produced++, t, report);
     }
 
     /**
@@ -742,97 +462,5 @@ public final class FtraceReader implements TraceSource {
             throw new TraceException(name, lineNo, 1, -1, message);
         }
         report.malformed(lineNo, message);
-    }
-
-    // ---- field helpers --------------------------------------------------------------------------
-
-    /**
-     * The value of {@code key=} in {@code key=value} text, up to the next blank; {@code page= (null)}
-     * (a blank after '=') takes the next word when it starts with '('. Null when absent.
-     */
-    static String field(String f, String key) {
-        int from = 0;
-        while (true) {
-            int k = f.indexOf(key, from);
-            if (k < 0) {
-                return null;
-            }
-            int eq = k + key.length();
-            if ((k == 0 || f.charAt(k - 1) == ' ' || f.charAt(k - 1) == '\t') && eq < f.length() && f.charAt(eq) == '=') {
-                int s = eq + 1;
-                int e = s;
-                while (e < f.length() && f.charAt(e) != ' ' && f.charAt(e) != '\t') {
-                    e++;
-                }
-                if (e == s) {
-                    int n = e;
-                    while (n < f.length() && (f.charAt(n) == ' ' || f.charAt(n) == '\t')) {
-                        n++;
-                    }
-                    if (n < f.length() && f.charAt(n) == '(') {
-                        int ne = n;
-                        while (ne < f.length() && f.charAt(ne) != ' ' && f.charAt(ne) != '\t') {
-                            ne++;
-                        }
-                        return f.substring(n, ne);
-                    }
-                }
-                return f.substring(s, e);
-            }
-            from = k + 1;
-        }
-    }
-
-    private int order(String s) {
-        if (s.isEmpty() || s.length() > 2) {
-            return -1;
-        }
-        int v = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            v = v * 10 + (c - '0');
-        }
-        return v <= maxOrder ? v : -1;
-    }
-
-    /** Decimal or 0x hex, unsigned 64-bit; {@link #BAD} when neither. */
-    private static long number(String s) {
-        try {
-            if (s.startsWith("0x") || s.startsWith("0X")) {
-                return s.length() > 2 && s.length() <= 18 ? Long.parseUnsignedLong(s, 2, s.length(), 16) : BAD;
-            }
-            return s.length() <= 20 ? Long.parseUnsignedLong(s) : BAD;
-        } catch (NumberFormatException e) {
-            return BAD;
-        }
-    }
-
-    /** A page= pointer as a number ({@code 0x} prefix optional), or -1 when it is not hex. */
-    private static long hexValue(String s) {
-        int from = s.startsWith("0x") || s.startsWith("0X") ? 2 : 0;
-        if (s.length() - from == 0 || s.length() - from > 16) {
-            return -1;
-        }
-        try {
-            return Long.parseUnsignedLong(s, from, s.length(), 16);
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
-    private static boolean isZeroHex(String s) {
-        int from = s.startsWith("0x") ? 2 : 0;
-        if (from == s.length()) {
-            return false;
-        }
-        for (int i = from; i < s.length(); i++) {
-            if (s.charAt(i) != '0') {
-                return false;
-            }
-        }
-        return true;
     }
 }

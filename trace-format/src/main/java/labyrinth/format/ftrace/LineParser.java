@@ -1,9 +1,14 @@
 package labyrinth.format.ftrace;
 
-import java.util.HashMap;
-import java.util.Map;
+import static labyrinth.format.ftrace.Chars.allDigits;
+import static labyrinth.format.ftrace.Chars.isDigit;
+import static labyrinth.format.ftrace.Chars.isIdentifier;
+import static labyrinth.format.ftrace.Chars.isPid;
+import static labyrinth.format.ftrace.Chars.isSpace;
+import static labyrinth.format.ftrace.Chars.nanos;
+import static labyrinth.format.ftrace.Chars.skipSpaces;
+
 import labyrinth.trace.Common;
-import labyrinth.trace.Ctx;
 
 /**
  * Classifies one line of a kernel trace and splits it into prefix and event, by hand (no regular
@@ -54,7 +59,7 @@ final class LineParser {
     /** Text of an unfinished function_graph comment (after {@code /*}). */
     String openComment;
 
-    private final Map<Integer, String> graphTask = new HashMap<>();
+    private final GraphLayout graph = new GraphLayout();
 
     void parse(String line) {
         kind = Kind.UNRECOGNISED;
@@ -85,10 +90,10 @@ final class LineParser {
             frame = ftraceFrame(line, i + 2);
             return;
         }
-        if (isDigit(c) && tryGraph(line, i)) {
+        if (isDigit(c) && graph.read(line, i, this)) {
             return;
         }
-        if (line.startsWith("CPU", i) && tryLost(line, i)) {
+        if (line.startsWith("CPU", i) && LostLines.read(line, i, this)) {
             return;
         }
         if (tryPrefixed(line)) {
@@ -110,56 +115,9 @@ final class LineParser {
         }
     }
 
-    /** A {@link Kind#LOST} line, {@code CPU} at {@code i}. */
-    private boolean tryLost(String line, int i) {
-        int p = i + 3;
-        if (p >= line.length() || line.charAt(p) != ':' && line.charAt(p) != ' ') {
-            return false;
-        }
-        int d = ++p;
-        while (p < line.length() && isDigit(line.charAt(p))) {
-            p++;
-        }
-        if (p == d || p - d > 9) {
-            return false;
-        }
-        int number = Integer.parseInt(line, d, p, 10);
-        String rest = line.substring(skipSpaces(line, p)).stripTrailing();
-        long count;
-        if (rest.equals("buffer overrun") || rest.equals("[LOST EVENTS]") || rest.equals("[EVENTS DROPPED]")) {
-            count = 0;
-        } else if (rest.startsWith("[LOST ") && rest.endsWith(" EVENTS]")) {
-            count = count(rest.substring("[LOST ".length(), rest.length() - " EVENTS]".length()));
-        } else if (rest.startsWith("[") && rest.endsWith(" EVENTS DROPPED]")) {
-            count = count(rest.substring(1, rest.length() - " EVENTS DROPPED]".length()));
-        } else {
-            return false;
-        }
-        if (count < 0) {
-            return false;
-        }
-        kind = Kind.LOST;
-        cpu = number;
-        lost = count;
-        return true;
-    }
-
-    /** A count of lost events: 1 to 18 digits; -1 otherwise. */
-    private static long count(String digits) {
-        if (digits.isEmpty() || digits.length() > 18) {
-            return -1;
-        }
-        for (int k = 0; k < digits.length(); k++) {
-            if (!isDigit(digits.charAt(k))) {
-                return -1;
-            }
-        }
-        return Long.parseLong(digits);
-    }
-
     /** Completes a {@link Kind#GRAPH_OPEN} comment whose whole text (continuation lines joined) is known. */
     void finishGraphComment(String body) {
-        graphComment(body);
+        graph.comment(body, this);
     }
 
     // ---- classic ftrace, trace-cmd report, perf script ---------------------------------------
@@ -222,22 +180,6 @@ final class LineParser {
         return dot;
     }
 
-    private static long nanos(String s, int b, int dot, int e) {
-        if (dot - b > 10) {
-            return Common.NO_TIME;
-        }
-        long secs = Long.parseLong(s, b, dot, 10);
-        long frac = 0;
-        int digits = 0;
-        for (int k = dot + 1; k < e && digits < 9; k++, digits++) {
-            frac = frac * 10 + (s.charAt(k) - '0');
-        }
-        for (; digits < 9; digits++) {
-            frac *= 10;
-        }
-        return secs * 1_000_000_000L + frac;
-    }
-
     /** Reads what follows the timestamp's colon; false when there is no event there. */
     private boolean eventPart(String line, int from) {
         int n = line.length();
@@ -292,7 +234,7 @@ final class LineParser {
             task = h.substring(0, lb).trim();
             cpu = rb - lb - 1 < 9 ? Integer.parseInt(h, lb + 1, rb, 10) : -1;
             String after = h.substring(rb + 1).trim();
-            if ((after.length() == 4 || after.length() == 5) && allFlagChars(after)) {
+            if ((after.length() == 4 || after.length() == 5) && IrqFlags.isFlags(after)) {
                 flags = after;
             }
         } else {
@@ -403,191 +345,5 @@ final class LineParser {
                 || line.startsWith("cpus=", i)
                 || line.startsWith("version = ", i)
                 || (line.startsWith("CPU ", i) && line.endsWith(" is empty"));
-    }
-
-    // ---- function_graph ----------------------------------------------------------------------
-
-    private boolean tryGraph(String line, int i) {
-        int n = line.length();
-        int j = i;
-        while (j < n && isDigit(line.charAt(j))) {
-            j++;
-        }
-        long abstime = Common.NO_TIME;
-        if (j < n && line.charAt(j) == '.') { // funcgraph-abstime: "  2319.000857 |   4)  ..."
-            int dot = j++;
-            while (j < n && isDigit(line.charAt(j))) {
-                j++;
-            }
-            int bar = skipSpaces(line, j);
-            if (j == dot + 1 || bar >= n || line.charAt(bar) != '|') {
-                return false;
-            }
-            abstime = nanos(line, i, dot, j);
-            i = skipSpaces(line, bar + 1);
-            j = i;
-            while (j < n && isDigit(line.charAt(j))) {
-                j++;
-            }
-        }
-        if (j == i || j >= n || line.charAt(j) != ')' || j - i > 6) {
-            return false;
-        }
-        cpu = Integer.parseInt(line, i, j, 10);
-        time = abstime;
-        layout = Layout.FUNCTION_GRAPH;
-        int rest = j + 1;
-        int comment = line.indexOf("/*", rest);
-        if (comment >= 0) {
-            owner = procOwner(line, rest, comment);
-            if (owner == null) {
-                owner = graphTask.get(cpu);
-            }
-            int close = line.indexOf("*/", comment + 2);
-            if (close < 0) {
-                kind = Kind.GRAPH_OPEN;
-                openComment = line.substring(comment + 2);
-            } else {
-                graphComment(line.substring(comment + 2, close));
-            }
-            return true;
-        }
-        int arrow = line.indexOf("=>", rest);
-        if (arrow > 0 && line.indexOf('|', rest) < 0) { // " 0) x-www-b-22756  =>  x-termi-4083 "
-            String next = line.substring(arrow + 2).trim();
-            if (!next.isEmpty()) {
-                graphTask.put(cpu, next);
-            }
-        }
-        kind = Kind.IGNORED;
-        return true;
-    }
-
-    /** funcgraph-proc puts "comm-pid" between "cpu)" and the first '|'. */
-    private static String procOwner(String line, int from, int to) {
-        int bar = line.indexOf('|', from);
-        int end = bar >= 0 && bar < to ? bar : to;
-        String seg = line.substring(from, end).trim();
-        for (String tok : seg.split("\\s+")) {
-            int dash = tok.lastIndexOf('-');
-            if (dash > 0 && dash < tok.length() - 1 && allDigits(tok, dash + 1, tok.length())) {
-                return tok;
-            }
-        }
-        return null;
-    }
-
-    private void graphComment(String body) {
-        String b = body.trim();
-        int colon = b.indexOf(':');
-        String name = colon > 0 ? b.substring(0, colon) : "";
-        if (isIdentifier(name)) {
-            kind = Kind.EVENT;
-            event = name;
-            fields = b.substring(colon + 1).trim();
-        } else {
-            kind = Kind.EVENT;
-            event = "(comment)";
-            fields = "";
-        }
-        layout = Layout.FUNCTION_GRAPH;
-    }
-
-    // ---- context ------------------------------------------------------------------------------
-
-    /**
-     * The context of an ftrace irq-flags column ({@code d..1}, {@code dNs2.}): column 1 irqs-off
-     * ({@code d} irqs off, {@code D} irqs and bottom halves off, {@code b} bottom halves off,
-     * {@code X} not supported, {@code .}), column 2 need-resched ({@code N n p L B ...}, no
-     * bearing on context), column 3 hard/soft irq ({@code Z} NMI in hardirq, {@code z} NMI,
-     * {@code H} hardirq in softirq, {@code h} hardirq, {@code s} softirq), column 4 preempt depth
-     * (hex digit or {@code .}), column 5 (kernels 5.13+) migrate-disable depth (no bearing: a task
-     * with migration disabled may still sleep). NMI, then hardirq, then softirq win; otherwise
-     * irqs or bottom halves off, or a preempt depth above {@code preemptOffset}, mean atomic.
-     *
-     * @param flags the column, or null when the layout has none: {@link Ctx#TASK}
-     */
-    static Ctx ctxOf(String flags, int preemptOffset) {
-        if (flags == null) {
-            return Ctx.TASK;
-        }
-        char irq = flags.charAt(2);
-        if (irq == 'Z' || irq == 'z') {
-            return Ctx.NMI;
-        }
-        if (irq == 'H' || irq == 'h') {
-            return Ctx.HARDIRQ;
-        }
-        if (irq == 's') {
-            return Ctx.SOFTIRQ;
-        }
-        char off = flags.charAt(0);
-        if (off == 'd' || off == 'D' || off == 'b') {
-            return Ctx.ATOMIC;
-        }
-        return preemptDepth(flags) > preemptOffset ? Ctx.ATOMIC : Ctx.TASK;
-    }
-
-    /** The flags column's preempt depth (column 4), 0 for {@code .}. */
-    static int preemptDepth(String flags) {
-        int d = Character.digit(flags.charAt(3), 16);
-        return Math.max(d, 0);
-    }
-
-    // ---- helpers ------------------------------------------------------------------------------
-
-    private static boolean allFlagChars(String s) {
-        for (int k = 0; k < s.length(); k++) {
-            if (".dDXbBNnpLlZzHhs0123456789abcdef".indexOf(s.charAt(k)) < 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isPid(String s) {
-        int slash = s.indexOf('/');
-        return slash < 0 ? allDigits(s, 0, s.length())
-                : allDigits(s, 0, slash) && allDigits(s, slash + 1, s.length());
-    }
-
-    private static boolean allDigits(String s, int b, int e) {
-        if (b >= e) {
-            return false;
-        }
-        for (int k = b; k < e; k++) {
-            if (!isDigit(s.charAt(k))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isIdentifier(String s) {
-        if (s.isEmpty()) {
-            return false;
-        }
-        for (int k = 0; k < s.length(); k++) {
-            char ch = s.charAt(k);
-            if (!(ch == '_' || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || isDigit(ch))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
-
-    private static boolean isSpace(char c) {
-        return c == ' ' || c == '\t';
-    }
-
-    private static int skipSpaces(String s, int i) {
-        while (i < s.length() && isSpace(s.charAt(i))) {
-            i++;
-        }
-        return i;
     }
 }

@@ -14,6 +14,7 @@ import labyrinth.core.ZoneKind;
 import labyrinth.core.ZoneSpec;
 import labyrinth.trace.Common;
 import labyrinth.trace.Ctx;
+import labyrinth.trace.EntryPoints;
 import labyrinth.trace.Event;
 import labyrinth.trace.Header;
 import tools.jackson.core.JacksonException;

@@ -4,15 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;
+import labyrinth.core.Gfp;
+import labyrinth.core.Machine;
+import labyrinth.format.ReaderLimits;
 import labyrinth.format.TraceFiles;
 import labyrinth.format.binary.BinaryTraceReader;
 import labyrinth.format.binary.BinaryTraceWriter;
+import labyrinth.trace.Common;
+import labyrinth.trace.Ctx;
 import labyrinth.trace.Event;
 import labyrinth.trace.Header;
+import labyrinth.trace.Scope;
+import labyrinth.trace.TraceException;
 import labyrinth.trace.TraceSource;
 import org.junit.jupiter.api.Test;
 
@@ -63,6 +71,30 @@ class BinaryRoundTripTest {
                 assertThat(src.truncation().byteOffset()).isEqualTo(cut);
             }
         }
+    }
+
+    /** The binary reader hands its values to TraceRules: a broken rule reads as in a JSON trace, located by byte. */
+    @Test
+    void rulesReadTheSameAsInJson() throws Exception {
+        Header header = new Header(Header.VERSION, Scope.COMPLETE, Machine.ofPages(1024), null);
+        Common at = new Common(0, false, 0, 0, 1500, -1, Ctx.TASK, "a", null, null);
+        Common earlier = new Common(1, false, 0, 0, 1200, -1, Ctx.TASK, "a", null, null);
+        List<String> messages = new ArrayList<>();
+        for (List<Event> events : List.of(
+                List.<Event>of(new Event.Alloc(at, 11, Gfp.GFP_KERNEL, null, Event.UNRECORDED, null)),
+                List.<Event>of(new Event.Alloc(at, 2, Gfp.GFP_KERNEL, null, 1022, null)),
+                List.<Event>of(new Event.Mark(at, null), new Event.Mark(earlier, null)))) {
+            try (TraceSource src = TraceFiles.open(new ByteArrayInputStream(write(header, events)), "b.lbt",
+                    ReaderLimits.defaults())) {
+                TestTraces.drain(src);
+            } catch (TraceException e) {
+                messages.add(e.getMessage().replaceAll(" \\(byte \\d+\\)$", ""));
+            }
+        }
+        assertThat(messages).containsExactly(
+                "b.lbt: event 0: \"order\" must be an integer from 0 to 10, found 11",
+                "b.lbt: event 0: \"pfn\" must be the first page of an order-2 block inside the machine (pfns 0 to 1023), found 1022",
+                "b.lbt: event 1: \"t\" must not be less than the previous event's 1500, found 1200");
     }
 
     private static int headerLength(Header header) throws Exception {

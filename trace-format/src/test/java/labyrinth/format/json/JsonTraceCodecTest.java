@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import labyrinth.core.Gfp;
+import labyrinth.format.ReaderLimits;
 import labyrinth.format.TraceFiles;
 import labyrinth.trace.Event;
 import labyrinth.trace.Header;

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import labyrinth.format.ReaderLimits;
 import labyrinth.format.TraceFiles;
 import labyrinth.trace.Event;
 import labyrinth.trace.TraceException;

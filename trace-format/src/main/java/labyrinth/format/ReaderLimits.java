@@ -1,10 +1,9 @@
-package labyrinth.format.json;
-
-import tools.jackson.core.StreamReadConstraints;
+package labyrinth.format;
 
 /**
- * Limits that protect the reader from hostile or broken input. Each is set on Jackson's
- * {@link StreamReadConstraints} explicitly (never Jackson's defaults) and named in the error when
+ * Limits that protect the readers from hostile or broken input, for every encoding: the JSON reader
+ * sets each on Jackson's stream constraints explicitly (never Jackson's defaults), the binary reader
+ * bounds its strings and stacks by {@code maxStringLength}. Each is named in the error when
  * hit, e.g. {@code string longer than the reader limit of 1000000 characters (--max-string-length)}.
  * The names are the command-line options that raise them. The error points where the reader stopped (for
  * a string: at the string). Immutable.
@@ -58,18 +57,11 @@ public record ReaderLimits(int maxNestingDepth, int maxStringLength, int maxName
         return new ReaderLimits(maxNestingDepth, maxStringLength, maxNameLength, maxNumberLength, n);
     }
 
-    StreamReadConstraints constraints() {
-        return StreamReadConstraints.builder()
-                .maxNestingDepth(maxNestingDepth)
-                .maxStringLength(maxStringLength)
-                .maxNameLength(maxNameLength)
-                .maxNumberLength(maxNumberLength)
-                .maxDocumentLength(maxDocumentLength)
-                .build();
-    }
-
-    /** The error for a Jackson constraint message, or null when it names none of these limits. */
-    String describe(String jacksonMessage) {
+    /**
+     * The error for a parser's constraint message (Jackson names the limit by its getter, e.g.
+     * {@code getMaxStringLength}), or null when it names none of these limits.
+     */
+    public String describe(String jacksonMessage) {
         String m = jacksonMessage == null ? "" : jacksonMessage;
         if (m.contains("getMaxStringLength")) {
             return "string longer than the reader limit of " + maxStringLength + " characters (--max-string-length)";

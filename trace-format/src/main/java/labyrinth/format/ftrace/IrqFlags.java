@@ -1,0 +1,58 @@
+package labyrinth.format.ftrace;
+
+import labyrinth.trace.Ctx;
+
+/** The irq-flags column of ftrace's latency format ({@code d..1}, {@code dNs2.}) and what it says of context. Stateless. */
+final class IrqFlags {
+    private IrqFlags() {
+    }
+
+    /** Whether {@code s} (4 or 5 characters) can be an irq-flags column. */
+    static boolean isFlags(String s) {
+        for (int k = 0; k < s.length(); k++) {
+            if (".dDXbBNnpLlZzHhs0123456789abcdef".indexOf(s.charAt(k)) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The context of an ftrace irq-flags column ({@code d..1}, {@code dNs2.}): column 1 irqs-off
+     * ({@code d} irqs off, {@code D} irqs and bottom halves off, {@code b} bottom halves off,
+     * {@code X} not supported, {@code .}), column 2 need-resched ({@code N n p L B ...}, no
+     * bearing on context), column 3 hard/soft irq ({@code Z} NMI in hardirq, {@code z} NMI,
+     * {@code H} hardirq in softirq, {@code h} hardirq, {@code s} softirq), column 4 preempt depth
+     * (hex digit or {@code .}), column 5 (kernels 5.13+) migrate-disable depth (no bearing: a task
+     * with migration disabled may still sleep). NMI, then hardirq, then softirq win; otherwise
+     * irqs or bottom halves off, or a preempt depth above {@code preemptOffset}, mean atomic.
+     *
+     * @param flags the column, or null when the layout has none: {@link Ctx#TASK}
+     */
+    static Ctx ctxOf(String flags, int preemptOffset) {
+        if (flags == null) {
+            return Ctx.TASK;
+        }
+        char irq = flags.charAt(2);
+        if (irq == 'Z' || irq == 'z') {
+            return Ctx.NMI;
+        }
+        if (irq == 'H' || irq == 'h') {
+            return Ctx.HARDIRQ;
+        }
+        if (irq == 's') {
+            return Ctx.SOFTIRQ;
+        }
+        char off = flags.charAt(0);
+        if (off == 'd' || off == 'D' || off == 'b') {
+            return Ctx.ATOMIC;
+        }
+        return preemptDepth(flags) > preemptOffset ? Ctx.ATOMIC : Ctx.TASK;
+    }
+
+    /** The flags column's preempt depth (column 4), 0 for {@code .}. */
+    static int preemptDepth(String flags) {
+        int d = Character.digit(flags.charAt(3), 16);
+        return Math.max(d, 0);
+    }
+}
