@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.BitSet;
 import java.util.SplittableRandom;
+import labyrinth.testing.Seeds;
 import org.junit.jupiter.api.Test;
 
 class FreeBitmapTest {
@@ -24,7 +25,7 @@ class FreeBitmapTest {
 
     @Test
     void agreesWithBitSetUnderRandomChanges() {
-        for (int seed = 0; seed < 50; seed++) {
+        for (long seed : Seeds.range(0, 50)) {
             SplittableRandom r = new SplittableRandom(seed);
             int size = 1 + r.nextInt(300_000);
             FreeBitmap b = new FreeBitmap(size);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;
+import labyrinth.testing.Seeds;
 import org.junit.jupiter.api.Test;
 
 /** An allocator laid out in a printed state decides by its own rules; the numbers of real reports. */
@@ -139,7 +140,7 @@ class PrintedStateTest {
 
     @Test
     void randomPrintedStatesAreLaidOutExactly() {
-        for (long seed = 1; seed <= 300; seed++) {
+        for (long seed : Seeds.range(1, 300)) {
             RandomGenerator r = RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
             int maxOrder = r.nextInt(0, 12);
             long[] blocks = new long[maxOrder + 1];
@@ -151,7 +152,7 @@ class PrintedStateTest {
             long free = Math.max(0, sum + r.nextLong(-sum / 3 - 1, sum / 3 + 2));
             PrintedState.Zone z = zone(ZoneKind.NORMAL, free, 0, Map.of(), blocks);
             Allocator a = PrintedState.allocator(List.of(z), 4096, maxOrder, Allocator.DEFAULT_MAX_PAGES);
-            String where = "seed " + seed + " (rerun: seeds 1..300 in PrintedStateTest)";
+            String where = Seeds.describe(seed);
             Invariants.check(a);
             assertThat(a.freePages(0)).as(where).isEqualTo(free);
             long[] expected = PrintedState.blocks(z, maxOrder);

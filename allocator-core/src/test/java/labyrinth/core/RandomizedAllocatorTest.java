@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;
 import labyrinth.core.Invariants.Block;
+import labyrinth.testing.Seeds;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,18 +22,6 @@ import org.junit.jupiter.api.Test;
 class RandomizedAllocatorTest {
     private static final ZoneKind[] KINDS = ZoneKind.values();
     private static final long[] MODIFIERS = {0, 0, 0, Gfp.DMA32, Gfp.DMA};
-
-    private static long[] seeds(int count) {
-        String one = System.getProperty("labyrinth.seed");
-        if (one != null) {
-            return new long[] {Long.parseLong(one)};
-        }
-        long[] seeds = new long[count];
-        for (int i = 0; i < count; i++) {
-            seeds[i] = 0x9E3779B97F4A7C15L * (i + 1);
-        }
-        return seeds;
-    }
 
     private static RandomGenerator random(long seed) {
         return RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
@@ -162,7 +151,7 @@ class RandomizedAllocatorTest {
 
     @Test
     void randomSequencesKeepInvariantsMatchTheOracleAndFreeBackToTheCarving() {
-        for (long seed : seeds(1200)) {
+        for (long seed : Seeds.range(1, 1200)) {
             RandomGenerator r = random(seed);
             Machine machine = randomMachine(r);
             Allocator a = new Allocator(machine);
@@ -226,7 +215,7 @@ class RandomizedAllocatorTest {
 
     @Test
     void theNextAllocationDependsOnlyOnTheFreePagesNotOnHistory() {
-        for (long seed : seeds(1000)) {
+        for (long seed : Seeds.range(1, 1000)) {
             RandomGenerator r = random(seed);
             Machine machine = randomMachine(r);
             Allocator a = new Allocator(machine);

@@ -11,6 +11,7 @@ import labyrinth.core.Gfp;
 import labyrinth.replay.Finding;
 import labyrinth.replay.Kind;
 import labyrinth.replay.Outcome;
+import labyrinth.testing.Seeds;
 import labyrinth.trace.Ctx;
 import labyrinth.trace.Event;
 import labyrinth.trace.Op;
@@ -25,8 +26,7 @@ class ScenarioReplayTest {
         long seeds = 0;
         for (Scenario s : Scenarios.all()) {
             for (long n : SIZES) {
-                for (int i = 0; i < 12; i++) {
-                    long seed = new java.util.SplittableRandom(n * 31 + i + s.name().hashCode()).nextLong();
+                for (long seed : Seeds.range(100, 12)) {
                     Gen.Replay r = Gen.replay(s, seed, n);
                     String what = s.name() + " --seed " + seed + " --events " + n;
                     assertThat(r.count(Kind.DIVERGENCE)).as("divergences of %s", what).isZero();
@@ -37,7 +37,7 @@ class ScenarioReplayTest {
                 }
             }
         }
-        assertThat(seeds).isEqualTo(4 * SIZES.length * 12);
+        assertThat(seeds).isEqualTo(4 * SIZES.length * Seeds.range(100, 12).length);
     }
 
     // ---- rx-storm ----
@@ -46,7 +46,7 @@ class ScenarioReplayTest {
     void rxStormAlwaysEndsInAReproducedRefillPanicNearTheRequestedSize() {
         long[] sizes = {200, 201, 257, 999, 2047, 2048, 4096, 12345, 40000};
         for (long n : sizes) {
-            for (long seed = 1; seed <= 25; seed++) {
+            for (long seed : Seeds.range(1, 25)) {
                 String what = "rx-storm --seed " + seed + " --events " + n;
                 Gen.Replay r = Gen.replay(new RxStorm(), seed, n);
                 assertThat(r.outcome()).as(what).isEqualTo(Outcome.PANIC_REPRODUCED);
@@ -117,7 +117,7 @@ class ScenarioReplayTest {
     @Test
     void steadyIsCleanWithExactlyNEventsOfEveryOpAndContext() {
         for (long n : new long[] {100, 101, 3000, 20000}) {
-            for (long seed = 1; seed <= 4; seed++) {
+            for (long seed : Seeds.range(1, 4)) {
                 String what = "steady --seed " + seed + " --events " + n;
                 Gen.Replay r = Gen.replay(Workload.steady(), seed, n);
                 assertThat(r.events()).as(what).isEqualTo(n);
@@ -161,7 +161,7 @@ class ScenarioReplayTest {
     @Test
     void fragmentationFailsHighOrderRequestsForFragmentationOnly() {
         for (long n : new long[] {400, 1000, 9000}) {
-            for (long seed = 1; seed <= 3; seed++) {
+            for (long seed : Seeds.range(1, 3)) {
                 String what = "fragmentation --seed " + seed + " --events " + n;
                 Gen.Replay r = Gen.replay(new Fragmentation(), seed, n);
                 assertThat(r.events()).as(what).isEqualTo(n);
@@ -187,7 +187,7 @@ class ScenarioReplayTest {
     @Test
     void randomHasExactlyNEventsAndFindingsOfManyKinds() {
         Set<Kind> union = EnumSet.noneOf(Kind.class);
-        for (long seed = 1; seed <= 3; seed++) {
+        for (long seed : Seeds.range(1, 3)) {
             Gen.Replay r = Gen.replay(Workload.random(), seed, 5000);
             assertThat(r.events()).isEqualTo(5000);
             Set<Kind> kinds = r.findings().stream().map(Finding::kind).collect(Collectors.toSet());

@@ -12,6 +12,7 @@ import labyrinth.replay.PrimaryFailure;
 import labyrinth.replay.ReplayResult;
 import labyrinth.replay.Severity;
 import labyrinth.replay.Signatures;
+import labyrinth.testing.TraceBuilder;
 import labyrinth.trace.Ctx;
 import labyrinth.trace.Event;
 import labyrinth.trace.Header;
@@ -37,21 +38,25 @@ class ReducerTest {
             for (int i = 0; i < n; i++) {
                 int who = rnd.nextInt(OWNERS.length);
                 if (held.isEmpty() || rnd.nextInt(3) > 0 && held.size() < 40) {
-                    long pfn = t.alloc(OWNERS[who], "site" + who);
+                    long pfn = t.site("site" + who).alloc(OWNERS[who], 0, Gfp.GFP_KERNEL).lastPfn();
                     held.add(new long[] {pfn, who});
                 } else {
                     long[] h = held.remove(rnd.nextInt(held.size()));
-                    t.free(OWNERS[(int) h[1]], "free" + h[1], h[0]);
+                    t.site("free" + h[1]).free(OWNERS[(int) h[1]], h[0]);
                 }
             }
         }
 
         void drain() {
             for (long[] h : held) {
-                t.free(OWNERS[(int) h[1]], "free" + h[1], h[0]);
+                t.site("free" + h[1]).free(OWNERS[(int) h[1]], h[0]);
             }
             held.clear();
         }
+    }
+
+    private static ReplayResult replay(Header header, List<Event> events) {
+        return TraceBuilder.run(header, events, null);
     }
 
     private static String primary(ReplayResult r) {
@@ -64,11 +69,11 @@ class ReducerTest {
      * and that progress was told after every try, the events left never growing.
      */
     private static Reducer.Result reduceAndCheck(TraceBuilder t) {
-        String signature = primary(TraceBuilder.replay(t.header, t.events));
+        String signature = primary(replay(t.header(), t.events()));
         assertThat(signature).isNotNull();
         long[] lastTries = {0};
         List<long[]> tried = new ArrayList<>();
-        Reducer.Result r = Reducer.reduce("test", t.header, t.events, OPTIONS,
+        Reducer.Result r = Reducer.reduce("test", t.header(), t.events(), OPTIONS,
                 Reducer.sameSignature(signature, Severity.ERROR), new Reducer.Progress() {
                     @Override
                     public void update(String pass, int events, long tries) {
@@ -88,11 +93,11 @@ class ReducerTest {
         assertThat(tried.get(tried.size() - 1)[1]).isEqualTo(r.reduced().events().size());
         List<Event> reduced = r.reduced().events();
         Header header = r.reduced().header();
-        assertThat(primary(TraceBuilder.replay(header, reduced))).isEqualTo(signature);
+        assertThat(primary(replay(header, reduced))).isEqualTo(signature);
         for (int i = 0; i < reduced.size(); i++) {
             List<Event> less = new ArrayList<>(reduced);
             less.remove(i);
-            assertThat(primary(TraceBuilder.replay(header, less)))
+            assertThat(primary(replay(header, less)))
                     .as("without event %d of %s", i, reduced).isNotEqualTo(signature);
         }
         assertThat(r.tries()).isEqualTo(lastTries[0]);
@@ -102,13 +107,13 @@ class ReducerTest {
 
     @Test
     void doubleFreeInNoiseShrinksToAllocFreeFree() {
-        TraceBuilder t = new TraceBuilder(1024);
+        TraceBuilder t = TraceBuilder.complete(1024).recorded();
         Noise noise = new Noise(t, 1);
         noise.steps(150);
-        long pfn = t.alloc("nvme0q3", "nvme_alloc_prp_list+0x5c");
+        long pfn = t.site("nvme_alloc_prp_list+0x5c").alloc("nvme0q3", 0, Gfp.GFP_KERNEL).lastPfn();
         noise.steps(100);
-        t.free("nvme0q3", "nvme_complete_rq+0x40", pfn);
-        t.free("nvme0q3", "nvme_timeout+0x1c", pfn);
+        t.site("nvme_complete_rq+0x40").free("nvme0q3", pfn);
+        t.site("nvme_timeout+0x1c").free("nvme0q3", pfn);
         noise.steps(50);
         noise.drain();
         Reducer.Result r = reduceAndCheck(t);
@@ -120,15 +125,16 @@ class ReducerTest {
 
     @Test
     void pagesAreRetargetedToTheBlockTheReducedReplayHandsOut() {
-        TraceBuilder t = new TraceBuilder(512);
+        TraceBuilder t = TraceBuilder.complete(512).recorded();
         Noise noise = new Noise(t, 2);
         noise.steps(200);
-        long pfn = t.alloc("eth0-rx", Ctx.HARDIRQ, "rx_refill", 2, Gfp.GFP_ATOMIC | Gfp.EXCLUSIVE);
+        long pfn = t.ctx(Ctx.HARDIRQ).site("rx_refill").alloc("eth0-rx", 2, Gfp.GFP_ATOMIC | Gfp.EXCLUSIVE)
+                .lastPfn();
         assertThat(pfn).isGreaterThan(0);
         noise.steps(50);
         t.access("dma-engine", pfn + 3);
         noise.steps(20);
-        t.free("eth0-rx", "rx_clean", pfn);
+        t.site("rx_clean").free("eth0-rx", pfn);
         noise.drain();
         Reducer.Result r = reduceAndCheck(t);
         assertThat(r.reduced().events()).hasSize(2);
@@ -138,21 +144,21 @@ class ReducerTest {
 
     @Test
     void useAfterFreeAndLeakReduceToTheirFewEvents() {
-        TraceBuilder t = new TraceBuilder(256);
+        TraceBuilder t = TraceBuilder.complete(256).recorded();
         Noise noise = new Noise(t, 3);
         noise.steps(100);
-        long pfn = t.alloc("napi", Ctx.SOFTIRQ, "napi_alloc_skb", 0, Gfp.GFP_ATOMIC);
+        long pfn = t.ctx(Ctx.SOFTIRQ).site("napi_alloc_skb").alloc("napi", 0, Gfp.GFP_ATOMIC).lastPfn();
         noise.steps(10);
-        t.free("napi", "napi_consume_skb", pfn);
+        t.site("napi_consume_skb").free("napi", pfn);
         t.access("napi", pfn);
         noise.drain();
         // a use of a page that was never allocated has the same signature: one event is enough
         assertThat(reduceAndCheck(t).reduced().events()).extracting(e -> e.op().label()).containsExactly("access");
 
-        TraceBuilder leak = new TraceBuilder(256);
+        TraceBuilder leak = TraceBuilder.complete(256).recorded();
         Noise n2 = new Noise(leak, 4);
         n2.steps(120);
-        leak.alloc("driver", "probe+0x10");
+        leak.site("probe+0x10").alloc("driver", 0, Gfp.GFP_KERNEL);
         n2.steps(120);
         n2.drain();
         assertThat(reduceAndCheck(leak).reduced().events()).hasSize(1);
@@ -160,12 +166,13 @@ class ReducerTest {
 
     @Test
     void panicAfterExhaustionKeepsTheFailureAndRemapsTheCause() {
-        TraceBuilder t = new TraceBuilder(256);
+        TraceBuilder t = TraceBuilder.complete(256).recorded();
         Noise noise = new Noise(t, 5);
         long failed = -1;
         for (int round = 0; failed < 0; round++) {
             noise.steps(3);
-            if (t.alloc("eth0-rx", Ctx.HARDIRQ, "rx_refill+0x4c", 0, Gfp.GFP_ATOMIC | Gfp.EXCLUSIVE) < 0) {
+            t.ctx(Ctx.HARDIRQ).site("rx_refill+0x4c").alloc("eth0-rx", 0, Gfp.GFP_ATOMIC | Gfp.EXCLUSIVE);
+            if (t.lastPfn() < 0) {
                 failed = t.size() - 1;
             }
             assertThat(round).isLessThan(10_000);
@@ -182,9 +189,9 @@ class ReducerTest {
 
     @Test
     void refusesATraceThatDoesNotShowTheFailure() {
-        TraceBuilder t = new TraceBuilder(64);
+        TraceBuilder t = TraceBuilder.complete(64).recorded();
         new Noise(t, 6).steps(20);
-        assertThatThrownBy(() -> Reducer.reduce("test", t.header, t.events, OPTIONS,
+        assertThatThrownBy(() -> Reducer.reduce("test", t.header(), t.events(), OPTIONS,
                 Reducer.sameSignature("double-free x@y", Severity.ERROR), (p, e, n) -> { }))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import labyrinth.testing.Seeds;
 import org.junit.jupiter.api.Test;
 
 class InternerTest {
@@ -27,7 +28,7 @@ class InternerTest {
 
     @Test
     void agreesWithAHashMapAcrossGrowthCollisionsAndCopies() {
-        for (int seed = 0; seed < 20; seed++) {
+        for (long seed : Seeds.range(0, 20)) {
             SplittableRandom r = new SplittableRandom(seed);
             Interner interner = new Interner();
             Map<String, Integer> ref = new HashMap<>();

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import labyrinth.testing.Seeds;
 import org.junit.jupiter.api.Test;
 
 /** The ledger against a plain model of blocks and freed pages. */
@@ -49,7 +50,7 @@ class LedgerTest {
 
     @Test
     void agreesWithAPlainModelUnderRandomAllocationsFreesAndCopies() {
-        for (int seed = 0; seed < 30; seed++) {
+        for (long seed : Seeds.range(0, 30)) {
             SplittableRandom r = new SplittableRandom(seed);
             int maxOrder = 1 + r.nextInt(10);
             long pages = (1L << maxOrder) * (1 + r.nextInt(64)) + r.nextInt(3000);

@@ -11,8 +11,10 @@ import labyrinth.core.Machine;
 import labyrinth.core.Watermarks;
 import labyrinth.core.ZoneKind;
 import labyrinth.core.ZoneSpec;
+import labyrinth.testing.TraceBuilder;
 import labyrinth.trace.Ctx;
 import labyrinth.trace.Event;
+import labyrinth.trace.Header;
 import labyrinth.trace.Scope;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +31,7 @@ class ReplayerTest {
 
     @Test
     void ownershipRulesMatchTheWorkedExample() {
-        ReplayResult r = Script.complete(1024)
+        ReplayResult r = TraceBuilder.complete(1024)
                 .alloc("eth0-rx", Ctx.HARDIRQ, 0, ATOMIC_EXCL, Event.UNRECORDED)
                 .alloc("nvme0q1", 2, Gfp.GFP_KERNEL)
                 .access("dma-engine", 0)
@@ -58,7 +60,7 @@ class ReplayerTest {
 
     @Test
     void freeOfANonFirstPageOfABlockFreedSinceIsAnInvalidFreeNamingTheBlockAndItsFree() {
-        ReplayResult r = Script.complete(64).alloc("a", 2, Gfp.GFP_KERNEL).free("a", 0).free("a", 1).free("a", 0).run();
+        ReplayResult r = TraceBuilder.complete(64).alloc("a", 2, Gfp.GFP_KERNEL).free("a", 0).free("a", 1).free("a", 0).run();
         assertThat(kinds(r)).containsExactly("2 invalid-free error", "3 double-free error");
         Finding f = r.findings().get(0);
         assertThat(f.message()).isEqualTo("free of pfn 1, inside the order-2 block at pfn 0, which was freed at event 1:"
@@ -69,14 +71,14 @@ class ReplayerTest {
 
     @Test
     void aWindowFreeOfAnUnseenBlockKnowsItsFirstPageToo() {
-        ReplayResult r = Script.window(64).free("a", 8, 1).free("a", 9).free("a", 8).run();
+        ReplayResult r = TraceBuilder.window(64).free("a", 8, 1).free("a", 9).free("a", 8).run();
         assertThat(kinds(r)).containsExactly("0 unknown-free info", "1 invalid-free error", "2 double-free error");
         assertThat(r.findings().get(1).message()).startsWith("free of pfn 9, inside the order-1 block at pfn 8");
     }
 
     @Test
     void doubleFreeNotesNameTheAllocationAndTheFirstFree() {
-        ReplayResult r = Script.complete(64).alloc("a", 0, Gfp.GFP_KERNEL).free("a", 0).free("a", 0).run();
+        ReplayResult r = TraceBuilder.complete(64).alloc("a", 0, Gfp.GFP_KERNEL).free("a", 0).free("a", 0).run();
         Finding f = r.findings().get(0);
         assertThat(f.kind()).isEqualTo(Kind.DOUBLE_FREE);
         assertThat(f.related()).extracting(Related::role, Related::event)
@@ -85,7 +87,7 @@ class ReplayerTest {
 
     @Test
     void reusedExclusivePageTouchedByItsPreviousOwnerNamesThePreviousHolder() {
-        ReplayResult r = Script.complete(64)
+        ReplayResult r = TraceBuilder.complete(64)
                 .alloc("a", Ctx.TASK, 0, Gfp.GFP_KERNEL | Gfp.EXCLUSIVE, Event.UNRECORDED)
                 .free("a", 0)
                 .alloc("b", Ctx.TASK, 0, Gfp.GFP_KERNEL | Gfp.EXCLUSIVE, Event.UNRECORDED)
@@ -100,7 +102,7 @@ class ReplayerTest {
 
     @Test
     void eventsWithoutOwnerPassEveryOwnershipCheck() {
-        ReplayResult r = Script.complete(64)
+        ReplayResult r = TraceBuilder.complete(64)
                 .alloc("a", Ctx.TASK, 0, Gfp.GFP_KERNEL | Gfp.EXCLUSIVE, Event.UNRECORDED)
                 .access(null, 0)
                 .transfer(null, 0, "b")
@@ -112,7 +114,7 @@ class ReplayerTest {
 
     @Test
     void divergenceFollowsTheRecordingAndKeepsLaterEventsAligned() {
-        ReplayResult r = Script.complete(64)
+        ReplayResult r = TraceBuilder.complete(64)
                 .alloc("a", Ctx.TASK, 0, Gfp.GFP_KERNEL, 0)
                 .alloc("a", Ctx.TASK, 0, Gfp.GFP_KERNEL, 8)
                 .free("a", 0)
@@ -131,7 +133,7 @@ class ReplayerTest {
                 new ZoneSpec(ZoneKind.DMA32, 0, 256, new Watermarks(0, 0, 0), Map.of()),
                 new ZoneSpec(ZoneKind.NORMAL, 256, 256, new Watermarks(10, 255, 256), Map.of())),
                 Machine.DEFAULT_DIRECT_MAP_BASE);
-        ReplayResult r = new Script(Scope.COMPLETE, m)
+        ReplayResult r = new TraceBuilder(new Header(Scope.COMPLETE, m))
                 .alloc("a", Ctx.TASK, 0, Gfp.GFP_KERNEL, 0)
                 .alloc("a", 0, Gfp.GFP_KERNEL)
                 .run();
@@ -141,7 +143,7 @@ class ReplayerTest {
 
     @Test
     void recordedFailureThatTheModelWouldGrantIsADivergenceAndAFailure() {
-        ReplayResult r = Script.complete(64).alloc("a", Ctx.TASK, 0, Gfp.GFP_KERNEL, Event.NULL_PFN).run();
+        ReplayResult r = TraceBuilder.complete(64).alloc("a", Ctx.TASK, 0, Gfp.GFP_KERNEL, Event.NULL_PFN).run();
         assertThat(kinds(r)).containsExactly("0 divergence error", "0 alloc-failure warning");
         assertThat(r.findings().get(1).reason()).isEqualTo("recorded");
         assertThat(r.summary().failures()).isEqualTo(1);
@@ -149,7 +151,7 @@ class ReplayerTest {
 
     @Test
     void observeModeTakesRecordedResultsAndOverlapIsATraceGap() {
-        ReplayResult r = Script.complete(64)
+        ReplayResult r = TraceBuilder.complete(64)
                 .alloc("a", Ctx.TASK, 2, Gfp.GFP_KERNEL, 4)
                 .alloc("b", Ctx.TASK, 0, Gfp.GFP_KERNEL, 5)
                 .free("b", 5)
@@ -162,14 +164,14 @@ class ReplayerTest {
 
     @Test
     void seqJumpIsATraceGap() {
-        ReplayResult r = Script.complete(64).seq(41).mark("x").seq(45).mark("y").run();
+        ReplayResult r = TraceBuilder.complete(64).seq(41).mark("x").seq(45).mark("y").run();
         assertThat(kinds(r)).containsExactly("45 trace-gap warning");
         assertThat(r.findings().get(0).message()).isEqualTo("seq jumped from 41 to 45: 3 events were lost");
     }
 
     @Test
     void aMarkSayingEventsWereLostIsATraceGapWhereItStands() {
-        ReplayResult r = Script.window(64)
+        ReplayResult r = TraceBuilder.window(64)
                 .alloc("a", 0, Gfp.GFP_KERNEL)
                 .lost("CPU:2 [LOST 37 EVENTS]", 37)
                 .mark("phase 2")
@@ -187,7 +189,7 @@ class ReplayerTest {
 
     @Test
     void windowScopeTreatsUnknownPagesGentlyButNotPagesFreedInside() {
-        ReplayResult r = Script.window(1024)
+        ReplayResult r = TraceBuilder.window(1024)
                 .free("swapper", 300)
                 .alloc("bash", Ctx.TASK, 0, Gfp.GFP_KERNEL, 500)
                 .access("kworker", 77)
@@ -203,7 +205,7 @@ class ReplayerTest {
 
     @Test
     void leaksAreGroupedByOwnerAndSiteAtTheEarliestAllocation() {
-        ReplayResult r = Script.complete(64)
+        ReplayResult r = TraceBuilder.complete(64)
                 .alloc("a", 0, Gfp.GFP_KERNEL)
                 .alloc("b", 1, Gfp.GFP_KERNEL)
                 .alloc("a", 0, Gfp.GFP_KERNEL)
@@ -215,7 +217,7 @@ class ReplayerTest {
 
     @Test
     void panicIsReproducedWhenItsCauseFailsInTheReplay() {
-        Script s = Script.complete(256);
+        TraceBuilder s = TraceBuilder.complete(256);
         for (int i = 0; i < 250; i++) {
             s.alloc("eth0-rx", Ctx.HARDIRQ, 0, ATOMIC_EXCL, Event.UNRECORDED);
         }
@@ -234,7 +236,7 @@ class ReplayerTest {
 
     @Test
     void panicIsNotReproducedWhenItsCauseSucceeds() {
-        ReplayResult r = Script.complete(64).alloc("a", 0, Gfp.GFP_KERNEL).alloc("a", 0, Gfp.GFP_KERNEL)
+        ReplayResult r = TraceBuilder.complete(64).alloc("a", 0, Gfp.GFP_KERNEL).alloc("a", 0, Gfp.GFP_KERNEL)
                 .panic("BUG: bad page state", 1).run();
         assertThat(r.panic().reproduced()).isFalse();
         assertThat(r.panic().trigger()).isEqualTo(1);
@@ -244,7 +246,7 @@ class ReplayerTest {
 
     @Test
     void panicAfterADivergenceIsNotReproduced() {
-        ReplayResult r = Script.complete(64)
+        ReplayResult r = TraceBuilder.complete(64)
                 .alloc("a", Ctx.TASK, 0, Gfp.GFP_KERNEL, 3)
                 .alloc("a", Ctx.ATOMIC, 0, Gfp.GFP_KERNEL, Event.UNRECORDED)
                 .panic("boom", Event.ABSENT).run();
@@ -256,7 +258,7 @@ class ReplayerTest {
     @Test
     void pressurePointsFireOnceAndReArmAboveHigh() {
         // 1024 pages: default watermarks 64/80/96
-        Script s = Script.complete(1024);
+        TraceBuilder s = TraceBuilder.complete(1024);
         for (int i = 0; i < 944; i++) {
             s.alloc("a", 0, Gfp.GFP_KERNEL | Gfp.HIGH);
         }
@@ -278,7 +280,7 @@ class ReplayerTest {
 
     @Test
     void aCopyReplaysIndependently() {
-        Script s = Script.complete(64).alloc("a", 0, Gfp.GFP_KERNEL).alloc("a", 0, Gfp.GFP_KERNEL);
+        TraceBuilder s = TraceBuilder.complete(64).alloc("a", 0, Gfp.GFP_KERNEL).alloc("a", 0, Gfp.GFP_KERNEL);
         List<Finding> seen = new ArrayList<>();
         Replayer r = new Replayer(s.header(), Mode.SIMULATE, 1 << 20, seen::add);
         for (Event e : s.events()) {
@@ -296,7 +298,7 @@ class ReplayerTest {
 
     @Test
     void aCompleteTraceCutShortReportsWhatItHoldsAsInfoNotLeaks() {
-        Script s = Script.complete(64).alloc("a", 0, Gfp.GFP_KERNEL);
+        TraceBuilder s = TraceBuilder.complete(64).alloc("a", 0, Gfp.GFP_KERNEL);
         Replayer r = new Replayer(s.header(), Mode.SIMULATE, 1 << 20, f -> { });
         List<Finding> seen = new ArrayList<>();
         r = r.copy(seen::add);

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import labyrinth.core.Gfp;
+import labyrinth.testing.Seeds;
+import labyrinth.testing.TraceBuilder;
 import labyrinth.trace.Event;
 import org.junit.jupiter.api.Test;
 
 class ReplayerViewsTest {
-    private static Replayer replay(Script s) {
+    private static Replayer replay(TraceBuilder s) {
         Replayer r = new Replayer(s.header(), Mode.SIMULATE, 1L << 20, f -> { });
         for (Event e : s.events()) {
             r.apply(e);
@@ -18,9 +20,9 @@ class ReplayerViewsTest {
 
     @Test
     void topOwnersAgreeWithSortingEveryOwnerByPagesThenName() {
-        for (long seed = 0; seed < 40; seed++) {
+        for (long seed : Seeds.range(0, 40)) {
             java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
-            Script s = Script.complete(4096);
+            TraceBuilder s = TraceBuilder.complete(4096);
             int owners = 1 + rnd.nextInt(30);
             for (int i = 0; i < 200; i++) {
                 // few orders and owners, so page counts tie often and the names decide
@@ -40,7 +42,7 @@ class ReplayerViewsTest {
 
     @Test
     void blockFindsTheLiveBlockFromAnyOfItsPages() {
-        Replayer r = replay(Script.complete(64).alloc("a", 0, Gfp.GFP_KERNEL)
+        Replayer r = replay(TraceBuilder.complete(64).alloc("a", 0, Gfp.GFP_KERNEL)
                 .alloc("b", 2, Gfp.GFP_KERNEL | Gfp.EXCLUSIVE));
         assertThat(r.block(6)).isEqualTo(new BlockView(4, 2, "b", "site:b", true, 1, 2));
         assertThat(r.block(0).owner()).isEqualTo("a");
@@ -51,15 +53,15 @@ class ReplayerViewsTest {
 
     @Test
     void lastAllocatedIsOnlyTheLatestEvents() {
-        Replayer r = replay(Script.complete(64).alloc("a", 0, Gfp.GFP_KERNEL).access("a", 0));
+        Replayer r = replay(TraceBuilder.complete(64).alloc("a", 0, Gfp.GFP_KERNEL).access("a", 0));
         assertThat(r.lastAllocated()).isEqualTo(-1);
-        Replayer failed = replay(Script.complete(64).alloc("a", 7, Gfp.GFP_KERNEL));
+        Replayer failed = replay(TraceBuilder.complete(64).alloc("a", 7, Gfp.GFP_KERNEL));
         assertThat(failed.lastAllocated()).isEqualTo(-1);
     }
 
     @Test
     void lastFreeRemembersTheFreedBlock() {
-        Replayer r = replay(Script.complete(64).alloc("a", 1, Gfp.GFP_KERNEL).free("a", 0));
+        Replayer r = replay(TraceBuilder.complete(64).alloc("a", 1, Gfp.GFP_KERNEL).free("a", 0));
         assertThat(r.lastFree(1)).isEqualTo(new FreedView(1, 1, 2, 0, "a"));
         assertThat(r.lastFree(2)).isNull();
         assertThat(r.block(0)).isNull();
@@ -67,7 +69,7 @@ class ReplayerViewsTest {
 
     @Test
     void blocksOfListsAnOwnersBlocksInPfnOrderAfterTransfers() {
-        Replayer r = replay(Script.complete(64).alloc("a", 0, Gfp.GFP_KERNEL).alloc("b", 0, Gfp.GFP_KERNEL)
+        Replayer r = replay(TraceBuilder.complete(64).alloc("a", 0, Gfp.GFP_KERNEL).alloc("b", 0, Gfp.GFP_KERNEL)
                 .alloc("a", 1, Gfp.GFP_KERNEL).transfer("b", 1, "a"));
         assertThat(r.blocksOf("a")).extracting(BlockView::head).containsExactly(0L, 1L, 2L);
         assertThat(r.blocksOf("b")).isEmpty();

@@ -3,6 +3,7 @@ package labyrinth.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import labyrinth.core.Gfp;
+import labyrinth.testing.TraceBuilder;
 import labyrinth.trace.Ctx;
 import labyrinth.trace.Event;
 import org.junit.jupiter.api.Test;
@@ -10,14 +11,14 @@ import org.junit.jupiter.api.Test;
 class SignaturesTest {
     private static final long ATOMIC_EXCL = Gfp.GFP_ATOMIC | Gfp.EXCLUSIVE;
 
-    private static String primary(Script s) {
+    private static String primary(TraceBuilder s) {
         PrimaryFailure p = Signatures.primary(s.run(), Severity.ERROR);
         return p == null ? null : p.signature();
     }
 
     /** A double free after {@code before} unrelated allocations: other pfns, other event numbers. */
-    private static Script doubleFreeAfter(int before) {
-        Script s = Script.complete(256);
+    private static TraceBuilder doubleFreeAfter(int before) {
+        TraceBuilder s = TraceBuilder.complete(256);
         for (int i = 0; i < before; i++) {
             s.alloc("noise", 1, Gfp.GFP_KERNEL);
         }
@@ -26,22 +27,22 @@ class SignaturesTest {
 
     @Test
     void sameBugInDifferentRunsHasOneSignatureWithoutNumbersOfTheRun() {
-        Script a = doubleFreeAfter(0);
-        Script b = doubleFreeAfter(7);
+        TraceBuilder a = doubleFreeAfter(0);
+        TraceBuilder b = doubleFreeAfter(7);
         assertThat(primary(a)).isEqualTo(primary(b)).isEqualTo("double-free nvme0q3@-");
     }
 
     @Test
     void differentKindsOwnersOrSitesAreDifferentSignatures() {
-        String doubleFree = primary(Script.complete(64).alloc("a", 0, Gfp.GFP_KERNEL).free("a", 0).free("a", 0));
-        String otherOwner = primary(Script.complete(64).alloc("b", 0, Gfp.GFP_KERNEL).free("b", 0).free("b", 0));
-        String useAfterFree = primary(Script.complete(64).alloc("a", 0, Gfp.GFP_KERNEL).free("a", 0).access("a", 0));
+        String doubleFree = primary(TraceBuilder.complete(64).alloc("a", 0, Gfp.GFP_KERNEL).free("a", 0).free("a", 0));
+        String otherOwner = primary(TraceBuilder.complete(64).alloc("b", 0, Gfp.GFP_KERNEL).free("b", 0).free("b", 0));
+        String useAfterFree = primary(TraceBuilder.complete(64).alloc("a", 0, Gfp.GFP_KERNEL).free("a", 0).access("a", 0));
         assertThat(java.util.Set.of(doubleFree, otherOwner, useAfterFree)).hasSize(3);
     }
 
     @Test
     void allocFailureNamesOwnerSiteOrderGfpAndReason() {
-        Script s = Script.complete(8);
+        TraceBuilder s = TraceBuilder.complete(8);
         for (int i = 0; i < 8; i++) {
             s.alloc("eth0-rx", Ctx.HARDIRQ, 0, ATOMIC_EXCL, Event.UNRECORDED);
         }
@@ -54,7 +55,7 @@ class SignaturesTest {
 
     @Test
     void panicTakesItsTriggersSignatureAsAnError() {
-        Script s = Script.complete(8);
+        TraceBuilder s = TraceBuilder.complete(8);
         for (int i = 0; i < 8; i++) {
             s.alloc("eth0-rx", Ctx.HARDIRQ, 0, ATOMIC_EXCL, Event.UNRECORDED);
         }
@@ -67,16 +68,16 @@ class SignaturesTest {
 
     @Test
     void panicWithoutTriggerIsSignedByItsMessage() {
-        PrimaryFailure p = Signatures.primary(Script.complete(8).mark("x").panic("oops \"quoted\"", Event.ABSENT)
+        PrimaryFailure p = Signatures.primary(TraceBuilder.complete(8).mark("x").panic("oops \"quoted\"", Event.ABSENT)
                 .run(), Severity.ERROR);
         assertThat(p.signature()).isEqualTo("panic \"oops \"quoted\"\"");
     }
 
     @Test
     void leaksFoundAtTheEndComeAfterEarlierErrors() {
-        Script s = Script.complete(64).alloc("leaker", 0, Gfp.GFP_KERNEL).alloc("a", 0, Gfp.GFP_KERNEL)
+        TraceBuilder s = TraceBuilder.complete(64).alloc("leaker", 0, Gfp.GFP_KERNEL).alloc("a", 0, Gfp.GFP_KERNEL)
                 .free("a", 1).free("a", 1);
         assertThat(primary(s)).isEqualTo("double-free a@-");
-        assertThat(primary(Script.complete(64).alloc("leaker", 0, Gfp.GFP_KERNEL))).isEqualTo("leak leaker@site:leaker");
+        assertThat(primary(TraceBuilder.complete(64).alloc("leaker", 0, Gfp.GFP_KERNEL))).isEqualTo("leak leaker@site:leaker");
     }
 }

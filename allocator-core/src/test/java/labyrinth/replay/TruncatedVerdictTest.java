@@ -3,6 +3,7 @@ package labyrinth.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import labyrinth.core.Gfp;
+import labyrinth.testing.TraceBuilder;
 import labyrinth.trace.Ctx;
 import labyrinth.trace.Event;
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class TruncatedVerdictTest {
     @Test
     void aCutTraceWithNothingWrongIsTruncatedNotClean() {
-        Script s = Script.complete(64).alloc("a", 0, Gfp.GFP_KERNEL).free("a", 0);
+        TraceBuilder s = TraceBuilder.complete(64).alloc("a", 0, Gfp.GFP_KERNEL).free("a", 0);
         assertThat(s.run().outcome()).isEqualTo(Outcome.CLEAN);
         ReplayResult cut = s.runCut(false);
         assertThat(cut.outcome()).isEqualTo(Outcome.TRUNCATED);
@@ -22,14 +23,14 @@ class TruncatedVerdictTest {
 
     @Test
     void theCutOutranksFindingsBecauseTheRestIsUnknown() {
-        ReplayResult cut = Script.complete(64).alloc("a", 0, Gfp.GFP_KERNEL).free("a", 0).free("a", 0).runCut(false);
+        ReplayResult cut = TraceBuilder.complete(64).alloc("a", 0, Gfp.GFP_KERNEL).free("a", 0).free("a", 0).runCut(false);
         assertThat(cut.findings()).extracting(Finding::kind).containsExactly(Kind.DOUBLE_FREE);
         assertThat(cut.outcome()).isEqualTo(Outcome.TRUNCATED);
     }
 
     @Test
     void aPanicBeforeTheCutDecidesTheVerdict() {
-        ReplayResult cut = Script.complete(4)
+        ReplayResult cut = TraceBuilder.complete(4)
                 .alloc("a", 2, Gfp.GFP_KERNEL)
                 .alloc("b", Ctx.HARDIRQ, 0, Gfp.GFP_ATOMIC, Event.UNRECORDED)
                 .panic("out of memory", 1)
@@ -40,18 +41,18 @@ class TruncatedVerdictTest {
 
     @Test
     void aDivergenceBeforeTheCutDecidesTheVerdict() {
-        ReplayResult cut = Script.complete(64).alloc("a", Ctx.TASK, 0, Gfp.GFP_KERNEL, 8).runCut(false);
+        ReplayResult cut = TraceBuilder.complete(64).alloc("a", Ctx.TASK, 0, Gfp.GFP_KERNEL, 8).runCut(false);
         assertThat(cut.findings()).extracting(Finding::kind).contains(Kind.DIVERGENCE);
         assertThat(cut.outcome()).isEqualTo(Outcome.DIVERGED);
     }
 
     @Test
     void allowedACutTraceIsJudgedByItsFindingsAndStillSaysItWasCut() {
-        ReplayResult quiet = Script.complete(64).alloc("a", 0, Gfp.GFP_KERNEL).free("a", 0).runCut(true);
+        ReplayResult quiet = TraceBuilder.complete(64).alloc("a", 0, Gfp.GFP_KERNEL).free("a", 0).runCut(true);
         assertThat(quiet.outcome()).isEqualTo(Outcome.CLEAN);
         assertThat(quiet.truncation()).isNotNull();
         assertThat(Signatures.primary(quiet, Severity.ERROR)).isNull();
-        ReplayResult bad = Script.complete(64).alloc("a", 0, Gfp.GFP_KERNEL).free("a", 0).free("a", 0).runCut(true);
+        ReplayResult bad = TraceBuilder.complete(64).alloc("a", 0, Gfp.GFP_KERNEL).free("a", 0).free("a", 0).runCut(true);
         assertThat(bad.outcome()).isEqualTo(Outcome.FINDINGS);
         assertThat(Signatures.primary(bad, Severity.ERROR).signature()).startsWith("double-free");
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import labyrinth.core.Machine;
+import labyrinth.testing.Seeds;
 import org.junit.jupiter.api.Test;
 
 class ReadAheadTest {
@@ -102,7 +103,12 @@ class ReadAheadTest {
 
     @Test
     void aReadErrorArrivesAfterEveryEventBeforeIt() {
-        long seed = 11;
+        for (long seed : Seeds.range(11, 1)) {
+            aReadErrorArrivesAfterEveryEventBeforeIt(seed);
+        }
+    }
+
+    private static void aReadErrorArrivesAfterEveryEventBeforeIt(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         for (int round = 0; round < 30; round++) {
             int size = random.nextInt(5 * ReadAhead.BATCH);

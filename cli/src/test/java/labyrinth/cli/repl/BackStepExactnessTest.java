@@ -6,6 +6,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;
+import labyrinth.testing.Seeds;
+import labyrinth.testing.TraceBuilder;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,21 +20,13 @@ class BackStepExactnessTest {
 
     @Test
     void viewsAfterGoingBackEqualViewsAfterGoingForwards() throws Exception {
-        long base = Long.getLong("repl.seed", System.nanoTime());
-        for (int round = 0; round < 6; round++) {
-            long seed = base + round;
-            try {
-                checkOne(seed);
-            } catch (AssertionError | RuntimeException e) {
-                throw new AssertionError("seed " + seed + " (rerun with -Drepl.seed=" + seed + "): " + e.getMessage(), e);
-            }
-        }
+        Seeds.each(1, 6, BackStepExactnessTest::checkOne);
     }
 
     private static void checkOne(long seed) throws Exception {
         RandomGenerator rnd = RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
         int n = 400 + rnd.nextInt(800);
-        Traces t = Traces.random(rnd, n, 128 + 64 * rnd.nextInt(4));
+        TraceBuilder t = TraceBuilder.random(rnd, n, 128 + 64 * rnd.nextInt(4));
         // forwards: one checkpoint, the start, so every state is one uninterrupted replay from it;
         // backwards: a checkpoint every 7 events, so most targets sit between two of them
         try (ReplSession forwards = ReplSession.open(t.source(),

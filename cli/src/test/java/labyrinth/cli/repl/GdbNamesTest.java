@@ -8,6 +8,7 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.List;
 import labyrinth.core.Gfp;
+import labyrinth.testing.TraceBuilder;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,8 +17,8 @@ import org.junit.jupiter.api.Test;
  */
 class GdbNamesTest {
     /** 64 pages; events 0 to 7: a mark, allocations, a failure, a free, a transfer. */
-    private static Traces trace() {
-        return Traces.complete(64).mark("eth0: link up, filling the RX ring").alloc("nvme0q1", 2, Gfp.GFP_KERNEL)
+    private static TraceBuilder trace() {
+        return TraceBuilder.complete(64).mark("eth0: link up, filling the RX ring").alloc("nvme0q1", 2, Gfp.GFP_KERNEL)
                 .alloc("eth0-rx", 0, Gfp.GFP_ATOMIC).mark("phase 2").alloc("big", 6, Gfp.GFP_KERNEL)
                 .free("nvme0q1", 0).transfer("eth0-rx", 4, "tcp").mark("phase 3");
     }

@@ -4,15 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Path;
 import labyrinth.core.Allocator;
 import labyrinth.core.Gfp;
 import labyrinth.format.TraceFiles;
 import labyrinth.replay.Mode;
+import labyrinth.testing.TraceBuilder;
 import labyrinth.trace.TraceSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class ReplSessionTest {
+    /** A worked example of the contracts, from the test resources' {@code examples/}. */
+    private static Path example(String name) throws URISyntaxException {
+        URL url = ReplSessionTest.class.getResource("/examples/" + name);
+        if (url == null) {
+            throw new IllegalStateException("expected the test resource examples/" + name + ", found nothing");
+        }
+        return Path.of(url.toURI());
+    }
+
     private ReplSession session;
     private boolean lastFailed;
 
@@ -24,12 +37,12 @@ class ReplSessionTest {
     }
 
     private void openExample(String name) throws Exception {
-        try (TraceSource src = TraceFiles.open(Traces.example(name), name)) {
+        try (TraceSource src = TraceFiles.open(example(name), name)) {
             session = ReplSession.open(src, null, Allocator.DEFAULT_MAX_PAGES);
         }
     }
 
-    private void open(Traces t) throws Exception {
+    private void open(TraceBuilder t) throws Exception {
         session = ReplSession.open(t.source(), new Timeline.Options(null, 1L << 20, 32L << 20, 4, 1024, 1000));
     }
 
@@ -47,7 +60,7 @@ class ReplSessionTest {
 
     @Test
     void checkpointsStayWithinTheirCountAndSpreadAcrossTheTrace() throws Exception {
-        Traces t = Traces.random(java.util.random.RandomGeneratorFactory.of("L64X128MixRandom").create(5), 3000, 256);
+        TraceBuilder t = TraceBuilder.random(java.util.random.RandomGeneratorFactory.of("L64X128MixRandom").create(5), 3000, 256);
         session = ReplSession.open(t.source(), new Timeline.Options(null, 1L << 20, 1L << 30, 4, 6, 1000));
         assertThat(session.timeline().checkpointCount()).as("a large budget, a count of 6").isEqualTo(6);
         assertThat(session.timeline().spacing()).as("about size / count apart").isBetween(3000L / 6, 3000L / 3);
@@ -218,7 +231,7 @@ class ReplSessionTest {
 
     @Test
     void marksAndPanicAndPressure() throws Exception {
-        Traces t = Traces.complete(64).mark("phase 1").alloc("a", 5, Gfp.GFP_KERNEL).mark("phase 2: flap")
+        TraceBuilder t = TraceBuilder.complete(64).mark("phase 1").alloc("a", 5, Gfp.GFP_KERNEL).mark("phase 2: flap")
                 .alloc("b", 4, Gfp.GFP_ATOMIC).alloc("c", 4, Gfp.GFP_ATOMIC).panic("out of pages");
         open(t);
         assertThat(run("goto mark phase 2: flap")).startsWith("after event 2 (line 3)");
@@ -256,7 +269,7 @@ class ReplSessionTest {
 
     @Test
     void completionOffersCommandsOwnersZonesKindsAndMarks() throws Exception {
-        Traces t = Traces.complete(64).mark("boot").alloc("eth0-rx", 0, Gfp.GFP_KERNEL)
+        TraceBuilder t = TraceBuilder.complete(64).mark("boot").alloc("eth0-rx", 0, Gfp.GFP_KERNEL)
                 .transfer("eth0-rx", 0, "tcp");
         open(t);
         assertThat(session.complete(java.util.List.of())).contains("step", "s", "reverse-continue", "rc", "quit");
@@ -271,7 +284,7 @@ class ReplSessionTest {
 
     @Test
     void observeModeTakesRecordedResults() throws Exception {
-        try (TraceSource src = TraceFiles.open(Traces.example("divergence.json"), "divergence.json")) {
+        try (TraceSource src = TraceFiles.open(example("divergence.json"), "divergence.json")) {
             session = ReplSession.open(src, Mode.OBSERVE, Allocator.DEFAULT_MAX_PAGES);
         }
         assertThat(run("goto end; findings divergence")).endsWith("no divergence findings up to here; the trace has none\n");

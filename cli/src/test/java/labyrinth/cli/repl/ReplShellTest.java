@@ -14,11 +14,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import labyrinth.core.Gfp;
+import labyrinth.testing.TraceBuilder;
 import org.jline.reader.Candidate;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.impl.DefaultParser;
-import org.jline.terminal.Terminal;
 import org.jline.terminal.Size;
+import org.jline.terminal.Terminal;
 import org.jline.terminal.impl.DumbTerminal;
 import org.jline.terminal.impl.ExternalTerminal;
 import org.junit.jupiter.api.Test;
@@ -29,12 +30,12 @@ class ReplShellTest {
     @TempDir
     Path tmp;
 
-    private static Traces small() {
-        return Traces.complete(64).mark("boot").alloc("nvme0q1", 2, Gfp.GFP_KERNEL).alloc("eth0-rx", 0, Gfp.GFP_ATOMIC)
+    private static TraceBuilder small() {
+        return TraceBuilder.complete(64).mark("boot").alloc("nvme0q1", 2, Gfp.GFP_KERNEL).alloc("eth0-rx", 0, Gfp.GFP_ATOMIC)
                 .transfer("eth0-rx", 4, "tcp").free("tcp", 4).free("tcp", 4);
     }
 
-    private static ReplSession open(Traces t) throws Exception {
+    private static ReplSession open(TraceBuilder t) throws Exception {
         return ReplSession.open(t.source(), new Timeline.Options(null, 1L << 20, 32L << 20, 4, 1024, 1000));
     }
 
@@ -125,7 +126,7 @@ class ReplShellTest {
 
     @Test
     void ctrlCStopsContinueWithoutLeaving() throws Exception {
-        Traces t = Traces.complete(64);
+        TraceBuilder t = TraceBuilder.complete(64);
         for (int i = 0; i < 100_000; i++) {
             t.alloc("a", 0, Gfp.GFP_KERNEL).free("a", 0);
         }
@@ -238,7 +239,7 @@ class ReplShellTest {
 
     @Test
     void tabCompletesAMarkLabelQuotedAndGotoAcceptsIt() throws Exception {
-        Traces t = Traces.complete(64).alloc("a", 0, Gfp.GFP_KERNEL).mark("eth0: link up, ring full")
+        TraceBuilder t = TraceBuilder.complete(64).alloc("a", 0, Gfp.GFP_KERNEL).mark("eth0: link up, ring full")
                 .alloc("b", 0, Gfp.GFP_KERNEL);
         try (ReplSession s = open(t)) {
             String screen = type(s, "goto mark eth\t\nquit\n", null);

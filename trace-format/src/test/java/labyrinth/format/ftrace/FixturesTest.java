@@ -29,7 +29,7 @@ class FixturesTest {
 
     @Test
     void everyIrqFlagMapsToItsContext() throws TraceException {
-        Traces.Import im = Traces.read(Traces.fixture("ftrace-5col-contexts.txt"));
+        Imports.Import im = Imports.read(Imports.fixture("ftrace-5col-contexts.txt"));
         assertThat(im.events()).extracting(e -> e.common().ctx()).containsExactly(
                 Ctx.TASK,     // .....
                 Ctx.ATOMIC,   // d....  irqs off
@@ -79,7 +79,7 @@ class FixturesTest {
 
     @Test
     void stackTraceBlocksAttachToTheirEventOnTheSameCpu() throws TraceException {
-        Traces.Import im = Traces.read(Traces.fixture("ftrace-4col-stacktrace.txt"));
+        Imports.Import im = Imports.read(Imports.fixture("ftrace-4col-stacktrace.txt"));
         assertThat(im.events()).hasSize(4);
         Event.Alloc a = im.alloc(0);
         assertThat(a.common().owner()).isEqualTo("kswapd0-42");
@@ -104,7 +104,7 @@ class FixturesTest {
 
     @Test
     void traceCmdReportHeaderAndPaddedNames() throws TraceException {
-        Traces.Import im = Traces.read(Traces.fixture("trace-cmd-report.txt"));
+        Imports.Import im = Imports.read(Imports.fixture("trace-cmd-report.txt"));
         assertThat(im.events()).hasSize(4);
         assertThat(im.alloc(0).common().line()).isEqualTo(4);
         assertThat(im.alloc(0).pfn()).isEqualTo(0x1347a7);
@@ -120,7 +120,7 @@ class FixturesTest {
 
     @Test
     void perfScriptOwnersCallchainsAndPfnFromPage() throws TraceException {
-        Traces.Import im = Traces.read(Traces.fixture("perf-script.txt"));
+        Imports.Import im = Imports.read(Imports.fixture("perf-script.txt"));
         assertThat(im.events()).hasSize(4);
         Event.Alloc a = im.alloc(0);
         assertThat(a.common().owner()).isEqualTo("swapper-0");
@@ -145,7 +145,7 @@ class FixturesTest {
 
     @Test
     void functionGraphBannersProcColumnAbstimeAndWrappedComments() throws TraceException {
-        Traces.Import im = Traces.read(Traces.fixture("function-graph.txt"));
+        Imports.Import im = Imports.read(Imports.fixture("function-graph.txt"));
         assertThat(im.events()).hasSize(4);
         assertThat(im.alloc(0).common().owner()).isEqualTo("cat-200");
         assertThat(im.alloc(0).common().cpu()).isEqualTo(1);
@@ -163,7 +163,7 @@ class FixturesTest {
 
     @Test
     void bareEventLines() throws TraceException {
-        Traces.Import im = Traces.read(Traces.fixture("bare.txt"));
+        Imports.Import im = Imports.read(Imports.fixture("bare.txt"));
         assertThat(im.events()).hasSize(3);
         assertThat(im.free(1).pfn()).isEqualTo(0x1d1ac1);
         assertThat(im.alloc(2).gfp()).isEqualTo(Gfp.DMA);
@@ -172,7 +172,7 @@ class FixturesTest {
 
     @Test
     void oldKernelEventNamesAndGfpSpellings() throws TraceException {
-        Traces.Import im = Traces.read(Traces.fixture("old-2.6-noflags.txt"));
+        Imports.Import im = Imports.read(Imports.fixture("old-2.6-noflags.txt"));
         assertThat(im.events()).extracting(e -> e.op().label()).containsExactly("alloc", "free", "free", "alloc", "alloc");
         Event.Alloc a = im.alloc(0);
         assertThat(a.common().ctx()).isEqualTo(Ctx.TASK);
@@ -191,7 +191,7 @@ class FixturesTest {
 
     @Test
     void everyGfpSpelling() throws TraceException {
-        Traces.Import im = Traces.read(Traces.fixture("gfp-spellings.txt"));
+        Imports.Import im = Imports.read(Imports.fixture("gfp-spellings.txt"));
         assertThat(im.events()).extracting(e -> ((Event.Alloc) e).gfp()).containsExactly(
                 Gfp.GFP_KERNEL,
                 Gfp.GFP_ATOMIC | Gfp.NOWARN | Gfp.COMP | Gfp.ZERO,
@@ -215,7 +215,7 @@ class FixturesTest {
 
     @Test
     void malformedLinesAreSkippedWithTheirLineNumbers() throws TraceException {
-        Traces.Import im = Traces.read(Traces.fixture("malformed.txt"));
+        Imports.Import im = Imports.read(Imports.fixture("malformed.txt"));
         assertThat(im.events()).hasSize(2);
         assertThat(im.events()).extracting(e -> e.common().line()).containsExactly(2L, 9L);
         assertThat(im.report().malformedLines()).isEqualTo(5);
@@ -228,7 +228,7 @@ class FixturesTest {
 
     @Test
     void linesSayingEventsWereLostBecomeGapMarksAtTheirLines() throws TraceException {
-        Traces.Import im = Traces.read(Traces.fixture("lost-events.txt"));
+        Imports.Import im = Imports.read(Imports.fixture("lost-events.txt"));
         assertThat(im.events()).extracting(Event::op).containsExactly(Op.ALLOC, Op.MARK, Op.ALLOC, Op.MARK, Op.MARK,
                 Op.MARK, Op.MARK, Op.FREE, Op.FREE);
         List<Event.Mark> marks = im.events().stream().filter(e -> e instanceof Event.Mark)
@@ -254,7 +254,7 @@ class FixturesTest {
         Files.writeString(f, "# tracer: nop\nCPU 2 is empty\nCPU:1 [LOST MANY EVENTS]\nCPU:x [LOST 3 EVENTS]\n"
                 + "  a-1 [000] .... 1.000001: mm_page_alloc: page=000000007a1b2c3d pfn=0x10 order=0 migratetype=0"
                 + " gfp_flags=GFP_KERNEL\n");
-        Traces.Import im = Traces.read(f);
+        Imports.Import im = Imports.read(f);
         assertThat(im.events()).extracting(Event::op).containsExactly(Op.ALLOC);
         assertThat(im.report().lossMarkers()).isZero();
     }
@@ -265,14 +265,14 @@ class FixturesTest {
         // the kernel ends every line with a line feed: without one, the file was cut there
         Files.writeString(f, "  a-1 [000] .... 1.000001: mm_page_alloc: page=000000007a1b2c3d pfn=0x10 order=0"
                 + " migratetype=0 gfp_flags=GFP_KERNEL\nCPU:0 [LOST 3 EVENTS]");
-        Traces.Import im = Traces.read(f);
+        Imports.Import im = Imports.read(f);
         assertThat(im.events()).extracting(Event::op).containsExactly(Op.ALLOC);
         assertThat(im.reader().truncation()).isNotNull();
     }
 
     @Test
     void strictModeStopsAtTheFirstMalformedLine() {
-        assertThatThrownBy(() -> Traces.read(Traces.fixture("malformed.txt"), FtraceOptions.defaults().withStrict(true)))
+        assertThatThrownBy(() -> Imports.read(Imports.fixture("malformed.txt"), FtraceOptions.defaults().withStrict(true)))
                 .isInstanceOf(TraceException.class)
                 .hasMessageEndingWith("malformed.txt:3:1: mm_page_alloc needs order= and gfp_flags=, found "
                         + "\"page=0000000000000001 pfn=0x11 migratetype=0 gfp_flags=GFP_KERNEL\"");
@@ -283,7 +283,7 @@ class FixturesTest {
         Path f = tmp.resolve("cut.txt");
         String whole = "  a-1 [000] .... 1.000001: mm_page_alloc: page=0 pfn=0x10 order=0 migratetype=0 gfp_flags=GFP_KERNEL\n";
         Files.writeString(f, whole + "  a-1 [000] .... 1.000002: mm_page_alloc: page=0 pfn=0x11 or");
-        Traces.Import im = Traces.read(f, FtraceOptions.defaults().withStrict(true));
+        Imports.Import im = Imports.read(f, FtraceOptions.defaults().withStrict(true));
         assertThat(im.events()).hasSize(1);
         assertThat(im.reader().truncation().describe())
                 .isEqualTo("truncated after event 0 (byte " + Files.size(f) + ")");
@@ -295,13 +295,13 @@ class FixturesTest {
         Path f = tmp.resolve("cut.txt");
         String whole = "  a-1 [000] .... 1.000001: mm_page_alloc: page=0 pfn=0x10 order=0 migratetype=0 gfp_flags=GFP_KERNEL\n";
         Files.writeString(f, whole + "  gnome-terminal-1567  [000]  4415.");
-        Traces.Import im = Traces.read(f);
+        Imports.Import im = Imports.read(f);
         assertThat(im.events()).hasSize(1);
         assertThat(im.reader().truncation().describe()).isEqualTo("truncated after event 0 (byte " + Files.size(f) + ")");
         assertThat(im.report().unrecognisedLines()).isZero();
         // the same line ended by a line feed is a whole line the importer does not know
         Files.writeString(f, whole + "  gnome-terminal-1567  [000]  4415.\n");
-        Traces.Import ended = Traces.read(f);
+        Imports.Import ended = Imports.read(f);
         assertThat(ended.reader().truncation()).isNull();
         assertThat(ended.report().unrecognisedLines()).isEqualTo(1);
     }
@@ -312,12 +312,12 @@ class FixturesTest {
         String whole = "  a-1 [000] .... 1.000001: mm_page_alloc: page=000000007a1b2c3d pfn=0x1000 order=0 migratetype=0 gfp_flags=GFP_KERNEL\n";
         // cut inside the pfn: read as it stands it would free pfn 0x10, a page nobody allocated
         Files.writeString(f, whole + "  a-1 [000] .... 1.000002: mm_page_free: page=000000007a1b2c3d pfn=0x10");
-        Traces.Import im = Traces.read(f);
+        Imports.Import im = Imports.read(f);
         assertThat(im.events()).hasSize(1);
         assertThat(im.reader().truncation().describe())
                 .isEqualTo("truncated after event 0 (byte " + Files.size(f) + ")");
         Files.writeString(f, whole + "  a-1 [000] .... 1.000002: mm_page_free: page=000000007a1b2c3d pfn=0x1000 order=0\n");
-        Traces.Import ended = Traces.read(f);
+        Imports.Import ended = Imports.read(f);
         assertThat(ended.reader().truncation()).as("the whole line, ended").isNull();
         assertThat(ended.free(1).pfn()).isEqualTo(0x1000);
     }
@@ -326,18 +326,18 @@ class FixturesTest {
     void gzipFilesAreReadToo() throws Exception {
         Path f = tmp.resolve("t.txt.gz");
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(f))) {
-            out.write(Files.readAllBytes(Traces.fixture("trace-cmd-report.txt")));
+            out.write(Files.readAllBytes(Imports.fixture("trace-cmd-report.txt")));
         }
-        assertThat(Traces.read(f).events()).hasSize(4);
+        assertThat(Imports.read(f).events()).hasSize(4);
     }
 
     @Test
     void aStreamWithoutTheMachineIsCopiedAsideToFindItsHighestPfnAndTheCopyGoesOnClose() throws Exception {
-        byte[] text = Files.readAllBytes(Traces.fixture("trace-cmd-report.txt"));
+        byte[] text = Files.readAllBytes(Imports.fixture("trace-cmd-report.txt"));
         java.util.Set<Path> before = copies();
         try (FtraceReader fromStream = FtraceReader.open("<stdin>", new ByteArrayInputStream(gzip(text)),
                 FtraceOptions.defaults());
-             FtraceReader fromFile = FtraceReader.open(Traces.fixture("trace-cmd-report.txt"), FtraceOptions.defaults())) {
+             FtraceReader fromFile = FtraceReader.open(Imports.fixture("trace-cmd-report.txt"), FtraceOptions.defaults())) {
             assertThat(fromStream.header().machine()).isEqualTo(fromFile.header().machine());
             assertThat(fromStream.report().machineSource()).isEqualTo(fromFile.report().machineSource())
                     .startsWith("highest pfn ");
@@ -369,7 +369,7 @@ class FixturesTest {
 
     @Test
     void aStreamWithTheMachineIsReadAsItComes() throws Exception {
-        byte[] text = Files.readAllBytes(Traces.fixture("bare.txt"));
+        byte[] text = Files.readAllBytes(Imports.fixture("bare.txt"));
         try (FtraceReader r = FtraceReader.open("stdin", new ByteArrayInputStream(text),
                 FtraceOptions.defaults().withMemory(8L << 30))) {
             assertThat(r.header().machine().endPfn()).isEqualTo(2097152);
@@ -384,9 +384,9 @@ class FixturesTest {
 
     @Test
     void machineFromZoneinfoOrMemoryOrHighestPfn() throws Exception {
-        Path trace = Traces.fixture("ftrace-4col-stacktrace.txt");
+        Path trace = Imports.fixture("ftrace-4col-stacktrace.txt");
         try (FtraceReader r = FtraceReader.open(trace,
-                FtraceOptions.defaults().withZoneinfo(Traces.fixture("zoneinfo-x86-16g.txt")))) {
+                FtraceOptions.defaults().withZoneinfo(Imports.fixture("zoneinfo-x86-16g.txt")))) {
             assertThat(r.header().machine().endPfn()).isEqualTo(1048576 + 3300416); // Normal's managed pages
             assertThat(r.report().machineSource()).startsWith("zoneinfo ");
         }
@@ -405,11 +405,11 @@ class FixturesTest {
     void sniffingRecognisesKernelTextAndRejectsJsonAndGzip() throws IOException {
         for (String f : List.of("ftrace-5col-contexts.txt", "ftrace-4col-stacktrace.txt", "trace-cmd-report.txt",
                 "perf-script.txt", "function-graph.txt", "bare.txt", "old-2.6-noflags.txt")) {
-            assertThat(FtraceReader.looksLikeFtrace(Files.readAllBytes(Traces.fixture(f)))).as(f).isTrue();
+            assertThat(FtraceReader.looksLikeFtrace(Files.readAllBytes(Imports.fixture(f)))).as(f).isTrue();
         }
         assertThat(FtraceReader.looksLikeFtrace("  {\"labyrinth\": 1}".getBytes(StandardCharsets.UTF_8))).isFalse();
         assertThat(FtraceReader.looksLikeFtrace(new byte[] {0x1f, (byte) 0x8b, 8, 0})).isFalse();
-        assertThat(FtraceReader.looksLikeFtrace(Files.readAllBytes(Traces.fixture("zoneinfo-x86-16g.txt")))).isFalse();
+        assertThat(FtraceReader.looksLikeFtrace(Files.readAllBytes(Imports.fixture("zoneinfo-x86-16g.txt")))).isFalse();
         assertThat(FtraceReader.looksLikeFtrace("# tracer: nop\n".getBytes(StandardCharsets.UTF_8))).isTrue();
     }
 
@@ -453,7 +453,7 @@ class FixturesTest {
                 + "  mm_page_free: page=0x1 pfn=4400000 order=0\n"
                 + "  mm_page_free: page=0x1 pfn=32768 order=0\n";
         List<String> w = new java.util.ArrayList<>();
-        List<Event> events = importText(text, FtraceOptions.defaults().withZoneinfo(Traces.fixture("zoneinfo-x86-16g.txt")), w);
+        List<Event> events = importText(text, FtraceOptions.defaults().withZoneinfo(Imports.fixture("zoneinfo-x86-16g.txt")), w);
         assertThat(events).extracting(e -> e.common().line()).containsExactly(1L, 4L);
         assertThat(w).contains("2 events about pages outside the machine's zones left out (a zone from zoneinfo holds"
                 + " its managed pages from start_pfn; the rest of its span is holes and reserved pages)");

@@ -44,20 +44,20 @@ class RealTracesTest {
             Map.entry("page-owner/lkml-2022-01-31-waiman-long-memcg-5.17rc.txt", new long[] {0, 0, 0}),
             Map.entry("page-owner/lkml-2025-07-25-akash-tyagi-android-6.12.txt", new long[] {0, 0, 0}));
 
-    private static Traces.Import read(String file) throws TraceException {
-        return Traces.read(Traces.realTraces().resolve(file));
+    private static Imports.Import read(String file) throws TraceException {
+        return Imports.read(Imports.realTraces().resolve(file));
     }
 
     @TestFactory
     Stream<DynamicTest> everyRealTraceImportsWithTheCountedEvents() throws IOException {
-        Path root = Traces.realTraces();
+        Path root = Imports.realTraces();
         List<String> files;
         try (Stream<Path> s = Files.walk(root)) {
             files = s.filter(p -> p.toString().endsWith(".txt")).map(p -> root.relativize(p).toString()).sorted().toList();
         }
         assertThat(COUNTS.keySet()).as("every real trace has counts here").containsExactlyInAnyOrderElementsOf(files);
         return files.stream().map(f -> DynamicTest.dynamicTest(f, () -> {
-            Traces.Import im = read(f);
+            Imports.Import im = read(f);
             long[] want = COUNTS.get(f);
             ImportReport r = im.report();
             assertThat(r.allocs()).as("allocs").isEqualTo(want[0]);
@@ -71,14 +71,14 @@ class RealTracesTest {
                 assertThat(im.events().get(i).number()).isEqualTo(i);
                 assertThat(im.events().get(i).common().column()).isEqualTo(1);
             }
-            byte[] head = Files.readAllBytes(Traces.realTraces().resolve(f));
+            byte[] head = Files.readAllBytes(Imports.realTraces().resolve(f));
             assertThat(FtraceReader.looksLikeFtrace(head)).as("sniffed as a kernel trace").isEqualTo(want[0] + want[2] > 0);
         }));
     }
 
     @Test
     void traceCmdReportWithHexGfpAndInterleavedSlabEvents() throws TraceException {
-        Traces.Import im = read("blog-2025-01-07-trace-cmd-intro-kmem-report.txt");
+        Imports.Import im = read("blog-2025-01-07-trace-cmd-intro-kmem-report.txt");
         Event.Alloc a = im.alloc(0);
         assertThat(a.common().owner()).isEqualTo("make-16810");
         assertThat(a.common().cpu()).isEqualTo(4);
@@ -95,7 +95,7 @@ class RealTracesTest {
 
     @Test
     void oldPerfTracePfnIsAVmemmapOffsetAndLeftUnrecorded() throws TraceException {
-        Traces.Import im = read("linux-mm-2010-11-24-simon-kirby-perf-trace.txt");
+        Imports.Import im = read("linux-mm-2010-11-24-simon-kirby-perf-trace.txt");
         Event.Alloc a = im.alloc(0);
         assertThat(a.common().owner()).isEqualTo("imap-20599");
         assertThat(a.common().cpu()).isEqualTo(2);
@@ -108,7 +108,7 @@ class RealTracesTest {
 
     @Test
     void functionGraphTakesTheOwnerFromTheContextSwitchBanner() throws TraceException {
-        Traces.Import im = read("linux-mm-2016-10-18-michal-hocko-function-graph.txt");
+        Imports.Import im = read("linux-mm-2016-10-18-michal-hocko-function-graph.txt");
         assertThat(im.events()).extracting(e -> e.common().cpu()).containsExactly(0, 3, 0, 3);
         assertThat(im.events()).extracting(e -> e.common().owner()).containsExactly("x-termi-4083", null, "x-termi-4083", null);
         assertThat(im.events()).extracting(e -> ((Event.Alloc) e).pfn()).containsExactly(1066702L, 2344923L, 1066702L, 2344923L);
@@ -119,7 +119,7 @@ class RealTracesTest {
 
     @Test
     void stackTraceBlocksGiveStackAndSiteAndLegacyGfpNamesAreKept() throws TraceException {
-        Traces.Import im = read("linux-mm-2016-12-07-mel-gorman-netperf-stacktrace.txt");
+        Imports.Import im = read("linux-mm-2016-12-07-mel-gorman-netperf-stacktrace.txt");
         Event.Alloc a = im.alloc(0);
         assertThat(a.common().owner()).isEqualTo("netperf-3887");
         assertThat(a.common().cpu()).isEqualTo(32);
@@ -139,7 +139,7 @@ class RealTracesTest {
 
     @Test
     void oldFreeDirectEventsAndTheHeaderLine() throws TraceException {
-        Traces.Import im = read("lkml-2010-01-13-li-hong-mm_page_free_direct.txt");
+        Imports.Import im = read("lkml-2010-01-13-li-hong-mm_page_free_direct.txt");
         assertThat(im.events()).extracting(Event::op).extracting(o -> o.label())
                 .containsExactly("free", "free", "alloc", "free", "free");
         Event.Free f = im.free(0);
@@ -153,7 +153,7 @@ class RealTracesTest {
 
     @Test
     void perfScriptCallchainsGiveTheSiteAfterTheAllocatorFrames() throws TraceException {
-        Traces.Import im = read("lkml-2019-04-29-kairui-song-perf-script-callchain.txt");
+        Imports.Import im = read("lkml-2019-04-29-kairui-song-perf-script-callchain.txt");
         Event.Alloc a = im.alloc(0);
         assertThat(a.common().owner()).isEqualTo("perf-6429");
         assertThat(a.common().cpu()).isEqualTo(0);
@@ -169,7 +169,7 @@ class RealTracesTest {
 
     @Test
     void nrFreeFieldUnknownCommAndAFailedAllocationWithASpaceBeforeNull() throws TraceException {
-        Traces.Import im = read("lkml-2020-06-13-jaewon-kim-mm_page_alloc-nr_free.txt");
+        Imports.Import im = read("lkml-2020-06-13-jaewon-kim-mm_page_alloc-nr_free.txt");
         assertThat(im.alloc(0).common().owner()).isEqualTo("<...>-22275");
         assertThat(im.alloc(0).pfn()).isEqualTo(970744);
         assertThat(im.alloc(0).gfp()).isEqualTo(Gfp.GFP_HIGHUSER | Gfp.ZERO);
@@ -184,7 +184,7 @@ class RealTracesTest {
 
     @Test
     void functionGraphEventWrappedOverThreeLines() throws TraceException {
-        Traces.Import im = read("lkml-2021-04-30-zhengjun-xing-function-graph-failed-order9.txt");
+        Imports.Import im = read("lkml-2021-04-30-zhengjun-xing-function-graph-failed-order9.txt");
         Event.Alloc a = im.alloc(0);
         assertThat(a.common().line()).isEqualTo(24);
         assertThat(a.common().cpu()).isEqualTo(24);
@@ -196,7 +196,7 @@ class RealTracesTest {
 
     @Test
     void arm64StacksWithoutOffsetsAndBackwardTimestamps() throws TraceException {
-        Traces.Import im = read("stable-2019-11-13-kefeng-wang-arm64-stacktrace.txt");
+        Imports.Import im = read("stable-2019-11-13-kefeng-wang-arm64-stacktrace.txt");
         assertThat(im.events()).extracting(e -> e.common().site()).containsExactly(
                 "do_page_fault", "copy_process.isra.8", "pgd_alloc",
                 "handle_mm_fault", "copy_process.isra.8", "pgd_alloc");
@@ -215,14 +215,14 @@ class RealTracesTest {
         // "...1" on every event: the pre-4.7 CONFIG_PREEMPT artefact, flagged in the warnings
         assertThat(im.events()).allMatch(e -> e.common().ctx() == Ctx.ATOMIC);
         assertThat(im.report().warnings()).anyMatch(w -> w.contains("preempt offset of 1"));
-        Traces.Import corrected = Traces.read(Traces.realTraces().resolve(
+        Imports.Import corrected = Imports.read(Imports.realTraces().resolve(
                 "stable-2019-11-13-kefeng-wang-arm64-stacktrace.txt"), FtraceOptions.defaults().withPreemptOffset(1));
         assertThat(corrected.events()).allMatch(e -> e.common().ctx() == Ctx.TASK);
     }
 
     @Test
     void bareLinesWithUnresolvedAndResolvedGfpAgree() throws TraceException {
-        Traces.Import im = read("stable-2025-01-steven-rostedt-gfp-enum-unresolved.txt");
+        Imports.Import im = read("stable-2025-01-steven-rostedt-gfp-enum-unresolved.txt");
         assertThat(im.alloc(0).gfp()).isEqualTo(im.alloc(1).gfp()).isEqualTo(Gfp.GFP_HIGHUSER_MOVABLE | Gfp.COMP);
         assertThat(im.alloc(0).pfn()).isEqualTo(0x1d1ac1);
         assertThat(im.alloc(1).pfn()).isEqualTo(0x122233);
@@ -233,11 +233,11 @@ class RealTracesTest {
 
     @Test
     void pageOwnerAndDmesgTextIsUnrecognisedNotMalformed() throws TraceException {
-        Traces.Import im = read("page-owner/lkml-2025-07-25-akash-tyagi-android-6.12.txt");
+        Imports.Import im = read("page-owner/lkml-2025-07-25-akash-tyagi-android-6.12.txt");
         assertThat(im.report().unrecognisedLines()).isEqualTo(38);
         assertThat(im.report().ignoredLines()).isEqualTo(2);
         assertThat(im.report().machineSource()).isEqualTo("default (no pfn in the trace)");
-        Traces.Import dmesg = read("alloc-failures/lkml-2020-06-jaewon-kim-v4.19-binder-order0-GFP_ATOMIC.txt");
+        Imports.Import dmesg = read("alloc-failures/lkml-2020-06-jaewon-kim-v4.19-binder-order0-GFP_ATOMIC.txt");
         assertThat(dmesg.report().unrecognisedLines()).isEqualTo(28);
     }
 }

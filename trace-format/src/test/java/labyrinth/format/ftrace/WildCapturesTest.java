@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 
 /** Public pastes of kmem events (test resources {@code wild/}, provenance in their README). */
 class WildCapturesTest {
-    private static Traces.Import read(String name) throws TraceException {
+    private static Imports.Import read(String name) throws TraceException {
         try {
-            return Traces.read(Path.of(WildCapturesTest.class.getResource("/wild/" + name).toURI()));
+            return Imports.read(Path.of(WildCapturesTest.class.getResource("/wild/" + name).toURI()));
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -23,7 +23,7 @@ class WildCapturesTest {
 
     @Test
     void theSiteSkipsTheTracingCodesOwnFrameAndThe5xFreePath() throws TraceException {
-        Traces.Import im = read("kunlunxin-2022-09-kl2-mm_page_free-stacktrace.txt");
+        Imports.Import im = read("kunlunxin-2022-09-kl2-mm_page_free-stacktrace.txt");
         assertThat(im.events()).hasSize(1);
         Event.Free free = im.free(0);
         assertThat(free.common().stack()).startsWith("trace_event_raw_event_mm_page_free", "free_pcp_prepare",
@@ -52,7 +52,7 @@ class WildCapturesTest {
 
     @Test
     void framesWithoutAStackTraceHeaderAreCountedInAWarning() throws TraceException {
-        Traces.Import im = read("linux-mm-2022-09-01-mel-gorman-aggregated-stacks.txt");
+        Imports.Import im = read("linux-mm-2022-09-01-mel-gorman-aggregated-stacks.txt");
         assertThat(im.events()).isEmpty();
         assertThat(im.report().headerlessFrames()).isEqualTo(29);
         assertThat(im.report().warnings()).contains("29 stack frame lines (=> ...) without a <stack trace> header"
@@ -62,7 +62,7 @@ class WildCapturesTest {
 
     @Test
     void decimalGfpMasksAreReadAsNumbers() throws TraceException {
-        Traces.Import im = read("linux-mm-2017-08-31-babka-rostedt-decimal-gfp.txt");
+        Imports.Import im = read("linux-mm-2017-08-31-babka-rostedt-decimal-gfp.txt");
         assertThat(im.events()).hasSize(2);
         // 29491274 = 0x1c2004a and 24150208 = 0x17080c0 in 4.13's layout; bits above 0xffffff kept as text
         assertThat(im.alloc(0).gfp()).isEqualTo(0x1c2004aL & 0xffffff);
@@ -81,7 +81,7 @@ class WildCapturesTest {
 
     @Test
     void bareSlabLinesCountAsOtherEventsAsTheyDoWithColumns() throws TraceException {
-        Traces.Import im = read("lkml-2022-05-22-vasily-averin-bare-slab-lines.txt");
+        Imports.Import im = read("lkml-2022-05-22-vasily-averin-bare-slab-lines.txt");
         assertThat(im.events()).hasSize(1);
         assertThat(im.alloc(0).pfn()).isEqualTo(0x12ad72);
         assertThat(im.report().otherEvents()).isEqualTo(Map.of("kmalloc", 1L, "kmem_cache_alloc", 3L));

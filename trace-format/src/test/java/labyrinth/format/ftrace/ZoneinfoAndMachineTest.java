@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ZoneinfoAndMachineTest {
     @Test
     void zoneinfoGivesManagedPagesWatermarksAndLowmemReserves() throws Exception {
-        ZoneinfoParser.Result r = ZoneinfoParser.parse(Traces.fixture("zoneinfo-x86-16g.txt"));
+        ZoneinfoParser.Result r = ZoneinfoParser.parse(Imports.fixture("zoneinfo-x86-16g.txt"));
         Machine m = r.machine();
         // managed pages from start_pfn, not the span: holes (spanned - present) and reserved pages
         // (present - managed) are not free memory
@@ -32,7 +32,7 @@ class ZoneinfoAndMachineTest {
 
     @Test
     void numaNodesAreMergedAndMovableIsIgnoredWithNotes() throws Exception {
-        ZoneinfoParser.Result r = ZoneinfoParser.parse(Traces.fixture("zoneinfo-2node.txt"));
+        ZoneinfoParser.Result r = ZoneinfoParser.parse(Imports.fixture("zoneinfo-2node.txt"));
         ZoneSpec normal = r.machine().zones().get(2);
         assertThat(normal.startPfn()).isEqualTo(1048576);
         assertThat(normal.pages()).isEqualTo(1540000 + 2060000);

@@ -30,12 +30,12 @@ class JsonTraceCodecTest {
         Map<String, Integer> expected = Map.of("clean.json", 6, "divergence.json", 4, "fragmentation.json", 121,
                 "ownership.json", 15, "panic-not-reproduced.json", 3, "rx-storm-panic.json", 246,
                 "watermarks.json", 98, "window-observe.json", 7, "zones.json", 10);
-        List<Path> traces = TestTraces.exampleTraces();
+        List<Path> traces = TraceIo.exampleTraces();
         assertThat(traces).extracting(p -> p.getFileName().toString())
                 .containsExactlyInAnyOrderElementsOf(expected.keySet());
         for (Path p : traces) {
             try (TraceSource src = TraceFiles.open(p, p.getFileName().toString())) {
-                assertThat(TestTraces.drain(src)).as(p.toString()).hasSize(expected.get(p.getFileName().toString()));
+                assertThat(TraceIo.drain(src)).as(p.toString()).hasSize(expected.get(p.getFileName().toString()));
                 assertThat(src.truncation()).isNull();
             }
         }
@@ -43,7 +43,7 @@ class JsonTraceCodecTest {
 
     @Test
     void readsTheFormatDocumentsExample() throws Exception {
-        Path file = TestTraces.write(dir, "trace.json", """
+        Path file = TraceIo.write(dir, "trace.json", """
                 {
                   "labyrinth": 1,
                   "scope": "complete",
@@ -77,7 +77,7 @@ class JsonTraceCodecTest {
 
     @Test
     void allocResultsAndFreesOfNull() throws Exception {
-        Path file = TestTraces.write(dir, "t.jsonl", """
+        Path file = TraceIo.write(dir, "t.jsonl", """
                 {"labyrinth": 1, "scope": "window", "machine": {"pages": 64}}
                 {"op": "alloc", "pfn": null}
                 {"op": "alloc", "addr": null}
@@ -88,7 +88,7 @@ class JsonTraceCodecTest {
                 {"op": "access", "pfn": 3, "mode": "read", "future": {"nested": [1, 2]}}
                 {"op": "mark"}
                 """);
-        List<Event> events = TestTraces.readAll(file);
+        List<Event> events = TraceIo.readAll(file);
         assertThat(events).hasSize(7);
         assertThat(((Event.Alloc) events.get(0)).pfn()).isEqualTo(Event.NULL_PFN);
         assertThat(((Event.Alloc) events.get(1)).pfn()).isEqualTo(Event.NULL_PFN);
@@ -103,14 +103,14 @@ class JsonTraceCodecTest {
 
     @Test
     void allocPagesTakesOrderAndGfpFromKeysAndUnknownFnIsALabel() throws Exception {
-        Path file = TestTraces.write(dir, "t.json", """
+        Path file = TraceIo.write(dir, "t.json", """
                 {"labyrinth": 1, "machine": {"pages": 64}, "events": [
                 {"op": "alloc", "fn": "labyrinth_void_alloc_pages", "order": 2, "gfp": "0x820"},
                 {"op": "alloc", "fn": "my_alloc", "order": 1, "gfp": "GFP_NOWAIT | __GFP_ZERO"},
                 {"op": "alloc", "fn": "labyrinth_void_alloc_page_gfp_kernel", "order": 0, "gfp": "0xcc0"}
                 ]}
                 """);
-        List<Event> events = TestTraces.readAll(file);
+        List<Event> events = TraceIo.readAll(file);
         Event.Alloc a = (Event.Alloc) events.get(0);
         assertThat(a.order()).isEqualTo(2);
         assertThat(a.gfp()).isEqualTo(Gfp.GFP_ATOMIC);
@@ -122,22 +122,22 @@ class JsonTraceCodecTest {
 
     @Test
     void documentStreamAndGzipGiveEqualEvents() throws Exception {
-        for (Path example : TestTraces.exampleTraces()) {
+        for (Path example : TraceIo.exampleTraces()) {
             List<Event> original;
             Header header;
             try (TraceSource src = TraceFiles.open(example, "x")) {
                 header = src.header();
-                original = TestTraces.unlocated(TestTraces.drain(src));
+                original = TraceIo.unlocated(TraceIo.drain(src));
             }
             byte[] doc = write(header, original, true);
             byte[] stream = write(header, original, false);
             for (var c : List.of(Map.entry("d.json", doc), Map.entry("s.ndjson", stream),
-                    Map.entry("d.json.gz", TestTraces.gzip(doc)), Map.entry("s.ndjson.gz", TestTraces.gzip(stream)),
-                    Map.entry("orig.json.gz", TestTraces.gzip(Files.readAllBytes(example))))) {
-                Path file = TestTraces.write(dir, c.getKey(), c.getValue());
+                    Map.entry("d.json.gz", TraceIo.gzip(doc)), Map.entry("s.ndjson.gz", TraceIo.gzip(stream)),
+                    Map.entry("orig.json.gz", TraceIo.gzip(Files.readAllBytes(example))))) {
+                Path file = TraceIo.write(dir, c.getKey(), c.getValue());
                 try (TraceSource src = TraceFiles.open(file, c.getKey())) {
                     assertThat(src.header()).as(example + " as " + c.getKey()).isEqualTo(header);
-                    assertThat(TestTraces.unlocated(TestTraces.drain(src))).as(example + " as " + c.getKey())
+                    assertThat(TraceIo.unlocated(TraceIo.drain(src))).as(example + " as " + c.getKey())
                             .isEqualTo(original);
                     assertThat(src.truncation()).isNull();
                 }
@@ -211,7 +211,7 @@ class JsonTraceCodecTest {
         try (TraceSource src = TraceFiles.open(new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
                 "t", ReaderLimits.defaults())) {
             header = src.header();
-            events = TestTraces.drain(src);
+            events = TraceIo.drain(src);
         }
         assertThat(events).extracting(e -> ((Event.Alloc) e).gfp()).containsExactly(0x800L, 0xa20L, 0x10000a20L, 0x820L);
         // written back with the same names: 0x800 is GFP_NOWAIT and 0x820 is no GFP_ATOMIC on 5.15
@@ -224,7 +224,7 @@ class JsonTraceCodecTest {
                 """);
         // on 5.15 the fn implies 0x10000a20, so the 0x10000820 of a later kernel contradicts it
         String contradiction = text.replace("\"gfp\":\"GFP_ATOMIC|__GFP_EXCLUSIVE\"", "\"gfp\":\"0x10000820\"");
-        assertThatThrownBy(() -> TestTraces.drain(TraceFiles.open(new java.io.ByteArrayInputStream(
+        assertThatThrownBy(() -> TraceIo.drain(TraceFiles.open(new java.io.ByteArrayInputStream(
                 contradiction.getBytes(StandardCharsets.UTF_8)), "t", ReaderLimits.defaults())))
                 .hasMessageStartingWith("t:4:")
                 .hasMessageEndingWith(": event 2: \"gfp\" must be GFP_ATOMIC|__GFP_EXCLUSIVE as fn "
@@ -245,7 +245,7 @@ class JsonTraceCodecTest {
     void readsFromAStreamAndClosesIt() throws Exception {
         byte[] text = "{\"labyrinth\":1,\"machine\":{\"pages\":8}}\n{\"op\":\"mark\",\"label\":\"x\"}\n"
                 .getBytes(StandardCharsets.UTF_8);
-        try (JsonTraceReader r = JsonTraceReader.open(new java.io.ByteArrayInputStream(TestTraces.gzip(text)), "stdin",
+        try (JsonTraceReader r = JsonTraceReader.open(new java.io.ByteArrayInputStream(TraceIo.gzip(text)), "stdin",
                 ReaderLimits.defaults())) {
             assertThat(r.isDocument()).isFalse();
             assertThat(r.readAll()).singleElement().isEqualTo(
@@ -261,34 +261,34 @@ class JsonTraceCodecTest {
 
     @Test
     void corruptGzipIsOneLine() throws Exception {
-        byte[] gz = TestTraces.gzip("{\"labyrinth\":1,\"machine\":{\"pages\":8}}\n".repeat(50).getBytes(StandardCharsets.UTF_8));
+        byte[] gz = TraceIo.gzip("{\"labyrinth\":1,\"machine\":{\"pages\":8}}\n".repeat(50).getBytes(StandardCharsets.UTF_8));
         for (int i = 10; i < gz.length - 8; i++) {
             gz[i] = (byte) 0xff;
         }
-        Path file = TestTraces.write(dir, "bad.json.gz", gz);
-        assertThatThrownBy(() -> TestTraces.readAll(file)).isInstanceOf(TraceException.class)
+        Path file = TraceIo.write(dir, "bad.json.gz", gz);
+        assertThatThrownBy(() -> TraceIo.readAll(file)).isInstanceOf(TraceException.class)
                 .message().startsWith("bad.json.gz: cannot read: corrupt gzip data (");
     }
 
     @Test
     void limitsAreNamedWhenHit() throws Exception {
         String longOwner = "x".repeat(101);
-        Path file = TestTraces.write(dir, "t.json", "{\"labyrinth\": 1, \"machine\": {\"pages\": 8}, \"events\": [\n"
+        Path file = TraceIo.write(dir, "t.json", "{\"labyrinth\": 1, \"machine\": {\"pages\": 8}, \"events\": [\n"
                 + "{\"op\": \"mark\", \"owner\": \"" + longOwner + "\"}]}");
         assertThatThrownBy(() -> read(file, ReaderLimits.defaults().withMaxStringLength(100)))
                 .hasMessage("t.json:2:25: event 0: string longer than the reader limit of 100 characters"
                         + " (--max-string-length)");
-        Path deep = TestTraces.write(dir, "deep.json", "{\"labyrinth\": 1, \"machine\": {\"pages\": 8}, \"events\": [\n"
+        Path deep = TraceIo.write(dir, "deep.json", "{\"labyrinth\": 1, \"machine\": {\"pages\": 8}, \"events\": [\n"
                 + "{\"op\": \"mark\", \"x\": [[[[[[1]]]]]]}]}");
         assertThatThrownBy(() -> read(deep, ReaderLimits.defaults().withMaxNestingDepth(5)))
                 .hasMessage("deep.json:2:24: event 0: nesting deeper than the reader limit of 5 levels"
                         + " (--max-nesting-depth)");
-        Path number = TestTraces.write(dir, "n.json", "{\"labyrinth\": 1, \"machine\": {\"pages\": 8}, \"events\": [\n"
+        Path number = TraceIo.write(dir, "n.json", "{\"labyrinth\": 1, \"machine\": {\"pages\": 8}, \"events\": [\n"
                 + "{\"op\": \"mark\", \"t\": 12345678901234567890123}]}");
         assertThatThrownBy(() -> read(number, ReaderLimits.defaults().withMaxNumberLength(10)))
                 .hasMessage("n.json:2:44: event 0: number longer than the reader limit of 10 characters"
                         + " (--max-number-length)");
-        Path key = TestTraces.write(dir, "k.json", "{\"labyrinth\": 1, \"machine\": {\"pages\": 8}, \"events\": [\n"
+        Path key = TraceIo.write(dir, "k.json", "{\"labyrinth\": 1, \"machine\": {\"pages\": 8}, \"events\": [\n"
                 + "{\"op\": \"mark\", \"" + "k".repeat(30) + "\": 1}]}");
         assertThatThrownBy(() -> read(key, ReaderLimits.defaults().withMaxNameLength(20)))
                 .hasMessage("k.json:2:48: event 0: key longer than the reader limit of 20 characters"
@@ -297,7 +297,7 @@ class JsonTraceCodecTest {
         for (int i = 0; i < 2000; i++) {
             big.append("{\"op\": \"mark\"},\n");
         }
-        Path doc = TestTraces.write(dir, "big.json", big.append("{\"op\": \"mark\"}]}").toString());
+        Path doc = TraceIo.write(dir, "big.json", big.append("{\"op\": \"mark\"}]}").toString());
         assertThatThrownBy(() -> read(doc, ReaderLimits.defaults().withMaxDocumentLength(10_000)))
                 .message().endsWith("input longer than the reader limit of 10000 bytes (--max-document-length)");
         assertThat(read(doc, ReaderLimits.defaults())).hasSize(2001);
@@ -305,18 +305,18 @@ class JsonTraceCodecTest {
 
     private static List<Event> read(Path file, ReaderLimits limits) throws Exception {
         try (TraceSource src = TraceFiles.open(file, file.getFileName().toString(), limits)) {
-            return TestTraces.drain(src);
+            return TraceIo.drain(src);
         }
     }
 
     @Test
     void seqJumpsAreNotErrorsAndNumberEvents() throws Exception {
-        Path file = TestTraces.write(dir, "t.json", """
+        Path file = TraceIo.write(dir, "t.json", """
                 {"labyrinth": 1, "machine": {"pages": 8}, "events": [
                 {"seq": 41, "op": "mark"}, {"seq": 45, "op": "mark"}, {"op": "mark"}
                 ]}
                 """);
-        List<Event> events = TestTraces.readAll(file);
+        List<Event> events = TraceIo.readAll(file);
         assertThat(events).extracting(Event::number).containsExactly(41L, 45L, 2L);
         assertThat(events).extracting(e -> e.common().seqGiven()).containsExactly(true, true, false);
     }

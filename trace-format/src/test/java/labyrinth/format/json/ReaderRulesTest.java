@@ -226,8 +226,8 @@ class ReaderRulesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("rules")
     void rejectsWithOneLocatedMessage(String name, String text, String message) {
-        Path file = TestTraces.write(dir, "trace.json", text);
-        assertThatThrownBy(() -> TestTraces.readAll(file))
+        Path file = TraceIo.write(dir, "trace.json", text);
+        assertThatThrownBy(() -> TraceIo.readAll(file))
                 .isInstanceOf(TraceException.class)
                 .hasMessage(message);
     }

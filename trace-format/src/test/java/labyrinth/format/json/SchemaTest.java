@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGeneratorFactory;
+import labyrinth.testing.Seeds;
 import labyrinth.trace.TraceException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,8 +44,8 @@ class SchemaTest {
 
     @Test
     void acceptsEveryExampleAndSampleTrace() throws Exception {
-        List<Path> traces = new ArrayList<>(TestTraces.exampleTraces());
-        traces.addAll(TestTraces.sampleTraces());
+        List<Path> traces = new ArrayList<>(TraceIo.exampleTraces());
+        traces.addAll(TraceIo.sampleTraces());
         assertThat(traces).isNotEmpty();
         for (Path p : traces) {
             assertThat(errors(Files.readString(p))).as(p.toString()).isEmpty();
@@ -53,14 +54,13 @@ class SchemaTest {
 
     @Test
     void acceptsWhatTheWriterWrites() throws Exception {
-        for (int i = 0; i < 50; i++) {
-            long seed = 1000 + i;
+        Seeds.each(1000, 50, seed -> {
             var rnd = RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
-            var header = RoundTripTest.randomHeader(rnd);
-            var events = RoundTripTest.randomEvents(rnd, header.machine(), 30);
+            var header = RandomTraces.header(rnd);
+            var events = RandomTraces.events(rnd, header.machine(), 30);
             String doc = new String(JsonTraceCodecTest.write(header, events, true), StandardCharsets.UTF_8);
-            assertThat(errors(doc)).as("seed " + seed + "\n" + doc).isEmpty();
-        }
+            assertThat(errors(doc)).as(doc).isEmpty();
+        });
     }
 
     private static final String H = "{\"labyrinth\": 1, \"machine\": {\"pages\": 64}, \"events\": [";
@@ -117,8 +117,8 @@ class SchemaTest {
     })
     void schemaAndReaderBothReject(String json) {
         assertThat(errors(json)).as("schema errors for " + json).isNotEmpty();
-        Path file = TestTraces.write(dir, "t.json", json);
-        assertThatThrownBy(() -> TestTraces.readAll(file)).as(json).isInstanceOf(TraceException.class);
+        Path file = TraceIo.write(dir, "t.json", json);
+        assertThatThrownBy(() -> TraceIo.readAll(file)).as(json).isInstanceOf(TraceException.class);
     }
 
     /** Rules beyond a schema: only the reader rejects these (the schema's description lists them). */
@@ -138,7 +138,7 @@ class SchemaTest {
     })
     void onlyTheReaderRejects(String json) {
         assertThat(errors(json)).as("schema errors for " + json).isEmpty();
-        Path file = TestTraces.write(dir, "t.json", json);
-        assertThatThrownBy(() -> TestTraces.readAll(file)).as(json).isInstanceOf(TraceException.class);
+        Path file = TraceIo.write(dir, "t.json", json);
+        assertThatThrownBy(() -> TraceIo.readAll(file)).as(json).isInstanceOf(TraceException.class);
     }
 }

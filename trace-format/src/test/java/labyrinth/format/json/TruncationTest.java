@@ -51,7 +51,7 @@ class TruncationTest {
     @Test
     void gzipCutAnywhere() throws Exception {
         for (String text : List.of(document(), stream())) {
-            byte[] gz = TestTraces.gzip(text.getBytes(StandardCharsets.UTF_8));
+            byte[] gz = TraceIo.gzip(text.getBytes(StandardCharsets.UTF_8));
             List<Event> all = read(gz).events;
             for (int cut = 0; cut <= gz.length; cut++) {
                 Result r;
@@ -121,7 +121,7 @@ class TruncationTest {
 
     private static Result read(byte[] bytes) throws Exception {
         try (TraceSource src = TraceFiles.open(new ByteArrayInputStream(bytes), "t", ReaderLimits.defaults())) {
-            List<Event> events = TestTraces.drain(src);
+            List<Event> events = TraceIo.drain(src);
             return new Result(events, src.truncation());
         }
     }

@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Every real kernel capture (trace-format's test resources) imports and replays: directly, and through import. */
-class RealTracesTest {
+class RealTracesReplayTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** Events per capture, counted by hand from the files. */

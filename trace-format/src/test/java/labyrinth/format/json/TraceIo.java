@@ -16,13 +16,13 @@ import labyrinth.trace.Event;
 import labyrinth.trace.TraceException;
 import labyrinth.trace.TraceSource;
 
-/** Helpers shared by the codec tests. */
-final class TestTraces {
-    private TestTraces() {
+/** Files and bytes for the codec tests: where the examples and sample traces are, writing, reading back. */
+public final class TraceIo {
+    private TraceIo() {
     }
 
     /** The clone's root: the nearest folder upwards from the working directory that holds {@code mvnw}. */
-    static Path repoRoot() {
+    public static Path repoRoot() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
             dir = dir.getParent();
@@ -32,13 +32,13 @@ final class TestTraces {
     }
 
     /** The worked examples of the contracts: one copy in the repository, the cli's test resources. */
-    static Path examples() {
+    public static Path examples() {
         Path dir = repoRoot().resolve("cli/src/test/resources/examples");
         assertThat(dir).as("the worked examples in the repository").isDirectory();
         return dir;
     }
 
-    static List<Path> exampleTraces() throws IOException {
+    public static List<Path> exampleTraces() throws IOException {
         try (var s = Files.list(examples())) {
             return s.filter(p -> p.toString().endsWith(".json"))
                     .filter(p -> !p.getFileName().toString().equals("expected.json"))
@@ -46,7 +46,7 @@ final class TestTraces {
         }
     }
 
-    static List<Path> sampleTraces() throws IOException {
+    public static List<Path> sampleTraces() throws IOException {
         Path dir = repoRoot().resolve("sample-traces");
         if (!Files.isDirectory(dir)) {
             return List.of();
@@ -56,11 +56,11 @@ final class TestTraces {
         }
     }
 
-    static Path write(Path dir, String name, String text) {
+    public static Path write(Path dir, String name, String text) {
         return write(dir, name, text.getBytes(StandardCharsets.UTF_8));
     }
 
-    static Path write(Path dir, String name, byte[] bytes) {
+    public static Path write(Path dir, String name, byte[] bytes) {
         try {
             return Files.write(dir.resolve(name), bytes);
         } catch (IOException e) {
@@ -68,7 +68,7 @@ final class TestTraces {
         }
     }
 
-    static byte[] gzip(byte[] plain) {
+    public static byte[] gzip(byte[] plain) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
             gz.write(plain);
@@ -78,13 +78,13 @@ final class TestTraces {
         return out.toByteArray();
     }
 
-    static List<Event> readAll(Path file) throws TraceException, IOException {
+    public static List<Event> readAll(Path file) throws TraceException, IOException {
         try (TraceSource src = TraceFiles.open(file, file.getFileName().toString())) {
             return drain(src);
         }
     }
 
-    static List<Event> drain(TraceSource src) throws TraceException {
+    public static List<Event> drain(TraceSource src) throws TraceException {
         List<Event> events = new ArrayList<>();
         for (Event e = src.next(); e != null; e = src.next()) {
             events.add(e);
@@ -92,7 +92,7 @@ final class TestTraces {
         return events;
     }
 
-    static List<Event> unlocated(List<Event> events) {
+    public static List<Event> unlocated(List<Event> events) {
         return events.stream().map(e -> e.located(0, 0)).toList();
     }
 }

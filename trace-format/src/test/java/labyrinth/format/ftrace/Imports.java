@@ -11,8 +11,8 @@ import labyrinth.trace.Event;
 import labyrinth.trace.TraceException;
 
 /** Test helpers: where the real traces and the fixtures are, and reading a whole import. */
-final class Traces {
-    private Traces() {
+final class Imports {
+    private Imports() {
     }
 
     /** The real kernel captures, test resources in {@code real-traces/} (provenance in its README). */
@@ -25,7 +25,7 @@ final class Traces {
     }
 
     private static Path resource(String name) {
-        URL url = Traces.class.getResource(name);
+        URL url = Imports.class.getResource(name);
         if (url == null) {
             throw new IllegalStateException("expected the test resource " + name + ", found nothing");
         }

@@ -1,4 +1,4 @@
-package labyrinth.format.json;
+package labyrinth.format.binary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,8 +13,9 @@ import labyrinth.core.Gfp;
 import labyrinth.core.Machine;
 import labyrinth.format.ReaderLimits;
 import labyrinth.format.TraceFiles;
-import labyrinth.format.binary.BinaryTraceReader;
-import labyrinth.format.binary.BinaryTraceWriter;
+import labyrinth.format.json.RandomTraces;
+import labyrinth.format.json.TraceIo;
+import labyrinth.testing.Seeds;
 import labyrinth.trace.Common;
 import labyrinth.trace.Ctx;
 import labyrinth.trace.Event;
@@ -38,33 +39,31 @@ class BinaryRoundTripTest {
 
     @Test
     void randomTracesRoundTrip() throws Exception {
-        long base = Long.getLong("roundtrip.seed", System.nanoTime());
-        for (int i = 0; i < 200; i++) {
-            long seed = base + i;
+        Seeds.each(1, 200, seed -> {
             RandomGenerator rnd = RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
-            Header header = RoundTripTest.randomHeader(rnd);
-            List<Event> events = RoundTripTest.randomEvents(rnd, header.machine(), rnd.nextInt(60));
+            Header header = RandomTraces.header(rnd);
+            List<Event> events = RandomTraces.events(rnd, header.machine(), rnd.nextInt(60));
             byte[] bytes = write(header, events);
             try (TraceSource src = TraceFiles.open(new ByteArrayInputStream(bytes), "rt", ReaderLimits.defaults())) {
-                assertThat(src).as("seed " + seed).isInstanceOf(BinaryTraceReader.class);
-                assertThat(src.header()).as("seed " + seed).isEqualTo(header);
-                assertThat(TestTraces.unlocated(TestTraces.drain(src))).as("seed " + seed).isEqualTo(events);
-                assertThat(src.truncation()).as("seed " + seed).isNull();
+                assertThat(src).isInstanceOf(BinaryTraceReader.class);
+                assertThat(src.header()).isEqualTo(header);
+                assertThat(TraceIo.unlocated(TraceIo.drain(src))).isEqualTo(events);
+                assertThat(src.truncation()).isNull();
             }
-        }
+        });
     }
 
     @Test
     void everyCutYieldsItsCompleteEventsThenATruncation() throws Exception {
         RandomGenerator rnd = RandomGeneratorFactory.of("L64X128MixRandom").create(42);
-        Header header = RoundTripTest.randomHeader(rnd);
-        List<Event> events = RoundTripTest.randomEvents(rnd, header.machine(), 40);
+        Header header = RandomTraces.header(rnd);
+        List<Event> events = RandomTraces.events(rnd, header.machine(), 40);
         byte[] bytes = write(header, events);
         int headerEnd = headerLength(header);
         for (int cut = headerEnd; cut < bytes.length; cut++) {
             byte[] part = Arrays.copyOf(bytes, cut);
             try (TraceSource src = TraceFiles.open(new ByteArrayInputStream(part), "cut", ReaderLimits.defaults())) {
-                List<Event> got = TestTraces.unlocated(TestTraces.drain(src));
+                List<Event> got = TraceIo.unlocated(TraceIo.drain(src));
                 assertThat(got).as("cut at " + cut).isEqualTo(events.subList(0, got.size()));
                 assertThat(src.truncation()).as("cut at " + cut).isNotNull();
                 assertThat(src.truncation().eventsRead()).isEqualTo(got.size());
@@ -86,7 +85,7 @@ class BinaryRoundTripTest {
                 List.<Event>of(new Event.Mark(at, null), new Event.Mark(earlier, null)))) {
             try (TraceSource src = TraceFiles.open(new ByteArrayInputStream(write(header, events)), "b.lbt",
                     ReaderLimits.defaults())) {
-                TestTraces.drain(src);
+                TraceIo.drain(src);
             } catch (TraceException e) {
                 messages.add(e.getMessage().replaceAll(" \\(byte \\d+\\)$", ""));
             }
