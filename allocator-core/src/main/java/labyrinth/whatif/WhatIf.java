@@ -97,6 +97,7 @@ public final class WhatIf {
                 int g = base.groupOf(i);
                 if (g >= 0 && fixed[g]) {
                     dropped++;
+                    r.passOver(e);
                     map.missing(ref, a.order(), PfnMap.DROPPED);
                     continue;
                 }
@@ -117,6 +118,7 @@ public final class WhatIf {
                 if (w < 0 && f.pfn() != Event.NULL_PFN) {
                     dropped += w == PfnMap.DROPPED ? 1 : 0;
                     skipped += w == PfnMap.DROPPED ? 0 : 1;
+                    r.passOver(e);
                     continue;
                 }
                 r.apply(w == f.pfn() || f.pfn() == Event.NULL_PFN ? f : new Event.Free(f.common(), w, f.order()));
@@ -125,6 +127,7 @@ public final class WhatIf {
                 if (w < 0) {
                     dropped += w == PfnMap.DROPPED ? 1 : 0;
                     skipped += w == PfnMap.DROPPED ? 0 : 1;
+                    r.passOver(e);
                     continue;
                 }
                 r.apply(w == x.pfn() ? x : new Event.Access(x.common(), w, x.write()));
@@ -133,6 +136,7 @@ public final class WhatIf {
                 if (w < 0) {
                     dropped += w == PfnMap.DROPPED ? 1 : 0;
                     skipped += w == PfnMap.DROPPED ? 0 : 1;
+                    r.passOver(e);
                     continue;
                 }
                 r.apply(w == t.pfn() ? t : new Event.Transfer(t.common(), w, t.to()));
@@ -141,6 +145,7 @@ public final class WhatIf {
                     r.apply(new Event.Panic(p.common(), p.message(), trigger));
                 } else if (basePanic.reproduced()) {
                     avoided = true;
+                    r.passOver(e);
                 } else {
                     r.apply(p);
                 }
