@@ -12,7 +12,8 @@ import labyrinth.trace.TraceException;
  *
  * <p>Algorithm: 0 first; then doubling from 1 page until a probe survives or {@code limit} fails;
  * then a binary search between the last failing and the first surviving probe. The answer N is
- * checked at N and N-1 (both are probes of the bisection, or run for the purpose). Survival need not
+ * checked at N and N-1 (both are probes of the bisection, or run for the purpose), and probed at
+ * N+1, 1.5N and 2N. Survival need not
  * grow with memory (the default watermarks grow with it too), so every probe is kept, and a probe
  * above N that failed or one below N that survived is reported: the answer is then the least the
  * bisection found, not proven the least overall.
@@ -101,6 +102,13 @@ public final class MemorySearch {
     private Result result(long n, long limit) throws TraceException {
         boolean atN = at(n);
         boolean belowN = n > 0 && at(n - 1);
+        // a bisection only sees the boundary it lands on: a few probes above N catch a failure
+        // that more memory brings back (watermarks grow with it)
+        for (long above : new long[] {n + 1, n + n / 2, 2 * n}) {
+            if (above > n && above <= limit) {
+                at(above);
+            }
+        }
         List<Long> contradictions = new ArrayList<>();
         for (Map.Entry<Long, Boolean> e : probes.entrySet()) {
             if (e.getKey() >= n != e.getValue()) {

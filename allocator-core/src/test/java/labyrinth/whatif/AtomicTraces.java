@@ -16,7 +16,7 @@ import labyrinth.trace.Scope;
 /**
  * Random traces of order-0 {@code GFP_ATOMIC} allocations from interrupt context, with frees,
  * accesses and transfers of live blocks. Every allocation records the model's result, so the
- * baseline never diverges; failures are recorded as NULL.
+ * baseline never diverges; failures are recorded as NULL. Every block is freed at the end.
  */
 final class AtomicTraces {
     private AtomicTraces() {
@@ -57,6 +57,10 @@ final class AtomicTraces {
                 events.add(new Event.Transfer(common(n, owners[(int) b[1]], Ctx.SOFTIRQ), b[0], owners[to]));
                 b[1] = to;
             }
+        }
+        int n = count;
+        for (long[] b : live) {
+            events.add(new Event.Free(common(n++, owners[(int) b[1]], Ctx.SOFTIRQ), b[0], 0));
         }
         return new Trace(new Header(Scope.COMPLETE, machine), events);
     }
