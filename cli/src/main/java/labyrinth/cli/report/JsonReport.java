@@ -284,10 +284,8 @@ public final class JsonReport {
             g.writeStartObject();
             g.writeStringProperty("zone", z.zone().label());
             g.writeNumberProperty("pages", z.pages());
+            // no line: the report must not depend on the encoding (an imported capture replays as the capture)
             writeOptional(g, "event", z.event());
-            if (z.line() > 0) {
-                g.writeNumberProperty("line", z.line());
-            }
             g.writeNumberProperty("free", z.free());
             g.writeNumberProperty("floor", z.floor());
             g.writeEndObject();
