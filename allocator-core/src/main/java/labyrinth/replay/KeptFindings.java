@@ -17,7 +17,7 @@ import java.util.PriorityQueue;
  * <p>Memory: a heap of at most {@code limit} findings plus the panic and the failures; what is left
  * out is only counted (the summary counts every finding by kind). Not thread-safe: one per replay.
  */
-final class KeptFindings implements FindingListener {
+public final class KeptFindings implements FindingListener {
     /** A finding and when it was found, which breaks ties and restores the order found. */
     private record Found(Finding finding, long serial) {
     }
@@ -36,7 +36,7 @@ final class KeptFindings implements FindingListener {
     private long dropped;
 
     /** @param limit the most findings kept besides the panic and the failures; negative keeps none at all */
-    KeptFindings(int limit) {
+    public KeptFindings(int limit) {
         this.limit = limit;
         this.ranked = new PriorityQueue<>(Math.max(1, Math.min(limit, 1024)), LEAST_WORTH);
     }
@@ -61,7 +61,7 @@ final class KeptFindings implements FindingListener {
     }
 
     /** The kept findings by event; findings of one event in the order they were found. */
-    List<Finding> kept() {
+    public List<Finding> kept() {
         List<Found> all = new ArrayList<>(always.size() + ranked.size());
         all.addAll(always);
         all.addAll(ranked);
@@ -85,7 +85,7 @@ final class KeptFindings implements FindingListener {
     }
 
     /** How many findings were left out. */
-    long dropped() {
+    public long dropped() {
         return dropped;
     }
 }

@@ -39,6 +39,8 @@ public final class Replayer {
     private Interner sites;
     private FindingListener listener;
     private final Findings findings;
+    private final Headroom headroom;
+    private AllocGate gate = AllocGate.NONE;
 
     private long events;
     private long allocs;
@@ -66,6 +68,7 @@ public final class Replayer {
         this.sites = new Interner();
         this.listener = listener;
         this.findings = new Findings();
+        this.headroom = new Headroom(allocator);
     }
 
     private Replayer(Replayer o, FindingListener listener) {
@@ -77,6 +80,8 @@ public final class Replayer {
         sites = o.sites.copy();
         this.listener = listener;
         findings = o.findings.copy();
+        headroom = o.headroom.copy();
+        gate = o.gate;
         events = o.events;
         allocs = o.allocs;
         frees = o.frees;
@@ -148,6 +153,34 @@ public final class Replayer {
         return true;
     }
 
+    /**
+     * Lets {@code g} refuse allocations before the model decides them (a what-if's caps). Only a
+     * simulate-mode replay asks it, and only for requests the recording does not decide.
+     */
+    public void gate(AllocGate g) {
+        gate = g;
+    }
+
+    /**
+     * Ends the replay without any leak report: a what-if that stops where the recorded run panicked,
+     * although it did not panic itself, holds what it holds only because the recording stops there.
+     */
+    public void finishWithoutLeaks() {
+        finished = true;
+    }
+
+    /**
+     * An event the caller leaves out on purpose (a what-if's fixed leak, or an event about a block it
+     * never got): not replayed or counted, but the next event's {@code seq} is checked from it, so
+     * leaving it out is no gap.
+     */
+    public void passOver(Event e) {
+        if (panic == null) {
+            lastNumber = e.common().number();
+            lastSeqGiven = e.common().seqGiven();
+        }
+    }
+
     /** Ends the replay: leaks, unless the recorded run panicked. Call once, after the last event. */
     public void finish() {
         finish(false);
@@ -206,6 +239,11 @@ public final class Replayer {
         }
         if (mode == Mode.OBSERVE && a.recorded()) {
             followRecording(a);
+            return;
+        }
+        String refused = gate.refuse(a, this);
+        if (refused != null) {
+            failed(a, AllocGate.CAP, refused);
             return;
         }
         long result = allocator.allocate(order, gfp);
@@ -309,6 +347,9 @@ public final class Replayer {
         lastAllocatedSerial = events;
         ledger.allocate(pfn, a.order(), owners.id(c.owner()), sites.id(c.site()), (a.gfp() & Gfp.EXCLUSIVE) != 0,
                 c.number(), c.line(), c.column());
+        if (zone >= 0) {
+            headroom.allocated(zone, allocator.freePages(zone), c.number(), c.line());
+        }
         if (ledger.livePages() > peakUsed) {
             peakUsed = ledger.livePages();
             peakEvent = c.number();
@@ -658,7 +699,7 @@ public final class Replayer {
 
     public Summary summary() {
         return new Summary(events, allocs, frees, failures, peakUsed, peakEvent, findings.countsByKind(),
-                ignoredAfterPanic, kswapdWakes);
+                ignoredAfterPanic, kswapdWakes, headroom.zones(allocator));
     }
 
     /** The recorded panic's verdict, or null when the trace (so far) has none. */
@@ -754,6 +795,29 @@ public final class Replayer {
         }
         return new FreedView(pfn, by, ledger.freedLine(pfn), ledger.freedAlloc(pfn),
                 owners.name(ledger.freedOwner(pfn)));
+    }
+
+    /** Pages held now by {@code owner} (0 when it holds none or was never named). */
+    public long pagesOf(String owner) {
+        int id = owner == null ? -1 : owners.idIfKnown(owner);
+        return id < 0 ? 0 : ledger.ownerPages(id);
+    }
+
+    /** Every live block, in pfn order. */
+    public List<BlockView> liveBlocks() {
+        List<BlockView> list = new ArrayList<>();
+        ledger.forEachLive((head, order) -> list.add(blockView(head)));
+        return list;
+    }
+
+    /**
+     * Takes a live block out of the ledger and the model without counting a free: a what-if sets
+     * aside the blocks only it got, which no event of the recording can name, before its leak report.
+     */
+    public void setAside(long head) {
+        int order = ledger.order(head);
+        allocator.free(head, order);
+        ledger.release(head, -1, 0, 0);
     }
 
     /** The live blocks held by {@code owner} (null: blocks allocated without one), in pfn order. */

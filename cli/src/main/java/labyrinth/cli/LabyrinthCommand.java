@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         // in the order of CLI.md's command table
         subcommands = {ReplayCommand.class, ReplCommand.class, TriageCommand.class, ReduceCommand.class,
-            ValidateCommand.class, StatsCommand.class, ImportCommand.class, ConvertCommand.class, GenCommand.class,
+            ValidateCommand.class, StatsCommand.class, ImportCommand.class, ConvertCommand.class, GenCommand.class, WhatIfCommand.class,
             ExplainCommand.class, CompletionCommand.class},
         description = {
             "Allocator debugger and trace replayer for the Labyrinth page allocator. Replays recorded "

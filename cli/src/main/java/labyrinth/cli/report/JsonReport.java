@@ -13,6 +13,7 @@ import labyrinth.replay.PanicVerdict;
 import labyrinth.replay.Related;
 import labyrinth.replay.ReplayResult;
 import labyrinth.replay.Summary;
+import labyrinth.replay.ZoneHeadroom;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.PrettyPrinter;
@@ -225,7 +226,8 @@ public final class JsonReport {
         g.writeEndObject();
     }
 
-    private static void writePanic(JsonGenerator g, PanicVerdict p) {
+    /** The panic object, or null. */
+    public static void writePanic(JsonGenerator g, PanicVerdict p) {
         if (p == null) {
             g.writeNull();
             return;
@@ -264,7 +266,8 @@ public final class JsonReport {
         g.writeEndObject();
     }
 
-    private static void writeSummary(JsonGenerator g, Summary s) {
+    /** The summary object of CLI.md, {@code headroom} included. */
+    public static void writeSummary(JsonGenerator g, Summary s) {
         g.writeStartObject();
         g.writeNumberProperty("events", s.events());
         g.writeNumberProperty("allocs", s.allocs());
@@ -275,6 +278,19 @@ public final class JsonReport {
         g.writeNumberProperty("kswapdWakes", s.kswapdWakes());
         g.writeName("findingsByKind");
         writeCounts(g, s.findingsByKind());
+        g.writeName("headroom");
+        g.writeStartArray();
+        for (ZoneHeadroom z : s.headroom()) {
+            g.writeStartObject();
+            g.writeStringProperty("zone", z.zone().label());
+            g.writeNumberProperty("pages", z.pages());
+            // no line: the report must not depend on the encoding (an imported capture replays as the capture)
+            writeOptional(g, "event", z.event());
+            g.writeNumberProperty("free", z.free());
+            g.writeNumberProperty("floor", z.floor());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
         if (s.ignoredAfterPanic() > 0) {
             g.writeNumberProperty("ignoredAfterPanic", s.ignoredAfterPanic());
         }

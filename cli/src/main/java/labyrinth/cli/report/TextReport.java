@@ -17,6 +17,7 @@ import labyrinth.replay.Related;
 import labyrinth.replay.ReplayResult;
 import labyrinth.replay.Severity;
 import labyrinth.replay.Summary;
+import labyrinth.replay.ZoneHeadroom;
 
 /**
  * The human report: compiler-style finding lines with KASAN-style notes, exhaustion snapshots laid
@@ -281,8 +282,30 @@ public final class TextReport {
                 + (s.peakEvent() >= 0 ? " at event " + s.peakEvent() : "")
                 + (s.kswapdWakes() > 0 ? "; kswapd woken by " + s.kswapdWakes()
                         + (s.kswapdWakes() == 1 ? " allocation" : " allocations") : ""));
+        out.println("Headroom: " + headroom(s));
         out.println("Findings: " + (s.findingsByKind().isEmpty() ? "none" : byKind(s.findingsByKind())));
         out.println("Outcome: " + r.outcome().label());
+    }
+
+    /**
+     * Each zone's least headroom over the {@code GFP_ATOMIC} floor: {@code Normal 0 pages above the atomic
+     * floor at event 598 (free 12, floor 12)}, zones joined by {@code ; }.
+     */
+    public static String headroom(Summary s) {
+        StringBuilder sb = new StringBuilder();
+        for (ZoneHeadroom z : s.headroom()) {
+            sb.append(sb.length() == 0 ? "" : "; ").append(headroom(z));
+        }
+        return sb.toString();
+    }
+
+    /** One zone's, as {@link #headroom(Summary)} writes it. */
+    public static String headroom(ZoneHeadroom z) {
+        String amount = z.pages() >= 0
+                ? z.pages() + (z.pages() == 1 ? " page" : " pages") + " above the atomic floor"
+                : -z.pages() + (z.pages() == -1 ? " page" : " pages") + " below the atomic floor";
+        return z.zone().label() + " " + amount + (z.event() >= 0 ? " at event " + z.event() : " (never allocated from)")
+                + " (free " + z.free() + ", floor " + z.floor() + ")";
     }
 
     /** {@code kind n, kind n}, kinds in name order. */

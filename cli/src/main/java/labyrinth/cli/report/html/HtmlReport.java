@@ -20,6 +20,7 @@ import labyrinth.replay.ReplayResult;
 import labyrinth.replay.Severity;
 import labyrinth.replay.Signatures;
 import labyrinth.replay.Summary;
+import labyrinth.replay.ZoneHeadroom;
 import labyrinth.stats.TimelineRecorder;
 
 /**
@@ -188,6 +189,11 @@ public final class HtmlReport {
         card(h, "failed allocations", count(s.failures()), null);
         card(h, "peak pages in use", count(s.peakUsedPages()),
                 s.peakEvent() >= 0 ? "first at event " + s.peakEvent() : null);
+        for (ZoneHeadroom z : s.headroom()) {
+            card(h, z.zone().label() + " headroom over the atomic floor (pages)", count(z.pages()),
+                    (z.event() >= 0 ? "least at event " + z.event() : "never allocated from") + ": free " + z.free()
+                            + ", floor " + z.floor());
+        }
         h.append("</div>\n");
         if (!s.findingsByKind().isEmpty()) {
             h.append("<table class=\"kinds\"><thead><tr><th>finding</th><th>count</th></tr></thead><tbody>\n");
