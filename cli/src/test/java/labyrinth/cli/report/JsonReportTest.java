@@ -66,15 +66,16 @@ class JsonReportTest {
     }
 
     @Test
-    void absentValuesAreNullAndRelatedEventsWithoutALineOmitIt() {
+    void absentValuesAreNullAndRelatedEventsCarryTheirLines() {
         JsonNode f = tree(TextReportTest.doubleFree()).get("findings").get(0);
         assertThat(f.get("kind").asString()).isEqualTo("double-free");
         assertThat(f.get("severity").asString()).isEqualTo("error");
         assertThat(f.get("gfp").isNull()).as("a free has no mask").isTrue();
         assertThat(f.get("reason").isNull()).isTrue();
         assertThat(f.get("line").asInt()).isEqualTo(3);
-        assertThat(names(f.get("related").get(0))).as("the allocation, known by its event only")
-                .containsExactly("role", "event");
+        // a freed block keeps its allocation's line, so the allocation points somewhere too
+        assertThat(names(f.get("related").get(0))).as("the allocation").containsExactly("role", "event", "line", "column");
+        assertThat(f.get("related").get(0).get("line").asInt()).isEqualTo(1);
         assertThat(names(f.get("related").get(1))).containsExactly("role", "event", "line", "column", "owner");
     }
 

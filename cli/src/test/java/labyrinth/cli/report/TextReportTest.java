@@ -54,12 +54,13 @@ class TextReportTest {
     }
 
     @Test
-    void aCleanTraceIsOnlyItsSummary() {
+    void aCleanTraceIsOnlyItsSummaryAndHeadroom() {
         ReplayResult r = TraceBuilder.complete(64).alloc("a", 1, Gfp.GFP_KERNEL).free("a", 0).run();
         assertThat(text(r)).isEqualTo("""
 
                 Summary: 2 events replayed (simulate mode, complete trace): 1 allocs, 1 frees, 0 failures; \
                 peak 2 pages in use at event 0
+                Headroom: Normal 50 pages above the atomic floor at event 0 (free 62, floor 12)
                 Findings: none
                 Outcome: clean
                 """);
@@ -69,7 +70,7 @@ class TextReportTest {
     void aFindingIsACompilerStyleLineWithItsRelatedEventsAsNotes() {
         assertThat(text(doubleFree()).lines().limit(3).toList()).containsExactly(
                 "test.json:3:1: error: double-free: free of pfn 0, which was already freed at event 1",
-                "  note: allocated at event 0",
+                "  note: allocated at event 0, line 1",
                 "  note: freed at event 1, line 2 (held by nvme0q3)");
     }
 
