@@ -97,7 +97,7 @@ final class ReplCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Mode m = mode == null ? null : mode == ReplayCommand.ModeOption.observe ? Mode.OBSERVE : Mode.SIMULATE;
+        Mode m = ReplayCommand.modeOf(mode);
         if (batch != null && commands != null) {
             throw new ParameterException(spec.commandLine(), "give --batch or -c, not both");
         }
