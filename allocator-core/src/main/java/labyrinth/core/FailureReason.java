@@ -2,11 +2,13 @@ package labyrinth.core;
 
 /**
  * Why the model refused an allocation. {@link Allocator#allocate} returns {@link #code()} (a
- * negative number) instead of a pfn, so the hot path needs no object.
+ * negative number) instead of a pfn, so the hot path needs no object. The codes start at -2: -1
+ * means "no pfn" everywhere else (a failed allocation's recorded pfn, a finding about no page), and
+ * a code must never read as that.
  */
 public enum FailureReason {
     /** None of the request's zones exists on this machine. */
-    NO_ZONE("no-zone", -1),
+    NO_ZONE("no-zone", -4),
     /** Some allowed zone passed the watermark with enough free pages, but no block was big enough. */
     FRAGMENTATION("fragmentation", -2),
     /** Every allowed zone was at or below the request's floor. */
