@@ -95,6 +95,8 @@ public final class Replayer {
         ignoredAfterPanic = o.ignoredAfterPanic;
         kswapdWakes = o.kswapdWakes;
         finished = o.finished;
+        lastAllocatedHead = o.lastAllocatedHead;
+        lastAllocatedSerial = o.lastAllocatedSerial;
     }
 
     /**

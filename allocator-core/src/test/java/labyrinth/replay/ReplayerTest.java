@@ -297,6 +297,31 @@ class ReplayerTest {
     }
 
     @Test
+    void aCopyHoldsEveryValueOfTheOriginal() throws Exception {
+        TraceBuilder s = TraceBuilder.complete(64).alloc("a", 2, Gfp.GFP_KERNEL).alloc("b", 0, Gfp.GFP_KERNEL);
+        Replayer r = new Replayer(s.header(), Mode.SIMULATE, 1 << 20, f -> { });
+        for (Event e : s.events()) {
+            r.apply(e);
+        }
+        Replayer copy = r.copy(f -> { });
+        // the REPL steps back by copying a checkpoint: what the last event allocated must survive it
+        assertThat(copy.lastAllocated()).isEqualTo(r.lastAllocated()).isEqualTo(4);
+        // every plain value by reflection, so a field added later and left out of the copy fails here
+        for (java.lang.reflect.Field f : Replayer.class.getDeclaredFields()) {
+            if (java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+                continue;
+            }
+            f.setAccessible(true);
+            Object mine = f.get(r);
+            if (f.getType().isPrimitive() || mine instanceof String || mine instanceof Enum<?> || mine == null) {
+                assertThat(f.get(copy)).as(f.getName()).isEqualTo(mine);
+            } else {
+                assertThat(f.get(copy)).as(f.getName() + " is set in the copy").isNotNull();
+            }
+        }
+    }
+
+    @Test
     void aCompleteTraceCutShortReportsWhatItHoldsAsInfoNotLeaks() {
         TraceBuilder s = TraceBuilder.complete(64).alloc("a", 0, Gfp.GFP_KERNEL);
         Replayer r = new Replayer(s.header(), Mode.SIMULATE, 1 << 20, f -> { });
