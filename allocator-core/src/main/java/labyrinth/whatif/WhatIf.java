@@ -113,33 +113,18 @@ public final class WhatIf {
                 } else if (w >= 0) {
                     onlyHere.add(w);
                 }
-            } else if (e instanceof Event.Free f) {
-                long w = translate(f.pfn(), map, r);
-                if (w < 0 && f.pfn() != Event.NULL_PFN) {
+            } else if (e instanceof Event.Free || e instanceof Event.Access || e instanceof Event.Transfer) {
+                long pfn = pageOf(e);
+                long w = translate(pfn, map, r);
+                // a free that names no pfn goes as recorded; the replay judges it
+                boolean named = pfn != Event.NULL_PFN || !(e instanceof Event.Free);
+                if (w < 0 && named) {
                     dropped += w == PfnMap.DROPPED ? 1 : 0;
                     skipped += w == PfnMap.DROPPED ? 0 : 1;
                     r.passOver(e);
                     continue;
                 }
-                r.apply(w == f.pfn() || f.pfn() == Event.NULL_PFN ? f : new Event.Free(f.common(), w, f.order()));
-            } else if (e instanceof Event.Access x) {
-                long w = translate(x.pfn(), map, r);
-                if (w < 0) {
-                    dropped += w == PfnMap.DROPPED ? 1 : 0;
-                    skipped += w == PfnMap.DROPPED ? 0 : 1;
-                    r.passOver(e);
-                    continue;
-                }
-                r.apply(w == x.pfn() ? x : new Event.Access(x.common(), w, x.write()));
-            } else if (e instanceof Event.Transfer t) {
-                long w = translate(t.pfn(), map, r);
-                if (w < 0) {
-                    dropped += w == PfnMap.DROPPED ? 1 : 0;
-                    skipped += w == PfnMap.DROPPED ? 0 : 1;
-                    r.passOver(e);
-                    continue;
-                }
-                r.apply(w == t.pfn() ? t : new Event.Transfer(t.common(), w, t.to()));
+                r.apply(w == pfn || !named ? e : onPage(e, w));
             } else if (e instanceof Event.Panic p && basePanic != null) {
                 if (trigger >= 0 && fails[0]) {
                     r.apply(new Event.Panic(p.common(), p.message(), trigger));
@@ -163,6 +148,26 @@ public final class WhatIf {
         ReplayResult result = new ReplayResult(source.name(), header, Mode.SIMULATE, source.truncation(), kept.kept(),
                 kept.dropped(), r.panic(), r.summary(), r.outcome(failOn, cut && !allowTruncated), source.warnings());
         return new WhatIfResult(result, avoided, skipped, dropped, held, serious[0], fails[1]);
+    }
+
+    /** The recorded page a free, access or transfer names. */
+    private static long pageOf(Event e) {
+        if (e instanceof Event.Free f) {
+            return f.pfn();
+        }
+        return e instanceof Event.Access x ? x.pfn() : ((Event.Transfer) e).pfn();
+    }
+
+    /** The same free, access or transfer, on the what-if's page {@code pfn}. */
+    private static Event onPage(Event e, long pfn) {
+        if (e instanceof Event.Free f) {
+            return new Event.Free(f.common(), pfn, f.order());
+        }
+        if (e instanceof Event.Access x) {
+            return new Event.Access(x.common(), pfn, x.write());
+        }
+        Event.Transfer t = (Event.Transfer) e;
+        return new Event.Transfer(t.common(), pfn, t.to());
     }
 
     /**
