@@ -1,6 +1,7 @@
 package labyrinth.cli.report;
 
 import java.io.Writer;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import labyrinth.core.GfpNames;
@@ -239,8 +240,14 @@ public final class JsonReport {
         writeOptional(g, "trigger", p.trigger());
         g.writeStringProperty("why", p.why());
         g.writeName("holders");
+        writeHolders(g, p.holders());
+        g.writeEndObject();
+    }
+
+    /** Memory held by owner and site: {@code [{"owner", "site", "pages", "blocks", "firstEvent"}]}. */
+    public static void writeHolders(JsonGenerator g, List<Holder> holders) {
         g.writeStartArray();
-        for (Holder h : p.holders()) {
+        for (Holder h : holders) {
             g.writeStartObject();
             g.writeStringProperty("owner", h.owner());
             g.writeStringProperty("site", h.site());
@@ -250,7 +257,6 @@ public final class JsonReport {
             g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeEndObject();
     }
 
     /** {@code {"kind": n, ...}}, kinds in name order. */

@@ -51,7 +51,7 @@ public final class WhatIfJson {
             g.writeNumberProperty("skippedEvents", w.skipped());
             g.writeNumberProperty("droppedEvents", w.dropped());
             g.writeName("heldWhatIfOnly");
-            holders(g, w.heldWhatIfOnly());
+            JsonReport.writeHolders(g, w.heldWhatIfOnly());
             g.writeEndObject();
             g.writeName("disappeared");
             findings(g, r.comparison().disappeared(), names);
@@ -153,20 +153,6 @@ public final class WhatIfJson {
         g.writeStartArray();
         for (Finding f : list) {
             JsonReport.writeFinding(g, f, names);
-        }
-        g.writeEndArray();
-    }
-
-    private static void holders(JsonGenerator g, List<Holder> list) {
-        g.writeStartArray();
-        for (Holder h : list) {
-            g.writeStartObject();
-            g.writeStringProperty("owner", h.owner());
-            g.writeStringProperty("site", h.site());
-            g.writeNumberProperty("pages", h.pages());
-            g.writeNumberProperty("blocks", h.blocks());
-            g.writeNumberProperty("firstEvent", h.firstEvent());
-            g.writeEndObject();
         }
         g.writeEndArray();
     }
