@@ -3,16 +3,17 @@
 # The tests read only the copies (a plain clone must pass); this compares them, byte for byte,
 # with a checkout of the shared project documents, so a change there is noticed and copied in.
 #
-#   scripts/check-contract-copies.sh [SHARED_DIR]     (default: ../shared beside the clone)
+#   scripts/check-contract-copies.sh SHARED_DIR     (the shared documents' checkout)
 #
-# Does nothing (exit 0) when SHARED_DIR is absent. Exit 1 when a copy differs or is missing.
-# Never run by the tests or CI.
+# Exit 1 when a copy differs or is missing, 2 when SHARED_DIR is not given or not a folder.
+# Never run by the tests or CI: a clone stands alone, so the folder is always named.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-shared="${1:-$root/../shared}"
-if [ ! -d "$shared" ]; then
-  exit 0
+if [ $# -ne 1 ] || [ ! -d "$1" ]; then
+  echo "usage: scripts/check-contract-copies.sh SHARED_DIR (a folder holding docs/examples, real-traces and schemas)" >&2
+  exit 2
 fi
+shared="$(cd "$1" && pwd)"
 
 status=0
 same() { # ORIGINAL COPY
