@@ -44,7 +44,7 @@ echo "inputs: $events events of gen steady in $scratch"
 ls -la "$scratch"/steady.* | awk '{print "  " $5 " bytes  " $9}'
 
 for form in json ndjson; do
-  read -r fw fc < <(median java $opts -cp "$bench" labyrinth.bench.Floor "$scratch/steady.$form")
+  read -r fw fc < <(median java $opts -cp "$bench" labyrinth.bench.TokenSkim "$scratch/steady.$form")
   read -r rw rc < <(median "$lab" replay "$scratch/steady.$form")
   echo "throughput ($form): floor ${fw}s wall ${fc}s cpu; replay ${rw}s wall ${rc}s cpu;" \
     "ratio wall $(ratio "$rw" "$fw") cpu $(ratio "$rc" "$fc") (target <= 1.3)"

@@ -1,7 +1,7 @@
 package labyrinth.explain;
 
 import java.util.List;
-import labyrinth.trace.Ctx;
+import labyrinth.trace.Context;
 
 /**
  * One "page allocation failure" report as a kernel log prints it ({@code warn_alloc} and the
@@ -21,7 +21,7 @@ import labyrinth.trace.Ctx;
  * @param problems parts of the report that could not be read, in words (empty when whole)
  */
 public record FailureReport(long line, String task, int order, String mode, GfpReading gfp, String kernel,
-                            Ctx context, String nodemask, String cpuset, String memsAllowed, int pageSize,
+                            Context context, String nodemask, String cpuset, String memsAllowed, int pageSize,
                             List<PrintedZone> zones, List<String> problems) {
     public FailureReport {
         zones = List.copyOf(zones);

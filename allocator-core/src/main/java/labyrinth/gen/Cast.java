@@ -3,7 +3,7 @@ package labyrinth.gen;
 import java.util.ArrayList;
 import java.util.List;
 import labyrinth.core.Gfp;
-import labyrinth.trace.Ctx;
+import labyrinth.trace.Context;
 import labyrinth.trace.EntryPoints;
 
 /**
@@ -23,7 +23,7 @@ final class Cast {
     private final List<Actor> actors = new ArrayList<>();
     private Actor[] array;
 
-    Cast add(String owner, Ctx allocCtx, Ctx useCtx, int cpu, long gfp, String fn, int maxOrder,
+    Cast add(String owner, Context allocCtx, Context useCtx, int cpu, long gfp, String fn, int maxOrder,
              String allocSite, String freeSite, String useSite, String xferSite) {
         actors.add(new Actor(actors.size(), owner, allocCtx, useCtx, cpu, gfp, fn, maxOrder, allocSite, freeSite,
                 useSite, xferSite));
@@ -57,14 +57,14 @@ final class Cast {
 
     private static Cast kernel() {
         Cast c = new Cast();
-        Ctx task = Ctx.TASK;
+        Context task = Context.TASK;
         // task context: may sleep
         c.add("kworker/u16:2", task, task, -1, Gfp.GFP_KERNEL, null, 3, "process_one_work+0x1f4/0x3c0",
                 "process_one_work+0x2a8/0x3c0", "worker_thread+0x11c/0x3f0", "queue_work_on+0x44/0x80");
         c.add("kworker/3:1H", task, task, 3, Gfp.GFP_NOIO, null, 2, "blk_mq_requeue_work+0x5c/0x1b0",
                 "blk_mq_free_request+0xd8/0x140", "blk_mq_run_work_fn+0x1c/0x30", "blk_mq_dispatch_rq_list+0x140/0x820");
         for (int q = 1; q <= 4; q++) {
-            c.add("nvme0q" + q, task, Ctx.HARDIRQ, q - 1, Gfp.GFP_NOIO, null, 1, "blk_mq_alloc_request+0x6c/0x1e0",
+            c.add("nvme0q" + q, task, Context.HARDIRQ, q - 1, Gfp.GFP_NOIO, null, 1, "blk_mq_alloc_request+0x6c/0x1e0",
                     "nvme_pci_complete_rq+0x7c/0x1a0", "nvme_irq+0x15c/0x2a0", "nvme_queue_rq+0x1a4/0x8e0");
         }
         c.add("jbd2/nvme0n1p2-8", task, task, -1, Gfp.GFP_NOFS, null, 2,
@@ -106,41 +106,41 @@ final class Cast {
         c.add("pid:4410/bash", task, task, -1, Gfp.GFP_KERNEL, KERNEL_FN, 0, "pipe_write+0x2f4/0x6b0",
                 "free_pipe_info+0x6c/0xd0", "pipe_read+0x1c8/0x4c0", "splice_pipe_to_pipe+0x13c/0x390");
         // perf allocates its ring in task context and writes it from NMI
-        c.add("perf", task, Ctx.NMI, -1, Gfp.GFP_KERNEL | Gfp.EXCLUSIVE, KERNEL_EXCLUSIVE_FN, 0,
+        c.add("perf", task, Context.NMI, -1, Gfp.GFP_KERNEL | Gfp.EXCLUSIVE, KERNEL_EXCLUSIVE_FN, 0,
                 "perf_mmap_alloc_page+0x2c/0xa0", "perf_mmap_free_page+0x30/0x60", "perf_output_begin+0x1d4/0x340",
                 "perf_aux_output_end+0x6c/0x180");
         // atomic context: a spinlock is held, nothing may sleep
-        c.add("slab", Ctx.ATOMIC, Ctx.ATOMIC, -1, Gfp.GFP_NOWAIT, null, 1, "allocate_slab+0x8c/0x4d0",
+        c.add("slab", Context.ATOMIC, Context.ATOMIC, -1, Gfp.GFP_NOWAIT, null, 1, "allocate_slab+0x8c/0x4d0",
                 "__free_slab+0x9c/0x110", "___slab_alloc+0x3f0/0x8a0", "deactivate_slab+0x1a4/0x3d0");
-        c.add("zram0", Ctx.ATOMIC, Ctx.ATOMIC, -1, Gfp.GFP_NOWAIT, null, 0, "zs_malloc+0xa4/0x4c0",
+        c.add("zram0", Context.ATOMIC, Context.ATOMIC, -1, Gfp.GFP_NOWAIT, null, 0, "zs_malloc+0xa4/0x4c0",
                 "zs_free+0x94/0x170", "zram_write_page+0x1c4/0x4b0", "zs_compact+0x2d0/0x6e0");
-        c.add("audit", Ctx.ATOMIC, Ctx.ATOMIC, -1, Gfp.GFP_ATOMIC, null, 0, "audit_log_start+0x1c4/0x3f0",
+        c.add("audit", Context.ATOMIC, Context.ATOMIC, -1, Gfp.GFP_ATOMIC, null, 0, "audit_log_start+0x1c4/0x3f0",
                 "audit_log_end+0x7c/0xf0", "audit_log_vformat+0x9c/0x1f0", "audit_hold_skb+0x2c/0x80");
-        c.add("bpf", Ctx.ATOMIC, Ctx.ATOMIC, -1, Gfp.GFP_ATOMIC | Gfp.NOWARN, null, 0, "bpf_map_alloc_pages+0x58/0x120",
+        c.add("bpf", Context.ATOMIC, Context.ATOMIC, -1, Gfp.GFP_ATOMIC | Gfp.NOWARN, null, 0, "bpf_map_alloc_pages+0x58/0x120",
                 "bpf_ringbuf_free+0x40/0x90", "bpf_ringbuf_reserve+0x6c/0x100", "bpf_ringbuf_submit+0x28/0x60");
         // softirq
-        c.add("eth1-rx", Ctx.SOFTIRQ, Ctx.SOFTIRQ, 5, Gfp.GFP_ATOMIC, ATOMIC_FN, 0, "page_pool_alloc_pages+0x30/0x60",
+        c.add("eth1-rx", Context.SOFTIRQ, Context.SOFTIRQ, 5, Gfp.GFP_ATOMIC, ATOMIC_FN, 0, "page_pool_alloc_pages+0x30/0x60",
                 "page_pool_put_defragged_page+0x78/0x1c0", "ixgbe_clean_rx_irq+0x2ac/0xb10",
                 "ixgbe_clean_rx_irq+0x5e0/0xb10");
-        c.add("tcp", Ctx.SOFTIRQ, Ctx.SOFTIRQ, -1, Gfp.GFP_ATOMIC, null, 1, "tcp_stream_alloc_skb+0x3c/0x1f0",
+        c.add("tcp", Context.SOFTIRQ, Context.SOFTIRQ, -1, Gfp.GFP_ATOMIC, null, 1, "tcp_stream_alloc_skb+0x3c/0x1f0",
                 "skb_release_data+0x13c/0x1a0", "tcp_v4_rcv+0xb8c/0xfd0", "tcp_queue_rcv+0x48/0x160");
-        c.add("udp", Ctx.SOFTIRQ, Ctx.SOFTIRQ, -1, Gfp.GFP_ATOMIC, null, 0, "__ip_append_data+0x6b8/0xfb0",
+        c.add("udp", Context.SOFTIRQ, Context.SOFTIRQ, -1, Gfp.GFP_ATOMIC, null, 0, "__ip_append_data+0x6b8/0xfb0",
                 "skb_release_data+0x13c/0x1a0", "udp_queue_rcv_one_skb+0x1d4/0x600", "__udp_enqueue_schedule_skb+0x7c/0x2f0");
-        c.add("napi", Ctx.SOFTIRQ, Ctx.SOFTIRQ, 2, Gfp.GFP_ATOMIC, null, 0, "napi_alloc_skb+0x54/0x1a0",
+        c.add("napi", Context.SOFTIRQ, Context.SOFTIRQ, 2, Gfp.GFP_ATOMIC, null, 0, "napi_alloc_skb+0x54/0x1a0",
                 "napi_consume_skb+0x4c/0x100", "napi_gro_receive+0x160/0x200", "netif_receive_skb_list_internal+0x1c8/0x2e0");
-        c.add("eth0-tx", Ctx.SOFTIRQ, Ctx.SOFTIRQ, 2, Gfp.GFP_ATOMIC, null, 0, "net_tx_action+0x110/0x270",
+        c.add("eth0-tx", Context.SOFTIRQ, Context.SOFTIRQ, 2, Gfp.GFP_ATOMIC, null, 0, "net_tx_action+0x110/0x270",
                 "napi_consume_skb+0x4c/0x100", "dev_hard_start_xmit+0x9c/0x1f0", "sch_direct_xmit+0x94/0x2a0");
-        c.add("rcu", Ctx.SOFTIRQ, Ctx.SOFTIRQ, -1, Gfp.GFP_ATOMIC | Gfp.NOWARN, null, 0, "kvfree_call_rcu+0xd0/0x3a0",
+        c.add("rcu", Context.SOFTIRQ, Context.SOFTIRQ, -1, Gfp.GFP_ATOMIC | Gfp.NOWARN, null, 0, "kvfree_call_rcu+0xd0/0x3a0",
                 "rcu_do_batch+0x1c8/0x620", "kfree_rcu_work+0x64/0x1f0", "kfree_rcu_monitor+0x1b8/0x330");
         // hardirq
-        c.add("eth0-rx", Ctx.HARDIRQ, Ctx.HARDIRQ, 2, Gfp.GFP_ATOMIC | Gfp.EXCLUSIVE, RX_FN, 0,
+        c.add("eth0-rx", Context.HARDIRQ, Context.HARDIRQ, 2, Gfp.GFP_ATOMIC | Gfp.EXCLUSIVE, RX_FN, 0,
                 "rx_refill+0x4c/0x120", "rx_clean+0x1f0/0x2f0", "rx_clean+0x1b0/0x2f0", "rx_clean+0x98/0x2f0");
-        c.add("ahci", Ctx.HARDIRQ, Ctx.HARDIRQ, 1, Gfp.GFP_ATOMIC, null, 0, "ata_qc_issue+0x10c/0x2c0",
+        c.add("ahci", Context.HARDIRQ, Context.HARDIRQ, 1, Gfp.GFP_ATOMIC, null, 0, "ata_qc_issue+0x10c/0x2c0",
                 "ata_qc_complete+0x128/0x3e0", "ahci_handle_port_interrupt+0x14c/0x570", "ata_scsi_qc_complete+0x88/0x420");
-        c.add("xhci_hcd", Ctx.HARDIRQ, Ctx.HARDIRQ, 4, Gfp.GFP_ATOMIC, null, 0, "xhci_ring_expansion+0x6c/0x1a0",
+        c.add("xhci_hcd", Context.HARDIRQ, Context.HARDIRQ, 4, Gfp.GFP_ATOMIC, null, 0, "xhci_ring_expansion+0x6c/0x1a0",
                 "xhci_free_segments_for_ring+0x34/0x80", "xhci_irq+0x4f8/0x1a40", "xhci_giveback_urb_in_irq+0x60/0xc0");
         // nmi: only non-sleeping, warning-free requests
-        c.add("ghes", Ctx.NMI, Ctx.NMI, 0, Gfp.GFP_NOWAIT, null, 0, "ghes_estatus_cache_add+0x6c/0x1a0",
+        c.add("ghes", Context.NMI, Context.NMI, 0, Gfp.GFP_NOWAIT, null, 0, "ghes_estatus_cache_add+0x6c/0x1a0",
                 "ghes_estatus_cache_rcu_free+0x20/0x40", "ghes_notify_nmi+0x98/0x1c0", "ghes_estatus_pool_shrink+0x3c/0x90");
         return c;
     }

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.function.Consumer;
 import labyrinth.core.Allocator;
 import labyrinth.core.Gfp;
-import labyrinth.trace.Common;
-import labyrinth.trace.Ctx;
+import labyrinth.trace.CommonFields;
+import labyrinth.trace.Context;
 import labyrinth.trace.Event;
 import labyrinth.trace.Header;
 
@@ -56,10 +56,10 @@ final class Emitter {
         return seq;
     }
 
-    private Common common(Actor a, Ctx ctx, String site) {
+    private CommonFields common(Actor a, Context ctx, String site) {
         time += 1 + rng.below(maxGapNs);
         int cpu = a == null ? -1 : a.cpu() >= 0 ? a.cpu() : rng.below(CPUS);
-        return new Common(seq, true, 0, 0, time, cpu, ctx, a == null ? null : a.owner(), site, List.of());
+        return new CommonFields(seq, true, 0, 0, time, cpu, ctx, a == null ? null : a.owner(), site, List.of());
     }
 
     private void emit(Event e) {
@@ -73,14 +73,14 @@ final class Emitter {
      * @param flags {@link Pool#LEAKY} or 0; {@code __GFP_EXCLUSIVE} in {@code gfp} sets EXCLUSIVE
      * @return the pfn, or a negative failure code
      */
-    long alloc(Actor a, Ctx ctx, int order, long gfp, String fn, String site, int flags) {
+    long alloc(Actor a, Context ctx, int order, long gfp, String fn, String site, int flags) {
         long pfn = model.allocate(order, gfp);
         emitAlloc(a, ctx, order, gfp, fn, site, flags, pfn);
         return pfn;
     }
 
     /** An allocation emitted only when the model grants it; a refusal leaves no trace. */
-    long tryAlloc(Actor a, Ctx ctx, int order, long gfp, String fn, String site, int flags) {
+    long tryAlloc(Actor a, Context ctx, int order, long gfp, String fn, String site, int flags) {
         long pfn = model.allocate(order, gfp);
         if (pfn >= 0) {
             emitAlloc(a, ctx, order, gfp, fn, site, flags, pfn);
@@ -88,7 +88,7 @@ final class Emitter {
         return pfn;
     }
 
-    private void emitAlloc(Actor a, Ctx ctx, int order, long gfp, String fn, String site, int flags, long pfn) {
+    private void emitAlloc(Actor a, Context ctx, int order, long gfp, String fn, String site, int flags, long pfn) {
         emit(new Event.Alloc(common(a, ctx, site), order, gfp, fn, pfn >= 0 ? pfn : Event.NULL_PFN, null));
         if (pfn >= 0) {
             pool.add(pfn, order, a.id(), flags | ((gfp & Gfp.EXCLUSIVE) != 0 ? Pool.EXCLUSIVE : 0));
@@ -96,7 +96,7 @@ final class Emitter {
     }
 
     /** @param order the caller's order, or {@link Event#ABSENT} */
-    void free(Actor a, Ctx ctx, long pfn, int order, String site) {
+    void free(Actor a, Context ctx, long pfn, int order, String site) {
         emit(new Event.Free(common(a, ctx, site), pfn, order));
         if (pool.isHead(pfn)) {
             int slot = (int) (released++ % RECENT);
@@ -128,11 +128,11 @@ final class Emitter {
         free(owner, owner.useCtx(), head, giveOrder ? pool.order(head) : Event.ABSENT, owner.freeSite());
     }
 
-    void access(Actor a, Ctx ctx, long pfn, boolean write, String site) {
+    void access(Actor a, Context ctx, long pfn, boolean write, String site) {
         emit(new Event.Access(common(a, ctx, site), pfn, write));
     }
 
-    void transfer(Actor a, Ctx ctx, long pfn, Actor to, String site) {
+    void transfer(Actor a, Context ctx, long pfn, Actor to, String site) {
         emit(new Event.Transfer(common(a, ctx, site), pfn, to.owner()));
         long head = pool.headOf(pfn);
         if (head >= 0) {
@@ -141,10 +141,10 @@ final class Emitter {
     }
 
     void mark(String label) {
-        emit(new Event.Mark(common(null, Ctx.TASK, null), label));
+        emit(new Event.Mark(common(null, Context.TASK, null), label));
     }
 
-    void panic(Actor a, Ctx ctx, String message, long cause) {
+    void panic(Actor a, Context ctx, String message, long cause) {
         emit(new Event.Panic(common(a, ctx, null), message, cause));
     }
 }

@@ -3,7 +3,7 @@ package labyrinth.gen;
 import java.util.function.Consumer;
 import labyrinth.core.Gfp;
 import labyrinth.core.Machine;
-import labyrinth.trace.Ctx;
+import labyrinth.trace.Context;
 import labyrinth.trace.Event;
 import labyrinth.trace.Header;
 
@@ -40,30 +40,30 @@ final class Fragmentation implements Scenario {
     }
 
     static long pagesFor(long events) {
-        return Support.powerOfTwoIn((events * 3 / 4 - 4) / 2, 128, Support.GiB_PAGES);
+        return ScenarioRules.powerOfTwoIn((events * 3 / 4 - 4) / 2, 128, ScenarioRules.GiB_PAGES);
     }
 
     @Override
     public Header header(long seed, long events) {
-        return Support.header(this, seed, events, Machine.ofPages(pagesFor(events)));
+        return ScenarioRules.header(this, seed, events, Machine.ofPages(pagesFor(events)));
     }
 
     private static Cast cast() {
         Cast c = new Cast();
-        c.add("pid:812/postgres", Ctx.TASK, Ctx.TASK, -1, Gfp.GFP_HIGHUSER_MOVABLE, null, 0,
+        c.add("pid:812/postgres", Context.TASK, Context.TASK, -1, Gfp.GFP_HIGHUSER_MOVABLE, null, 0,
                 "do_anonymous_page+0x128/0x5e0", "zap_pte_range+0x2b8/0x8c0", "handle_mm_fault+0xe0/0x2f0", null);
-        c.add("napi", Ctx.SOFTIRQ, Ctx.SOFTIRQ, 2, Gfp.GFP_ATOMIC, null, 0, "napi_alloc_skb+0x54/0x1a0",
+        c.add("napi", Context.SOFTIRQ, Context.SOFTIRQ, 2, Gfp.GFP_ATOMIC, null, 0, "napi_alloc_skb+0x54/0x1a0",
                 "napi_consume_skb+0x4c/0x100", "napi_gro_receive+0x160/0x200", null);
-        c.add("kswapd0", Ctx.TASK, Ctx.TASK, 0, Gfp.GFP_KERNEL | Gfp.MEMALLOC, null, 0, "swap_writepage+0x3c/0x90",
+        c.add("kswapd0", Context.TASK, Context.TASK, 0, Gfp.GFP_KERNEL | Gfp.MEMALLOC, null, 0, "swap_writepage+0x3c/0x90",
                 "end_swap_bio_write+0x58/0xe0", "shrink_folio_list+0x5d4/0xe70", null);
         // the high-order requesters
-        c.add("pid:4410/bash", Ctx.TASK, Ctx.TASK, -1, Gfp.GFP_KERNEL_ACCOUNT, null, 2,
+        c.add("pid:4410/bash", Context.TASK, Context.TASK, -1, Gfp.GFP_KERNEL_ACCOUNT, null, 2,
                 "alloc_thread_stack_node+0x4c/0x1b0", null, null, null);
-        c.add("eth0-rx", Ctx.SOFTIRQ, Ctx.SOFTIRQ, 2, Gfp.GFP_ATOMIC | Gfp.COMP, null, 2,
+        c.add("eth0-rx", Context.SOFTIRQ, Context.SOFTIRQ, 2, Gfp.GFP_ATOMIC | Gfp.COMP, null, 2,
                 "page_pool_alloc_pages+0x30/0x60", null, null, null);
-        c.add("kworker/u16:2", Ctx.TASK, Ctx.TASK, -1, Gfp.GFP_KERNEL | Gfp.COMP, null, 3,
+        c.add("kworker/u16:2", Context.TASK, Context.TASK, -1, Gfp.GFP_KERNEL | Gfp.COMP, null, 3,
                 "__kmalloc_large_node+0x7c/0x170", null, null, null);
-        c.add("amdgpu", Ctx.TASK, Ctx.TASK, -1, Gfp.GFP_KERNEL | Gfp.COMP | Gfp.NORETRY, null, 4,
+        c.add("amdgpu", Context.TASK, Context.TASK, -1, Gfp.GFP_KERNEL | Gfp.COMP | Gfp.NORETRY, null, 4,
                 "ttm_pool_alloc_page+0x44/0x180", null, null, null);
         return c;
     }

@@ -3,7 +3,7 @@ package labyrinth.gen;
 import java.util.function.Consumer;
 import labyrinth.core.Gfp;
 import labyrinth.core.Machine;
-import labyrinth.trace.Ctx;
+import labyrinth.trace.Context;
 import labyrinth.trace.Event;
 import labyrinth.trace.Header;
 
@@ -49,7 +49,7 @@ final class RxStorm implements Scenario {
 
     /** 64 pages per 2048 events, as a power of two: 64 pages up to 4095 events, 128 up to 8191, ... */
     static long pagesFor(long events) {
-        return 64 * Support.powerOfTwoIn(events / 2048, 1, Support.GiB_PAGES / 64);
+        return 64 * ScenarioRules.powerOfTwoIn(events / 2048, 1, ScenarioRules.GiB_PAGES / 64);
     }
 
     /** Descriptors in the RX ring: a sixteenth of memory, 8 to 512. */
@@ -59,25 +59,25 @@ final class RxStorm implements Scenario {
 
     @Override
     public Header header(long seed, long events) {
-        return Support.header(this, seed, events, Machine.ofPages(pagesFor(events)));
+        return ScenarioRules.header(this, seed, events, Machine.ofPages(pagesFor(events)));
     }
 
     private static Cast cast() {
         Cast c = new Cast();
-        c.add("eth0-rx", Ctx.HARDIRQ, Ctx.SOFTIRQ, 2, Gfp.GFP_ATOMIC | Gfp.EXCLUSIVE, Cast.RX_FN, 0,
+        c.add("eth0-rx", Context.HARDIRQ, Context.SOFTIRQ, 2, Gfp.GFP_ATOMIC | Gfp.EXCLUSIVE, Cast.RX_FN, 0,
                 "rx_refill+0x4c/0x120", "rx_clean+0x1f0/0x2f0", "rx_clean+0x1b0/0x2f0", "rx_clean+0x98/0x2f0");
-        c.add("napi", Ctx.SOFTIRQ, Ctx.SOFTIRQ, 2, Gfp.GFP_ATOMIC, null, 0, "napi_alloc_skb+0x54/0x1a0",
+        c.add("napi", Context.SOFTIRQ, Context.SOFTIRQ, 2, Gfp.GFP_ATOMIC, null, 0, "napi_alloc_skb+0x54/0x1a0",
                 "napi_consume_skb+0x4c/0x100", "napi_gro_receive+0x160/0x200", "napi_gro_receive+0x160/0x200");
-        c.add("tcp", Ctx.SOFTIRQ, Ctx.TASK, -1, Gfp.GFP_ATOMIC, null, 0, "tcp_stream_alloc_skb+0x3c/0x1f0",
+        c.add("tcp", Context.SOFTIRQ, Context.TASK, -1, Gfp.GFP_ATOMIC, null, 0, "tcp_stream_alloc_skb+0x3c/0x1f0",
                 "skb_release_data+0x13c/0x1a0", "tcp_recvmsg_locked+0x2e4/0x9a0", "tcp_queue_rcv+0x48/0x160");
-        c.add("kworker/u16:2", Ctx.TASK, Ctx.TASK, -1, Gfp.GFP_KERNEL, null, 1, "process_one_work+0x1f4/0x3c0",
+        c.add("kworker/u16:2", Context.TASK, Context.TASK, -1, Gfp.GFP_KERNEL, null, 1, "process_one_work+0x1f4/0x3c0",
                 "process_one_work+0x2a8/0x3c0", "worker_thread+0x11c/0x3f0", "queue_work_on+0x44/0x80");
-        c.add("nvme0q3", Ctx.TASK, Ctx.HARDIRQ, 2, Gfp.GFP_NOIO, null, 1, "blk_mq_alloc_request+0x6c/0x1e0",
+        c.add("nvme0q3", Context.TASK, Context.HARDIRQ, 2, Gfp.GFP_NOIO, null, 1, "blk_mq_alloc_request+0x6c/0x1e0",
                 "nvme_pci_complete_rq+0x7c/0x1a0", "nvme_irq+0x15c/0x2a0", "nvme_queue_rq+0x1a4/0x8e0");
-        c.add("jbd2/nvme0n1p2-8", Ctx.TASK, Ctx.TASK, -1, Gfp.GFP_NOFS, null, 0,
+        c.add("jbd2/nvme0n1p2-8", Context.TASK, Context.TASK, -1, Gfp.GFP_NOFS, null, 0,
                 "jbd2_journal_commit_transaction+0x2dc/0x1a40", "jbd2_journal_commit_transaction+0xd14/0x1a40",
                 "jbd2_journal_write_metadata_buffer+0x9c/0x3a0", "jbd2_journal_file_buffer+0x58/0xd0");
-        c.add("pid:812/postgres", Ctx.TASK, Ctx.TASK, -1, Gfp.GFP_HIGHUSER_MOVABLE, null, 0,
+        c.add("pid:812/postgres", Context.TASK, Context.TASK, -1, Gfp.GFP_HIGHUSER_MOVABLE, null, 0,
                 "do_anonymous_page+0x128/0x5e0", "zap_pte_range+0x2b8/0x8c0", "handle_mm_fault+0xe0/0x2f0",
                 "shmem_add_to_page_cache+0x1b8/0x390");
         return c;

@@ -6,7 +6,7 @@ import labyrinth.core.Gfp;
 import labyrinth.core.Machine;
 import labyrinth.core.ZoneKind;
 import labyrinth.core.ZoneSpec;
-import labyrinth.trace.Ctx;
+import labyrinth.trace.Context;
 import labyrinth.trace.Event;
 import labyrinth.trace.Header;
 
@@ -74,8 +74,8 @@ final class Workload implements Scenario {
      * each wave gets full enough to fail.
      */
     static long pagesFor(long events, boolean chaos) {
-        return chaos ? Support.powerOfTwoIn(events / 16, 512, 65536)
-                : Support.powerOfTwoIn(events / 4, 1024, Support.GiB_PAGES);
+        return chaos ? ScenarioRules.powerOfTwoIn(events / 16, 512, 65536)
+                : ScenarioRules.powerOfTwoIn(events / 4, 1024, ScenarioRules.GiB_PAGES);
     }
 
     @Override
@@ -91,7 +91,7 @@ final class Workload implements Scenario {
         } else {
             machine = Machine.ofPages(pages);
         }
-        return Support.header(this, seed, events, machine);
+        return ScenarioRules.header(this, seed, events, machine);
     }
 
     @Override
@@ -123,7 +123,7 @@ final class Workload implements Scenario {
             this.events = events;
             this.pages = e.model.machine().totalPages();
             int maxOrder = e.model.machine().maxOrder();
-            this.capOrder = Math.min(maxOrder, Support.log2(pages / 64));
+            this.capOrder = Math.min(maxOrder, ScenarioRules.log2(pages / 64));
             this.guard = e.model.watermarks(e.model.zoneCount() - 1).high() + pages / 16;
             this.period = Math.max(2000, chaos ? events / 4 : events / 2);
         }
@@ -439,7 +439,7 @@ final class Workload implements Scenario {
             Actor a;
             do {
                 a = rng.pick(actors);
-            } while (a.allocCtx() == Ctx.TASK);
+            } while (a.allocCtx() == Context.TASK);
             e.alloc(a, a.allocCtx(), 0, Gfp.GFP_KERNEL, Cast.KERNEL_FN, a.allocSite(), 0);
             return true;
         }

@@ -9,7 +9,7 @@ import labyrinth.replay.Mode;
 import labyrinth.replay.ReplayResult;
 import labyrinth.replay.Replayer;
 import labyrinth.replay.Severity;
-import labyrinth.trace.Common;
+import labyrinth.trace.CommonFields;
 import labyrinth.trace.Event;
 import labyrinth.trace.Header;
 
@@ -59,7 +59,7 @@ final class Rebuild {
 
     private Event rewrite(Event e, int[] kept, int k, long[] heads, boolean keepRecorded) {
         int i = kept[k];
-        Common c = e.common().numbered(k, e.common().seqGiven());
+        CommonFields c = e.common().numbered(k, e.common().seqGiven());
         long page = retarget(i, kept, k, heads);
         if (e instanceof Event.Alloc a) {
             return new Event.Alloc(c, a.order(), a.gfp(), a.fn(), keepRecorded ? a.pfn() : Event.UNRECORDED,

@@ -1,7 +1,7 @@
 package labyrinth.replay;
 
 import java.util.List;
-import labyrinth.trace.Ctx;
+import labyrinth.trace.Context;
 
 /**
  * One thing the replay found. Immutable.
@@ -19,9 +19,9 @@ import labyrinth.trace.Ctx;
  *     {@code recorded}; else null
  * @param memory the snapshot for failures and pressure points, else null
  */
-public record Finding(Kind kind, Severity severity, long event, long line, long column, long pfn, int order,
-                      long gfp, String owner, Ctx ctx, String site, String reason, String message,
-                      List<Related> related, Memory memory) {
+public record Finding(FindingKind kind, Severity severity, long event, long line, long column, long pfn, int order,
+                      long gfp, String owner, Context ctx, String site, String reason, String message,
+                      List<Related> related, MemInfo memory) {
     public Finding {
         related = related == null ? List.of() : List.copyOf(related);
     }

@@ -14,7 +14,7 @@ import java.util.PriorityQueue;
  * memory snapshot is the exhaustion point) are kept besides, whatever the limit. Leaks are found
  * last but carry early events, so keeping the first N found would keep info noise and drop them.
  *
- * <p>Memory: a heap of at most {@code limit} findings plus the panic and the failures; what is left
+ * <p>MemInfo: a heap of at most {@code limit} findings plus the panic and the failures; what is left
  * out is only counted (the summary counts every finding by kind). Not thread-safe: one per replay.
  */
 public final class KeptFindings implements FindingListener {
@@ -47,7 +47,7 @@ public final class KeptFindings implements FindingListener {
         bySeverity[f.severity().ordinal()]++;
         if (limit < 0) {
             dropped++;
-        } else if (f.kind() == Kind.PANIC || f.kind() == Kind.ALLOC_FAILURE) {
+        } else if (f.kind() == FindingKind.PANIC || f.kind() == FindingKind.ALLOC_FAILURE) {
             always.add(k);
         } else if (ranked.size() < limit) {
             ranked.add(k);

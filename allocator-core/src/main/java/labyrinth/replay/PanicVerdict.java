@@ -11,7 +11,7 @@ import java.util.List;
  * @param why one sentence on the verdict (why reproduced, or why not)
  */
 public record PanicVerdict(long event, long line, long column, String message, boolean reproduced, long trigger,
-                           Finding triggerFinding, List<Holder> holders, String why) {
+                           Finding triggerFinding, List<Holding> holders, String why) {
     public PanicVerdict {
         holders = List.copyOf(holders);
     }

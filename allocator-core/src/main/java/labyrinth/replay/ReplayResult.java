@@ -56,8 +56,8 @@ public record ReplayResult(String name, Header header, Mode mode, TraceSource.Tr
     }
 
     /** The findings left out of {@code findings}, by kind (the summary's counts less those kept); none: empty. */
-    public Map<Kind, Long> droppedByKind() {
-        Map<Kind, Long> dropped = new EnumMap<>(Kind.class);
+    public Map<FindingKind, Long> droppedByKind() {
+        Map<FindingKind, Long> dropped = new EnumMap<>(FindingKind.class);
         dropped.putAll(summary.findingsByKind());
         for (Finding f : findings) {
             dropped.merge(f.kind(), -1L, Long::sum);

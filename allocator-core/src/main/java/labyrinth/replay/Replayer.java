@@ -12,7 +12,7 @@ import labyrinth.core.FailureReason;
 import labyrinth.core.Gfp;
 import labyrinth.core.Machine;
 import labyrinth.core.MachineTooLargeException;
-import labyrinth.trace.Common;
+import labyrinth.trace.CommonFields;
 import labyrinth.trace.Event;
 import labyrinth.trace.Header;
 import labyrinth.trace.Scope;
@@ -136,7 +136,7 @@ public final class Replayer {
             ignoredAfterPanic++;
             return false;
         }
-        Common c = e.common();
+        CommonFields c = e.common();
         checkSeq(c);
         events++;
         if (e instanceof Event.Alloc a) {
@@ -202,10 +202,10 @@ public final class Replayer {
         }
     }
 
-    private void checkSeq(Common c) {
+    private void checkSeq(CommonFields c) {
         if (c.seqGiven() && lastSeqGiven && c.number() > lastNumber + 1) {
             long lost = c.number() - lastNumber - 1;
-            emit(Kind.TRACE_GAP, Severity.WARNING, c, -1, -1, -1, null,
+            emit(FindingKind.TRACE_GAP, Severity.WARNING, c, -1, -1, -1, null,
                     "seq jumped from " + lastNumber + " to " + c.number() + ": " + lost
                             + (lost == 1 ? " event was" : " events were") + " lost",
                     List.of(), null);
@@ -216,12 +216,12 @@ public final class Replayer {
 
     /** The recorder says it lost events here (a kernel capture's LOST or overrun line). */
     private void lost(Event.Mark m) {
-        Common c = m.common();
+        CommonFields c = m.common();
         long n = m.lost();
         String how = n == Event.Mark.LOST_UNCOUNTED ? "events" : n + (n == 1 ? " event" : " events");
         String where = c.cpu() >= 0 ? " on CPU " + c.cpu() : "";
         String said = m.label() == null ? "" : " (\"" + m.label() + "\")";
-        emit(Kind.TRACE_GAP, Severity.WARNING, c, -1, -1, -1, null,
+        emit(FindingKind.TRACE_GAP, Severity.WARNING, c, -1, -1, -1, null,
                 "the recorder lost " + how + where + " here" + said + ": allocations and frees may be missing",
                 List.of(), null);
     }
@@ -230,11 +230,11 @@ public final class Replayer {
 
     private void alloc(Event.Alloc a) {
         allocs++;
-        Common c = a.common();
+        CommonFields c = a.common();
         int order = a.order();
         long gfp = a.gfp();
         if (Gfp.maySleep(gfp) && c.ctx().mayNotSleep()) {
-            emit(Kind.SLEEP_IN_ATOMIC, Severity.ERROR, c, -1, order, gfp, null,
+            emit(FindingKind.SLEEP_IN_ATOMIC, Severity.ERROR, c, -1, order, gfp, null,
                     describeRequest(a) + " may sleep (__GFP_DIRECT_RECLAIM) but runs in " + c.ctx().label()
                             + " context",
                     List.of(), null);
@@ -264,7 +264,7 @@ public final class Replayer {
         }
         String replayed = result >= 0 ? "pfn " + result : "a failure (" + FailureReason.ofCode(result).label() + ")";
         String recorded = a.pfn() == Event.NULL_PFN ? "a failure" : "pfn " + a.pfn();
-        Finding d = emit(Kind.DIVERGENCE, Severity.ERROR, c, a.pfn() >= 0 ? a.pfn() : -1, order, gfp, null,
+        Finding d = emit(FindingKind.DIVERGENCE, Severity.ERROR, c, a.pfn() >= 0 ? a.pfn() : -1, order, gfp, null,
                 describeRequest(a) + ": the replay got " + replayed + ", the recording got " + recorded
                         + "; the replay follows the recording from here",
                 List.of(), null);
@@ -280,7 +280,7 @@ public final class Replayer {
 
     /** Takes the recorded result as it is; pressure points are those of the recorded block's zone. */
     private void followRecording(Event.Alloc a) {
-        Common c = a.common();
+        CommonFields c = a.common();
         int order = a.order();
         long pfn = a.pfn();
         if (pfn == Event.NULL_PFN) {
@@ -290,7 +290,7 @@ public final class Replayer {
         long size = 1L << order;
         int zone = allocator.zoneOf(pfn);
         if ((pfn & (size - 1)) != 0 || zone < 0 || allocator.zoneOf(pfn + size - 1) != zone) {
-            emit(Kind.TRACE_GAP, Severity.WARNING, c, pfn, order, a.gfp(), null,
+            emit(FindingKind.TRACE_GAP, Severity.WARNING, c, pfn, order, a.gfp(), null,
                     "recorded block at pfn " + pfn + " of order " + order + " is not a block of this machine ("
                             + ((pfn & (size - 1)) != 0 ? "not aligned to its order" : "outside its zones")
                             + "); the allocation is left out",
@@ -308,7 +308,7 @@ public final class Replayer {
     }
 
     /** A recorded block overlaps live blocks: the events that freed them were lost. */
-    private void evictOverlapping(Common c, long pfn, int order) {
+    private void evictOverlapping(CommonFields c, long pfn, int order) {
         long end = pfn + (1L << order);
         List<Long> heads = new ArrayList<>();
         long outer = ledger.headOf(pfn);
@@ -337,14 +337,14 @@ public final class Replayer {
             allocator.free(h, ledger.order(h));
             ledger.release(h, c.number(), c.line(), c.column());
         }
-        emit(Kind.TRACE_GAP, Severity.WARNING, c, pfn, order, -1, null,
+        emit(FindingKind.TRACE_GAP, Severity.WARNING, c, pfn, order, -1, null,
                 "recorded block at pfn " + pfn + " of order " + order + " overlaps live " + what
                         + ": the events that freed them were lost, so they count as freed",
                 related, null);
     }
 
     private void allocated(Event.Alloc a, long pfn, int pressure, int zone) {
-        Common c = a.common();
+        CommonFields c = a.common();
         lastAllocatedHead = pfn;
         lastAllocatedSerial = events;
         ledger.allocate(pfn, a.order(), owners.id(c.owner()), sites.id(c.site()), (a.gfp() & Gfp.EXCLUSIVE) != 0,
@@ -357,14 +357,14 @@ public final class Replayer {
             peakEvent = c.number();
         }
         if ((pressure & Allocator.PRESSURE_LOW) != 0) {
-            pressureFinding(a, Kind.WATERMARK_LOW, Severity.INFO, zone, "low", allocator.watermarks(zone).low());
+            pressureFinding(a, FindingKind.WATERMARK_LOW, Severity.INFO, zone, "low", allocator.watermarks(zone).low());
         }
         if ((pressure & Allocator.PRESSURE_MIN) != 0) {
-            pressureFinding(a, Kind.WATERMARK_MIN, Severity.WARNING, zone, "min", allocator.watermarks(zone).min());
+            pressureFinding(a, FindingKind.WATERMARK_MIN, Severity.WARNING, zone, "min", allocator.watermarks(zone).min());
         }
     }
 
-    private void pressureFinding(Event.Alloc a, Kind kind, Severity severity, int zone, String mark, long value) {
+    private void pressureFinding(Event.Alloc a, FindingKind kind, Severity severity, int zone, String mark, long value) {
         String zoneName = allocator.zoneKind(zone).label();
         emit(kind, severity, a.common(), -1, a.order(), a.gfp(), null,
                 zoneName + " free " + allocator.freePages(zone) + " <= " + mark + " " + value + " after "
@@ -377,12 +377,12 @@ public final class Replayer {
         long gfp = a.gfp();
         Severity severity = (gfp & Gfp.NOFAIL) != 0 ? Severity.ERROR
                 : (gfp & Gfp.NOWARN) != 0 ? Severity.INFO : Severity.WARNING;
-        emit(Kind.ALLOC_FAILURE, severity, a.common(), -1, a.order(), gfp, reason,
+        emit(FindingKind.ALLOC_FAILURE, severity, a.common(), -1, a.order(), gfp, reason,
                 describeRequest(a) + " failed: " + why, List.of(), memory());
     }
 
     private String describeRequest(Event.Alloc a) {
-        Common c = a.common();
+        CommonFields c = a.common();
         StringBuilder sb = new StringBuilder(64).append("order-").append(a.order()).append(' ')
                 .append(header.machine().gfpNames().format(a.gfp()));
         if (c.owner() != null) {
@@ -395,13 +395,13 @@ public final class Replayer {
 
     private void free(Event.Free f) {
         frees++;
-        Common c = f.common();
+        CommonFields c = f.common();
         long pfn = f.pfn();
         if (pfn == Event.NULL_PFN) {
             return;
         }
         if (!ledger.inRange(pfn) || allocator.zoneOf(pfn) < 0) {
-            emit(Kind.INVALID_FREE, Severity.ERROR, c, pfn, f.order(), -1, null,
+            emit(FindingKind.INVALID_FREE, Severity.ERROR, c, pfn, f.order(), -1, null,
                     "free of pfn " + pfn + ", which is outside the machine's memory", List.of(), null);
             return;
         }
@@ -411,7 +411,7 @@ public final class Replayer {
         }
         long head = ledger.headOf(pfn);
         if (head >= 0) {
-            emit(Kind.INVALID_FREE, Severity.ERROR, c, pfn, f.order(), -1, null,
+            emit(FindingKind.INVALID_FREE, Severity.ERROR, c, pfn, f.order(), -1, null,
                     "free of pfn " + pfn + ", inside the order-" + ledger.order(head) + " block at pfn " + head
                             + heldBy(head) + ": only a block's first page can be freed",
                     List.of(allocRelated(head)), null);
@@ -426,7 +426,7 @@ public final class Replayer {
                 related.add(freedAllocRelated(pfn));
             }
             related.add(freedRelated(pfn));
-            emit(Kind.INVALID_FREE, Severity.ERROR, c, pfn, f.order(), -1, null,
+            emit(FindingKind.INVALID_FREE, Severity.ERROR, c, pfn, f.order(), -1, null,
                     "free of pfn " + pfn + ", inside the order-" + ledger.freedOrder(pfn) + " block at pfn "
                             + freedHead + ", which was freed at event " + freedBy
                             + ": only a block's first page can be freed",
@@ -439,12 +439,12 @@ public final class Replayer {
                 related.add(freedAllocRelated(pfn));
             }
             related.add(freedRelated(pfn));
-            emit(Kind.DOUBLE_FREE, Severity.ERROR, c, pfn, f.order(), -1, null,
+            emit(FindingKind.DOUBLE_FREE, Severity.ERROR, c, pfn, f.order(), -1, null,
                     "free of pfn " + pfn + ", which was already freed at event " + freedBy, related, null);
             return;
         }
         if (header.scope() == Scope.WINDOW) {
-            emit(Kind.UNKNOWN_FREE, Severity.INFO, c, pfn, f.order(), -1, null,
+            emit(FindingKind.UNKNOWN_FREE, Severity.INFO, c, pfn, f.order(), -1, null,
                     "free of pfn " + pfn + ", which the trace has not seen allocated (allocated before it began)",
                     List.of(), null);
             int order = f.order() > 0 ? f.order() : 0;
@@ -455,24 +455,24 @@ public final class Replayer {
             }
             return;
         }
-        emit(Kind.INVALID_FREE, Severity.ERROR, c, pfn, f.order(), -1, null,
+        emit(FindingKind.INVALID_FREE, Severity.ERROR, c, pfn, f.order(), -1, null,
                 "free of pfn " + pfn + ", which was never allocated", List.of(), null);
     }
 
     private void freeBlock(Event.Free f, long head) {
-        Common c = f.common();
+        CommonFields c = f.common();
         int order = ledger.order(head);
         int blockOwner = ledger.owner(head);
         int actor = owners.id(c.owner());
         if (actor >= 0 && blockOwner >= 0 && actor != blockOwner) {
             boolean exclusive = ledger.exclusive(head);
-            emit(Kind.FOREIGN_FREE, exclusive ? Severity.ERROR : Severity.WARNING, c, head, order, -1, null,
+            emit(FindingKind.FOREIGN_FREE, exclusive ? Severity.ERROR : Severity.WARNING, c, head, order, -1, null,
                     "free of the " + (exclusive ? "exclusive " : "") + "order-" + order + " block at pfn " + head
                             + " by " + c.owner() + ", but it belongs to " + owners.name(blockOwner),
                     List.of(allocRelated(head)), null);
         }
         if (f.order() != Event.ABSENT && f.order() != order) {
-            emit(Kind.ORDER_MISMATCH, Severity.ERROR, c, head, f.order(), -1, null,
+            emit(FindingKind.ORDER_MISMATCH, Severity.ERROR, c, head, f.order(), -1, null,
                     "free of pfn " + head + " with order " + f.order() + ", but it was allocated with order "
                             + order + "; order " + order + " is freed",
                     List.of(allocRelated(head)), null);
@@ -484,7 +484,7 @@ public final class Replayer {
     // ---- access and transfer ----
 
     /** An access ({@code to == null}) or a transfer to {@code to}. */
-    private void touch(Common c, long pfn, String what, String to) {
+    private void touch(CommonFields c, long pfn, String what, String to) {
         long head = ledger.headOf(pfn);
         if (head < 0) {
             useOfFreePage(c, pfn, what);
@@ -495,7 +495,7 @@ public final class Replayer {
         boolean foreign = actor >= 0 && blockOwner >= 0 && actor != blockOwner;
         if (to != null) {
             if (foreign) {
-                emit(Kind.FOREIGN_TRANSFER, Severity.ERROR, c, pfn, ledger.order(head), -1, null,
+                emit(FindingKind.FOREIGN_TRANSFER, Severity.ERROR, c, pfn, ledger.order(head), -1, null,
                         "transfer of the order-" + ledger.order(head) + " block at pfn " + head + " to " + to
                                 + " by " + c.owner() + ", but it belongs to " + owners.name(blockOwner),
                         List.of(allocRelated(head)), null);
@@ -509,14 +509,14 @@ public final class Replayer {
                         ledger.freedAllocColumn(pfn), c.owner(), null));
                 related.add(freedRelated(pfn));
             }
-            emit(Kind.EXCLUSIVE_VIOLATION, Severity.ERROR, c, pfn, ledger.order(head), -1, null,
+            emit(FindingKind.EXCLUSIVE_VIOLATION, Severity.ERROR, c, pfn, ledger.order(head), -1, null,
                     what + " of pfn " + pfn + " by " + c.owner() + ", but the exclusive order-" + ledger.order(head)
                             + " block at pfn " + head + " belongs to " + owners.name(blockOwner),
                     related, null);
         }
     }
 
-    private void useOfFreePage(Common c, long pfn, String what) {
+    private void useOfFreePage(CommonFields c, long pfn, String what) {
         long freedBy = ledger.freedBy(pfn);
         if (freedBy < 0 && header.scope() == Scope.WINDOW) {
             return;
@@ -525,7 +525,7 @@ public final class Replayer {
         if (freedBy < 0) {
             String where = ledger.inRange(pfn) && allocator.zoneOf(pfn) >= 0
                     ? "which is not allocated" : "which is outside the machine's memory";
-            emit(Kind.USE_AFTER_FREE, Severity.ERROR, c, pfn, -1, -1, null,
+            emit(FindingKind.USE_AFTER_FREE, Severity.ERROR, c, pfn, -1, -1, null,
                     what + " of pfn " + pfn + actor + ", " + where, List.of(), null);
             return;
         }
@@ -534,14 +534,14 @@ public final class Replayer {
             related.add(freedAllocRelated(pfn));
         }
         related.add(freedRelated(pfn));
-        emit(Kind.USE_AFTER_FREE, Severity.ERROR, c, pfn, -1, -1, null,
+        emit(FindingKind.USE_AFTER_FREE, Severity.ERROR, c, pfn, -1, -1, null,
                 what + " of pfn " + pfn + actor + " after it was freed at event " + freedBy, related, null);
     }
 
     // ---- panic and end ----
 
     private void panic(Event.Panic p) {
-        Common c = p.common();
+        CommonFields c = p.common();
         long trigger = p.cause() != Event.ABSENT ? p.cause() : findings.lastTroubleEvent();
         Finding triggerFinding = trigger >= 0 ? findings.troubleAt(trigger) : null;
         boolean reproduced = firstDivergence == null && triggerFinding != null;
@@ -563,7 +563,7 @@ public final class Replayer {
                 : trigger >= 0 ? List.of(new Related("trigger", trigger, 0, 0, null, null)) : List.of();
         String message = (reproduced ? "panic reproduced: \"" : "panic not reproduced: \"") + p.message() + "\""
                 + (trigger >= 0 ? " (trigger: event " + trigger + ")" : " (no trigger)");
-        emit(Kind.PANIC, Severity.ERROR, c, -1, -1, -1, null, message, related, null);
+        emit(FindingKind.PANIC, Severity.ERROR, c, -1, -1, -1, null, message, related, null);
         panic = new PanicVerdict(c.number(), c.line(), c.column(), p.message(), reproduced, trigger,
                 triggerFinding, holders(Integer.MAX_VALUE), why);
     }
@@ -574,9 +574,9 @@ public final class Replayer {
         for (LeakGroup g : leakGroups()) {
             String ownerName = owners.name(g.owner);
             String siteName = sites.name(g.site);
-            Common at = new Common(g.firstEvent, false, g.line, (int) g.column, Common.NO_TIME, -1,
-                    labyrinth.trace.Ctx.TASK, ownerName, siteName, List.of());
-            emit(Kind.LEAK, severity, at, g.firstHead, g.firstOrder, -1, null,
+            CommonFields at = new CommonFields(g.firstEvent, false, g.line, (int) g.column, CommonFields.NO_TIME, -1,
+                    labyrinth.trace.Context.TASK, ownerName, siteName, List.of());
+            emit(FindingKind.LEAK, severity, at, g.firstHead, g.firstOrder, -1, null,
                     g.pages + (g.pages == 1 ? " page" : " pages") + " in " + g.blocks
                             + (g.blocks == 1 ? " block" : " blocks") + " allocated by "
                             + (ownerName == null ? "an unnamed owner" : ownerName)
@@ -622,17 +622,17 @@ public final class Replayer {
     }
 
     /** What holds memory now, by owner and site, most pages first (then by earliest allocation). */
-    public List<Holder> holders(int limit) {
-        List<Holder> list = new ArrayList<>();
+    public List<Holding> holders(int limit) {
+        List<Holding> list = new ArrayList<>();
         for (LeakGroup g : leakGroups()) {
-            list.add(new Holder(owners.name(g.owner), sites.name(g.site), g.pages, g.blocks, g.firstEvent));
+            list.add(new Holding(owners.name(g.owner), sites.name(g.site), g.pages, g.blocks, g.firstEvent));
         }
-        list.sort(Comparator.comparingLong(Holder::pages).reversed().thenComparingLong(Holder::firstEvent));
+        list.sort(Comparator.comparingLong(Holding::pages).reversed().thenComparingLong(Holding::firstEvent));
         return list.size() > limit ? List.copyOf(list.subList(0, limit)) : list;
     }
 
     /** The owners holding the most pages now, most first, ties by name. */
-    public List<Holder> topOwners(int limit) {
+    public List<Holding> topOwners(int limit) {
         // a bounded insertion rather than a sort of every owner: every watermark and failure finding
         // takes a snapshot with the top few, and a trace may name thousands of owners
         int[] best = new int[Math.max(0, Math.min(limit, owners.size()))];
@@ -647,9 +647,9 @@ public final class Replayer {
             }
             best[i] = id;
         }
-        Holder[] top = new Holder[n];
+        Holding[] top = new Holding[n];
         for (int i = 0; i < n; i++) {
-            top[i] = new Holder(owners.name(best[i]), null, ledger.ownerPages(best[i]), -1, -1);
+            top[i] = new Holding(owners.name(best[i]), null, ledger.ownerPages(best[i]), -1, -1);
         }
         return List.of(top);
     }
@@ -661,8 +661,8 @@ public final class Replayer {
         return pa != pb ? pa > pb : owners.name(a).compareTo(owners.name(b)) < 0;
     }
 
-    private Memory memory() {
-        return new Memory(allocator.snapshot(), topOwners(TOP_OWNERS));
+    private MemInfo memory() {
+        return new MemInfo(allocator.snapshot(), topOwners(TOP_OWNERS));
     }
 
     // ---- findings ----
@@ -688,8 +688,8 @@ public final class Replayer {
                 owners.name(ledger.freedOwner(pfn)), null);
     }
 
-    private Finding emit(Kind kind, Severity severity, Common c, long pfn, int order, long gfp, String reason,
-                         String message, List<Related> related, Memory memory) {
+    private Finding emit(FindingKind kind, Severity severity, CommonFields c, long pfn, int order, long gfp, String reason,
+                         String message, List<Related> related, MemInfo memory) {
         Finding f = new Finding(kind, severity, c.number(), c.line(), c.column(), pfn, order, gfp, c.owner(),
                 c.ctx(), c.site(), reason, message, related, memory);
         findings.add(f);
@@ -847,14 +847,14 @@ public final class Replayer {
      * alloc-failure or an error finding (ascending, since events are numbered in trace order).
      */
     private static final class Findings {
-        private final EnumMap<Kind, Long> counts;
+        private final EnumMap<FindingKind, Long> counts;
         private Severity max;
         private long[] troubleEvents;
         private Finding[] troubleFindings;
         private int troubleCount;
 
         Findings() {
-            counts = new EnumMap<>(Kind.class);
+            counts = new EnumMap<>(FindingKind.class);
             troubleEvents = new long[16];
             troubleFindings = new Finding[16];
         }
@@ -874,8 +874,8 @@ public final class Replayer {
             if (max == null || f.severity().compareTo(max) > 0) {
                 max = f.severity();
             }
-            boolean trouble = f.kind() == Kind.ALLOC_FAILURE || f.severity() == Severity.ERROR;
-            if (trouble && f.kind() != Kind.LEAK && f.kind() != Kind.PANIC
+            boolean trouble = f.kind() == FindingKind.ALLOC_FAILURE || f.severity() == Severity.ERROR;
+            if (trouble && f.kind() != FindingKind.LEAK && f.kind() != FindingKind.PANIC
                     && (troubleCount == 0 || troubleEvents[troubleCount - 1] != f.event())) {
                 if (troubleCount == troubleEvents.length) {
                     troubleEvents = Arrays.copyOf(troubleEvents, troubleCount * 2);
@@ -887,7 +887,7 @@ public final class Replayer {
             }
         }
 
-        Map<Kind, Long> countsByKind() {
+        Map<FindingKind, Long> countsByKind() {
             return counts;
         }
 

@@ -75,7 +75,7 @@ public final class Signatures {
                 return new PrimaryFailure(of(panic.triggerFinding()), Severity.ERROR, panic.triggerFinding());
             }
             for (Finding f : findings) {
-                if (f.kind() == Kind.PANIC) {
+                if (f.kind() == FindingKind.PANIC) {
                     return new PrimaryFailure(of(f), Severity.ERROR, f);
                 }
             }
@@ -85,7 +85,7 @@ public final class Signatures {
             if (!f.severity().atLeast(min)) {
                 continue;
             }
-            if (f.kind() != Kind.LEAK) {
+            if (f.kind() != FindingKind.LEAK) {
                 return new PrimaryFailure(of(f), f.severity(), f);
             }
             if (leak == null) {

@@ -15,7 +15,7 @@ import java.util.Map;
  *     {@code GFP_ATOMIC} floor and where
  */
 public record Summary(long events, long allocs, long frees, long failures, long peakUsedPages, long peakEvent,
-                      Map<Kind, Long> findingsByKind, long ignoredAfterPanic, long kswapdWakes,
+                      Map<FindingKind, Long> findingsByKind, long ignoredAfterPanic, long kswapdWakes,
                       List<ZoneHeadroom> headroom) {
     public Summary {
         findingsByKind = Map.copyOf(findingsByKind);

@@ -4,7 +4,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
 import labyrinth.replay.Finding;
-import labyrinth.replay.Kind;
+import labyrinth.replay.FindingKind;
 import labyrinth.replay.ReplayObserver;
 import labyrinth.replay.Replayer;
 import labyrinth.trace.Event;
@@ -39,7 +39,7 @@ public final class TraceStats implements ReplayObserver {
 
     @Override
     public void onFinding(Finding finding) {
-        if (finding.kind() == Kind.ALLOC_FAILURE) {
+        if (finding.kind() == FindingKind.ALLOC_FAILURE) {
             failuresByReason.merge(finding.reason() == null ? "" : finding.reason(), 1L, Long::sum);
         }
     }
@@ -63,7 +63,7 @@ public final class TraceStats implements ReplayObserver {
     }
 
     /** Pages held at the end by each owner, most first (ties by name); empty when no event was applied. */
-    public java.util.List<labyrinth.replay.Holder> heldByOwner() {
+    public java.util.List<labyrinth.replay.Holding> heldByOwner() {
         return replayer == null ? java.util.List.of() : replayer.topOwners(Integer.MAX_VALUE);
     }
 

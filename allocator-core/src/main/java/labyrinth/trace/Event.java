@@ -15,7 +15,7 @@ public sealed interface Event {
     /** An optional integer key that was absent (free's order, panic's cause). */
     int ABSENT = -1;
 
-    Common common();
+    CommonFields common();
 
     Op op();
 
@@ -24,7 +24,7 @@ public sealed interface Event {
     }
 
     default Event located(long line, int column) {
-        Common c = common().located(line, column);
+        CommonFields c = common().located(line, column);
         if (this instanceof Alloc a) {
             return new Alloc(c, a.order(), a.gfp(), a.fn(), a.pfn(), a.gfpUnparsed());
         } else if (this instanceof Free f) {
@@ -50,7 +50,7 @@ public sealed interface Event {
      *     {@link #UNRECORDED}
      * @param gfpUnparsed flag names an importer kept as text because it did not know them, or null
      */
-    record Alloc(Common common, int order, long gfp, String fn, long pfn, String gfpUnparsed) implements Event {
+    record Alloc(CommonFields common, int order, long gfp, String fn, long pfn, String gfpUnparsed) implements Event {
         public Alloc {
             Objects.requireNonNull(common, "common");
         }
@@ -65,7 +65,7 @@ public sealed interface Event {
     }
 
     /** @param pfn first page of the block, or {@link #NULL_PFN}; @param order the caller's order or {@link #ABSENT} */
-    record Free(Common common, long pfn, int order) implements Event {
+    record Free(CommonFields common, long pfn, int order) implements Event {
         public Free {
             Objects.requireNonNull(common, "common");
         }
@@ -76,7 +76,7 @@ public sealed interface Event {
     }
 
     /** A page touched by the owner; any page of a block may be named. */
-    record Access(Common common, long pfn, boolean write) implements Event {
+    record Access(CommonFields common, long pfn, boolean write) implements Event {
         public Access {
             Objects.requireNonNull(common, "common");
         }
@@ -87,7 +87,7 @@ public sealed interface Event {
     }
 
     /** The block containing {@code pfn} handed from the owner to {@code to}. */
-    record Transfer(Common common, long pfn, String to) implements Event {
+    record Transfer(CommonFields common, long pfn, String to) implements Event {
         public Transfer {
             Objects.requireNonNull(common, "common");
             Objects.requireNonNull(to, "to");
@@ -99,7 +99,7 @@ public sealed interface Event {
     }
 
     /** The recorded run panicked; {@code cause} is the blamed event's number or {@link #ABSENT}. */
-    record Panic(Common common, String message, long cause) implements Event {
+    record Panic(CommonFields common, String message, long cause) implements Event {
         public Panic {
             Objects.requireNonNull(common, "common");
             Objects.requireNonNull(message, "message");
@@ -119,7 +119,7 @@ public sealed interface Event {
      * @param lost {@link #NO_GAP} for a plain mark; else how many events were lost, or
      *     {@link #LOST_UNCOUNTED} when the recorder did not say
      */
-    record Mark(Common common, String label, long lost) implements Event {
+    record Mark(CommonFields common, String label, long lost) implements Event {
         /** {@code lost} of a plain mark. */
         public static final long NO_GAP = -1;
         /** {@code lost} of a gap whose size the recorder did not give. */
@@ -133,7 +133,7 @@ public sealed interface Event {
         }
 
         /** A plain mark. */
-        public Mark(Common common, String label) {
+        public Mark(CommonFields common, String label) {
             this(common, label, NO_GAP);
         }
 

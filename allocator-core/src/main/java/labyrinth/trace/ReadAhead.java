@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * then the same end. A read error reaches the consumer only after every event before it, as the
  * same exception. {@link #truncation()} and {@link #warnings()} are the wrapped source's, valid once
  * {@link #next()} has returned null, as for any source; {@link #bytesRead()} is the wrapped
- * source's too, so it runs ahead of the events handed over by a few batches. Memory stays
+ * source's too, so it runs ahead of the events handed over by a few batches. MemInfo stays
  * bounded: at most {@value #DEPTH} batches of {@value #BATCH} events wait. Events are immutable, so handing them to
  * another thread is safe.
  *

@@ -44,9 +44,9 @@ public final class TraceRules {
         return w.at("\"seq\" must be greater than the previous event's " + lastSeq + ", found " + seq);
     }
 
-    /** {@code t} never decreases ({@code lastTime} {@link Common#NO_TIME}: none given yet). */
+    /** {@code t} never decreases ({@code lastTime} {@link CommonFields#NO_TIME}: none given yet). */
     public static void time(long t, long lastTime, Where w) throws TraceException {
-        if (t < lastTime && lastTime != Common.NO_TIME) {
+        if (t < lastTime && lastTime != CommonFields.NO_TIME) {
             throw timeBroken(t, lastTime, w);
         }
     }

@@ -4,7 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 
 /**
- * A pull cursor over one trace: the header first, then events in file order. Memory use does not
+ * A pull cursor over one trace: the header first, then events in file order. MemInfo use does not
  * grow with the number of events. Not thread-safe: one per trace.
  */
 public interface TraceSource extends Closeable {

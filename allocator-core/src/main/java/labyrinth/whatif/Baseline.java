@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import labyrinth.replay.BlockView;
 import labyrinth.replay.Finding;
-import labyrinth.replay.Holder;
-import labyrinth.replay.Kind;
+import labyrinth.replay.Holding;
+import labyrinth.replay.FindingKind;
 import labyrinth.replay.Mode;
 import labyrinth.replay.ReplayObserver;
 import labyrinth.replay.ReplayResult;
@@ -31,7 +31,7 @@ public final class Baseline {
     private final long[] heads;
     private final int[] orders;
     private final int[] groupOf;
-    private final List<Holder> groups;
+    private final List<Holding> groups;
     private final Primary primary;
 
     /**
@@ -41,7 +41,7 @@ public final class Baseline {
     public record Primary(long event, long line, boolean panic, String message) {
     }
 
-    private Baseline(ReplayResult result, long[] heads, int[] orders, int[] groupOf, List<Holder> groups) {
+    private Baseline(ReplayResult result, long[] heads, int[] orders, int[] groupOf, List<Holding> groups) {
         this.result = result;
         this.heads = heads;
         this.orders = orders;
@@ -82,7 +82,7 @@ public final class Baseline {
         }
         int[] groupOf = new int[h.length];
         Arrays.fill(groupOf, -1);
-        List<Holder> groups = seen[0] == null ? List.of() : seen[0].holders(Integer.MAX_VALUE);
+        List<Holding> groups = seen[0] == null ? List.of() : seen[0].holders(Integer.MAX_VALUE);
         if (seen[0] != null) {
             for (BlockView b : seen[0].liveBlocks()) {
                 int i = numbers.indexOf(b.allocEvent());
@@ -94,7 +94,7 @@ public final class Baseline {
         return new Baseline(result, h, o, groupOf, groups);
     }
 
-    private static int groupIndex(List<Holder> groups, String owner, String site) {
+    private static int groupIndex(List<Holding> groups, String owner, String site) {
         for (int g = 0; g < groups.size(); g++) {
             if (java.util.Objects.equals(groups.get(g).owner(), owner)
                     && java.util.Objects.equals(groups.get(g).site(), site)) {
@@ -111,7 +111,7 @@ public final class Baseline {
                     "panic \"" + r.panic().message() + "\" (trigger: event " + r.panic().trigger() + ")");
         }
         for (Finding f : r.findings()) {
-            if (f.kind() == Kind.ALLOC_FAILURE && f.severity().atLeast(Severity.WARNING)) {
+            if (f.kind() == FindingKind.ALLOC_FAILURE && f.severity().atLeast(Severity.WARNING)) {
                 return new Primary(f.event(), f.line(), false, f.message());
             }
         }
@@ -142,7 +142,7 @@ public final class Baseline {
     }
 
     /** Blocks never freed, by owner and site, most pages first. */
-    public List<Holder> leakGroups() {
+    public List<Holding> leakGroups() {
         return groups;
     }
 
@@ -155,7 +155,7 @@ public final class Baseline {
     List<Finding> failures() {
         List<Finding> list = new ArrayList<>();
         for (Finding f : result.findings()) {
-            if (f.kind() == Kind.ALLOC_FAILURE) {
+            if (f.kind() == FindingKind.ALLOC_FAILURE) {
                 list.add(f);
             }
         }

@@ -3,7 +3,7 @@ package labyrinth.whatif;
 import java.util.List;
 import labyrinth.core.Gfp;
 import labyrinth.replay.Finding;
-import labyrinth.replay.Kind;
+import labyrinth.replay.FindingKind;
 import labyrinth.replay.ReplayResult;
 
 /**
@@ -34,6 +34,6 @@ public record Comparison(List<Finding> disappeared, List<Finding> appeared, List
 
     private static long atomic(ReplayResult r) {
         return r.findings().stream()
-                .filter(f -> f.kind() == Kind.ALLOC_FAILURE && f.gfp() >= 0 && !Gfp.maySleep(f.gfp())).count();
+                .filter(f -> f.kind() == FindingKind.ALLOC_FAILURE && f.gfp() >= 0 && !Gfp.maySleep(f.gfp())).count();
     }
 }

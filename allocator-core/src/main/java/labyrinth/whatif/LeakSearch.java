@@ -2,7 +2,7 @@ package labyrinth.whatif;
 
 import java.util.ArrayList;
 import java.util.List;
-import labyrinth.replay.Holder;
+import labyrinth.replay.Holding;
 import labyrinth.trace.TraceException;
 
 /**
@@ -11,7 +11,7 @@ import labyrinth.trace.TraceException;
  */
 public final class LeakSearch {
     /** One group and its verdict. */
-    public record Verdict(Holder group, boolean removesPrimary) {
+    public record Verdict(Holding group, boolean removesPrimary) {
     }
 
     /** One what-if with {@code fix} added to the other changes: true when the primary failure is gone. */
@@ -29,7 +29,7 @@ public final class LeakSearch {
         if (base.primary() == null) {
             return list;
         }
-        for (Holder g : base.leakGroups()) {
+        for (Holding g : base.leakGroups()) {
             list.add(new Verdict(g, probe.removes(LeakFix.of(g.owner(), g.site()))));
         }
         return list;

@@ -8,7 +8,7 @@ import java.util.Arrays;
  * filled at each allocation and kept after a free (a second free or a use after it must reach the
  * same what-if block, as it reached the same recorded one).
  *
- * <p>Notation: {@code ref} is a recorded (baseline) pfn, {@code w} a what-if pfn. Memory: one long
+ * <p>Notation: {@code ref} is a recorded (baseline) pfn, {@code w} a what-if pfn. MemInfo: one long
  * per page of the recorded machine. Not thread-safe: one per what-if run.
  */
 final class PfnMap {

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import labyrinth.replay.BlockView;
 import labyrinth.replay.Finding;
-import labyrinth.replay.Holder;
+import labyrinth.replay.Holding;
 import labyrinth.replay.KeptFindings;
-import labyrinth.replay.Kind;
+import labyrinth.replay.FindingKind;
 import labyrinth.replay.Mode;
 import labyrinth.replay.PanicVerdict;
 import labyrinth.replay.ReplayResult;
@@ -59,12 +59,12 @@ public final class WhatIf {
         boolean[] fails = new boolean[2]; // [0]: the trigger, [1]: the primary failure
         Replayer r = new Replayer(header, Mode.SIMULATE, maxPages, f -> {
             kept.onFinding(f);
-            boolean failure = f.kind() == Kind.ALLOC_FAILURE;
+            boolean failure = f.kind() == FindingKind.ALLOC_FAILURE;
             if (failure && f.severity().atLeast(Severity.WARNING)) {
                 serious[0]++;
             }
-            boolean trouble = failure || f.severity() == Severity.ERROR && f.kind() != Kind.LEAK
-                    && f.kind() != Kind.PANIC;
+            boolean trouble = failure || f.severity() == Severity.ERROR && f.kind() != FindingKind.LEAK
+                    && f.kind() != FindingKind.PANIC;
             if (trouble && f.event() == trigger) {
                 fails[0] = true;
             }
@@ -77,7 +77,7 @@ public final class WhatIf {
         }
         boolean[] fixed = new boolean[base.leakGroups().size()];
         for (int g = 0; g < fixed.length; g++) {
-            Holder h = base.leakGroups().get(g);
+            Holding h = base.leakGroups().get(g);
             fixed[g] = changes.fixes(h.owner(), h.site());
         }
         PfnMap map = new PfnMap(recorded.machine().endPfn());
@@ -138,7 +138,7 @@ public final class WhatIf {
                 r.apply(e);
             }
         }
-        List<Holder> held = setAsideOnlyHere(r, onlyHere);
+        List<Holding> held = setAsideOnlyHere(r, onlyHere);
         boolean cut = source.truncation() != null;
         if (avoided) {
             r.finishWithoutLeaks();
@@ -183,7 +183,7 @@ public final class WhatIf {
     }
 
     /** Blocks only the what-if got, still held: grouped by owner and site, then taken out before the leak report. */
-    private static List<Holder> setAsideOnlyHere(Replayer r, List<Long> heads) {
+    private static List<Holding> setAsideOnlyHere(Replayer r, List<Long> heads) {
         Map<List<String>, long[]> groups = new LinkedHashMap<>();
         for (long w : heads) {
             BlockView b = r.block(w);
@@ -197,12 +197,12 @@ public final class WhatIf {
             g[2] = Math.min(g[2], b.allocEvent());
             r.setAside(w);
         }
-        List<Holder> list = new ArrayList<>();
+        List<Holding> list = new ArrayList<>();
         for (Map.Entry<List<String>, long[]> en : groups.entrySet()) {
             long[] g = en.getValue();
-            list.add(new Holder(en.getKey().get(0), en.getKey().get(1), g[0], g[1], g[2]));
+            list.add(new Holding(en.getKey().get(0), en.getKey().get(1), g[0], g[1], g[2]));
         }
-        list.sort(Comparator.comparingLong(Holder::pages).reversed().thenComparingLong(Holder::firstEvent));
+        list.sort(Comparator.comparingLong(Holding::pages).reversed().thenComparingLong(Holding::firstEvent));
         return list;
     }
 
@@ -210,13 +210,13 @@ public final class WhatIf {
     public static List<Finding> failuresOnlyIn(ReplayResult one, ReplayResult other) {
         java.util.Set<Long> there = new java.util.HashSet<>();
         for (Finding f : other.findings()) {
-            if (f.kind() == Kind.ALLOC_FAILURE) {
+            if (f.kind() == FindingKind.ALLOC_FAILURE) {
                 there.add(f.event());
             }
         }
         List<Finding> list = new ArrayList<>();
         for (Finding f : one.findings()) {
-            if (f.kind() == Kind.ALLOC_FAILURE && !there.contains(f.event())) {
+            if (f.kind() == FindingKind.ALLOC_FAILURE && !there.contains(f.event())) {
                 list.add(f);
             }
         }

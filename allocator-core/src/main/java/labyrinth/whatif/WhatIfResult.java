@@ -1,7 +1,7 @@
 package labyrinth.whatif;
 
 import java.util.List;
-import labyrinth.replay.Holder;
+import labyrinth.replay.Holding;
 import labyrinth.replay.ReplayResult;
 
 /**
@@ -17,7 +17,7 @@ import labyrinth.replay.ReplayResult;
  * @param primaryFails whether the baseline's primary failure event still fails (false when there is none)
  */
 public record WhatIfResult(ReplayResult result, boolean panicAvoided, long skipped, long dropped,
-                           List<Holder> heldWhatIfOnly, long seriousFailures, boolean primaryFails) {
+                           List<Holding> heldWhatIfOnly, long seriousFailures, boolean primaryFails) {
     public WhatIfResult {
         heldWhatIfOnly = List.copyOf(heldWhatIfOnly);
     }

@@ -8,7 +8,7 @@ import labyrinth.core.Allocator;
 import labyrinth.core.FailureReason;
 import labyrinth.core.Gfp;
 import labyrinth.core.ZoneKind;
-import labyrinth.trace.Ctx;
+import labyrinth.trace.Context;
 import org.junit.jupiter.api.Test;
 
 /** The verdicts of CLI.md's explain on the numbers of real reports (converted to 4 KiB pages). */
@@ -23,7 +23,7 @@ class ExplainerTest {
 
     static FailureReport report(int order, long gfp, String kernel, List<PrintedZone> zones) {
         return new FailureReport(1, "kswapd0", order, "0x" + Long.toHexString(gfp),
-                new GfpReading(gfp, true, Gfp.format(gfp), List.of(), null), kernel, Ctx.TASK, "(null)", "/", "0",
+                new GfpReading(gfp, true, Gfp.format(gfp), List.of(), null), kernel, Context.TASK, "(null)", "/", "0",
                 4096, zones, List.of());
     }
 
@@ -118,7 +118,7 @@ class ExplainerTest {
     void aNamelessOldMaskIsNotDecided() {
         FailureReport r = new FailureReport(7, "swapper", 1, "0x20", new GfpReading(0, false, "0x20", List.of(),
                 "mode 0x20 is printed without names by Linux 2.6.28, whose flag bits differ from today's"),
-                "2.6.28", Ctx.HARDIRQ, null, null, null, 4096, linux619(), List.of());
+                "2.6.28", Context.HARDIRQ, null, null, null, 4096, linux619(), List.of());
         Explanation e = explain(r);
         assertThat(e.verdict()).isEqualTo(Verdict.UNKNOWN_MASK);
         assertThat(e.taken()).contains("without names");
@@ -139,7 +139,7 @@ class ExplainerTest {
         PrintedZone n1 = new PrintedZone(1, "Normal", 5000, 100, 125, 150, 0, 100000, 0, 0, 0, 0,
                 new long[] {0, 0}, null, null, 2);
         FailureReport r = new FailureReport(1, "java", 0, "0xcc0(GFP_KERNEL)",
-                new GfpReading(Gfp.GFP_KERNEL, true, "0xcc0(GFP_KERNEL)", List.of(), null), "5.10", Ctx.TASK,
+                new GfpReading(Gfp.GFP_KERNEL, true, "0xcc0(GFP_KERNEL)", List.of(), null), "5.10", Context.TASK,
                 "(null)", "/", "0", 4096, List.of(n0, n1), List.of());
         Explanation e = explain(r);
         assertThat(e.verdict()).isEqualTo(Verdict.SUCCEEDS);

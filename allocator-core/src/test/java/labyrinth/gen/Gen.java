@@ -21,7 +21,7 @@ final class Gen {
     /** What a simulate-mode replay of one generated trace gave, plus a few facts about the events. */
     record Replay(Header header, List<Finding> findings, Summary summary, PanicVerdict panic, Outcome outcome,
                   long events, Event last, Event beforeLast) {
-        long count(labyrinth.replay.Kind kind) {
+        long count(labyrinth.replay.FindingKind kind) {
             return findings.stream().filter(f -> f.kind() == kind).count();
         }
     }

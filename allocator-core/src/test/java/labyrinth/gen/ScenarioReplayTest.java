@@ -9,10 +9,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import labyrinth.core.Gfp;
 import labyrinth.replay.Finding;
-import labyrinth.replay.Kind;
+import labyrinth.replay.FindingKind;
 import labyrinth.replay.Outcome;
 import labyrinth.testing.Seeds;
-import labyrinth.trace.Ctx;
+import labyrinth.trace.Context;
 import labyrinth.trace.Event;
 import labyrinth.trace.Op;
 import org.junit.jupiter.api.Test;
@@ -29,8 +29,8 @@ class ScenarioReplayTest {
                 for (long seed : Seeds.range(100, 12)) {
                     Gen.Replay r = Gen.replay(s, seed, n);
                     String what = s.name() + " --seed " + seed + " --events " + n;
-                    assertThat(r.count(Kind.DIVERGENCE)).as("divergences of %s", what).isZero();
-                    assertThat(r.count(Kind.TRACE_GAP)).as("trace gaps of %s", what).isZero();
+                    assertThat(r.count(FindingKind.DIVERGENCE)).as("divergences of %s", what).isZero();
+                    assertThat(r.count(FindingKind.TRACE_GAP)).as("trace gaps of %s", what).isZero();
                     assertThat(r.outcome()).as("outcome of %s", what).isNotIn(Outcome.DIVERGED,
                             Outcome.PANIC_NOT_REPRODUCED);
                     seeds++;
@@ -57,13 +57,13 @@ class ScenarioReplayTest {
                 assertThat(panic.cause()).as(what).isEqualTo(trigger.number());
                 assertThat(trigger.pfn()).as(what).isEqualTo(Event.NULL_PFN);
                 assertThat(trigger.common().owner()).isEqualTo("eth0-rx");
-                assertThat(trigger.common().ctx()).isEqualTo(Ctx.HARDIRQ);
+                assertThat(trigger.common().ctx()).isEqualTo(Context.HARDIRQ);
                 assertThat(trigger.common().site()).isEqualTo("rx_refill+0x4c/0x120");
                 assertThat(trigger.fn()).isEqualTo("labyrinth_void_alloc_page_gfp_atomic_exclusive");
                 assertThat(r.summary().failures()).as("only the refill fails in %s", what).isEqualTo(1);
                 assertThat(r.panic().trigger()).isEqualTo(trigger.number());
                 assertThat(r.panic().reproduced()).isTrue();
-                Finding failure = r.findings().stream().filter(f -> f.kind() == Kind.ALLOC_FAILURE).findFirst()
+                Finding failure = r.findings().stream().filter(f -> f.kind() == FindingKind.ALLOC_FAILURE).findFirst()
                         .orElseThrow();
                 assertThat(failure.reason()).isEqualTo("watermark");
                 assertThat(failure.event()).isEqualTo(trigger.number());
@@ -88,9 +88,9 @@ class ScenarioReplayTest {
                 allocators.add(owner);
                 if (owner.equals("eth0-rx")) {
                     rxAllocs++;
-                    assertThat(a.common().ctx()).isEqualTo(Ctx.HARDIRQ);
+                    assertThat(a.common().ctx()).isEqualTo(Context.HARDIRQ);
                 } else {
-                    assertThat(a.common().ctx()).isEqualTo(Ctx.TASK);
+                    assertThat(a.common().ctx()).isEqualTo(Context.TASK);
                     assertThat(Gfp.maySleep(a.gfp())).isTrue(); // the GFP_KERNEL family
                 }
             }
@@ -130,9 +130,9 @@ class ScenarioReplayTest {
         List<Event> events = Gen.events(Workload.steady(), 11, 20000);
         Set<Op> ops = events.stream().map(Event::op).collect(Collectors.toCollection(() -> EnumSet.noneOf(Op.class)));
         assertThat(ops).containsExactlyInAnyOrder(Op.ALLOC, Op.FREE, Op.ACCESS, Op.TRANSFER, Op.MARK);
-        Set<Ctx> allocCtx = events.stream().filter(e -> e instanceof Event.Alloc).map(e -> e.common().ctx())
+        Set<Context> allocCtx = events.stream().filter(e -> e instanceof Event.Alloc).map(e -> e.common().ctx())
                 .collect(Collectors.toSet());
-        assertThat(allocCtx).containsExactlyInAnyOrder(Ctx.values());
+        assertThat(allocCtx).containsExactlyInAnyOrder(Context.values());
         Set<String> owners = events.stream().map(e -> e.common().owner()).filter(o -> o != null)
                 .collect(Collectors.toSet());
         assertThat(owners).hasSizeGreaterThanOrEqualTo(32);
@@ -140,7 +140,7 @@ class ScenarioReplayTest {
                 .collect(Collectors.toSet());
         assertThat(orders).contains(0, 1, 2, 3, 4);
         for (Event e : events) {
-            if (e instanceof Event.Alloc a && e.common().ctx() != Ctx.TASK) {
+            if (e instanceof Event.Alloc a && e.common().ctx() != Context.TASK) {
                 assertThat(Gfp.maySleep(a.gfp())).as("event %d sleeps in %s", e.number(), e.common().ctx()).isFalse();
             }
         }
@@ -165,7 +165,7 @@ class ScenarioReplayTest {
                 String what = "fragmentation --seed " + seed + " --events " + n;
                 Gen.Replay r = Gen.replay(new Fragmentation(), seed, n);
                 assertThat(r.events()).as(what).isEqualTo(n);
-                List<Finding> failures = r.findings().stream().filter(f -> f.kind() == Kind.ALLOC_FAILURE).toList();
+                List<Finding> failures = r.findings().stream().filter(f -> f.kind() == FindingKind.ALLOC_FAILURE).toList();
                 assertThat(failures).as(what).hasSizeGreaterThanOrEqualTo((int) (n / 8));
                 assertThat(failures).allSatisfy(f -> {
                     assertThat(f.reason()).isEqualTo("fragmentation");
@@ -175,9 +175,9 @@ class ScenarioReplayTest {
                 // half of memory is free when they fail
                 Finding first = failures.get(0);
                 assertThat(first.memory().zones().get(0).free()).isEqualTo(r.header().machine().totalPages() / 2);
-                assertThat(r.count(Kind.LEAK)).isZero();
+                assertThat(r.count(FindingKind.LEAK)).isZero();
                 assertThat(r.findings()).extracting(Finding::kind)
-                        .containsOnly(Kind.ALLOC_FAILURE, Kind.WATERMARK_LOW, Kind.WATERMARK_MIN);
+                        .containsOnly(FindingKind.ALLOC_FAILURE, FindingKind.WATERMARK_LOW, FindingKind.WATERMARK_MIN);
             }
         }
     }
@@ -186,18 +186,18 @@ class ScenarioReplayTest {
 
     @Test
     void randomHasExactlyNEventsAndFindingsOfManyKinds() {
-        Set<Kind> union = EnumSet.noneOf(Kind.class);
+        Set<FindingKind> union = EnumSet.noneOf(FindingKind.class);
         for (long seed : Seeds.range(1, 3)) {
             Gen.Replay r = Gen.replay(Workload.random(), seed, 5000);
             assertThat(r.events()).isEqualTo(5000);
-            Set<Kind> kinds = r.findings().stream().map(Finding::kind).collect(Collectors.toSet());
+            Set<FindingKind> kinds = r.findings().stream().map(Finding::kind).collect(Collectors.toSet());
             assertThat(kinds).as("kinds of random --seed %d", seed).hasSizeGreaterThanOrEqualTo(10);
             union.addAll(kinds);
         }
-        assertThat(union).containsAll(EnumSet.of(Kind.ALLOC_FAILURE, Kind.SLEEP_IN_ATOMIC, Kind.DOUBLE_FREE,
-                Kind.INVALID_FREE, Kind.ORDER_MISMATCH, Kind.FOREIGN_FREE, Kind.EXCLUSIVE_VIOLATION,
-                Kind.USE_AFTER_FREE, Kind.FOREIGN_TRANSFER, Kind.LEAK, Kind.WATERMARK_LOW, Kind.WATERMARK_MIN));
-        assertThat(union).doesNotContain(Kind.DIVERGENCE, Kind.TRACE_GAP, Kind.PANIC, Kind.UNKNOWN_FREE);
+        assertThat(union).containsAll(EnumSet.of(FindingKind.ALLOC_FAILURE, FindingKind.SLEEP_IN_ATOMIC, FindingKind.DOUBLE_FREE,
+                FindingKind.INVALID_FREE, FindingKind.ORDER_MISMATCH, FindingKind.FOREIGN_FREE, FindingKind.EXCLUSIVE_VIOLATION,
+                FindingKind.USE_AFTER_FREE, FindingKind.FOREIGN_TRANSFER, FindingKind.LEAK, FindingKind.WATERMARK_LOW, FindingKind.WATERMARK_MIN));
+        assertThat(union).doesNotContain(FindingKind.DIVERGENCE, FindingKind.TRACE_GAP, FindingKind.PANIC, FindingKind.UNKNOWN_FREE);
     }
 
     @Test
@@ -206,6 +206,6 @@ class ScenarioReplayTest {
         assertThat(events.stream().map(Event::op).collect(Collectors.toSet()))
                 .containsExactlyInAnyOrder(Op.ALLOC, Op.FREE, Op.ACCESS, Op.TRANSFER, Op.MARK);
         assertThat(events.stream().map(e -> e.common().ctx()).collect(Collectors.toSet()))
-                .containsExactlyInAnyOrder(Ctx.values());
+                .containsExactlyInAnyOrder(Context.values());
     }
 }

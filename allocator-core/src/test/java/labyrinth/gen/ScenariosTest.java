@@ -9,7 +9,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import labyrinth.core.Gfp;
-import labyrinth.trace.Common;
+import labyrinth.trace.CommonFields;
 import labyrinth.trace.Event;
 import labyrinth.trace.Header;
 import labyrinth.trace.Scope;
@@ -61,7 +61,7 @@ class ScenariosTest {
         long lastTime = Long.MIN_VALUE;
         for (int i = 0; i < events.size(); i++) {
             Event e = events.get(i);
-            Common c = e.common();
+            CommonFields c = e.common();
             assertThat(c.number()).as("seq of event %d", i).isEqualTo(i);
             assertThat(c.seqGiven()).isTrue();
             assertThat(c.time()).as("t of event %d", i).isGreaterThan(lastTime);
@@ -124,7 +124,7 @@ class ScenariosTest {
 
     /** Every field, in a spelling that does not depend on record toString (which is unspecified). */
     static String canonical(Event e) {
-        Common c = e.common();
+        CommonFields c = e.common();
         StringBuilder sb = new StringBuilder().append(e.op().label()).append(' ').append(c.number()).append(' ')
                 .append(c.time()).append(' ').append(c.cpu()).append(' ').append(c.ctx().label()).append(' ')
                 .append(c.owner()).append(' ').append(c.site());

@@ -13,7 +13,7 @@ import labyrinth.replay.ReplayResult;
 import labyrinth.replay.Severity;
 import labyrinth.replay.Signatures;
 import labyrinth.testing.TraceBuilder;
-import labyrinth.trace.Ctx;
+import labyrinth.trace.Context;
 import labyrinth.trace.Event;
 import labyrinth.trace.Header;
 import org.junit.jupiter.api.Test;
@@ -128,7 +128,7 @@ class ReducerTest {
         TraceBuilder t = TraceBuilder.complete(512).recorded();
         Noise noise = new Noise(t, 2);
         noise.steps(200);
-        long pfn = t.ctx(Ctx.HARDIRQ).site("rx_refill").alloc("eth0-rx", 2, Gfp.GFP_ATOMIC | Gfp.EXCLUSIVE)
+        long pfn = t.ctx(Context.HARDIRQ).site("rx_refill").alloc("eth0-rx", 2, Gfp.GFP_ATOMIC | Gfp.EXCLUSIVE)
                 .lastPfn();
         assertThat(pfn).isGreaterThan(0);
         noise.steps(50);
@@ -147,7 +147,7 @@ class ReducerTest {
         TraceBuilder t = TraceBuilder.complete(256).recorded();
         Noise noise = new Noise(t, 3);
         noise.steps(100);
-        long pfn = t.ctx(Ctx.SOFTIRQ).site("napi_alloc_skb").alloc("napi", 0, Gfp.GFP_ATOMIC).lastPfn();
+        long pfn = t.ctx(Context.SOFTIRQ).site("napi_alloc_skb").alloc("napi", 0, Gfp.GFP_ATOMIC).lastPfn();
         noise.steps(10);
         t.site("napi_consume_skb").free("napi", pfn);
         t.access("napi", pfn);
@@ -171,7 +171,7 @@ class ReducerTest {
         long failed = -1;
         for (int round = 0; failed < 0; round++) {
             noise.steps(3);
-            t.ctx(Ctx.HARDIRQ).site("rx_refill+0x4c").alloc("eth0-rx", 0, Gfp.GFP_ATOMIC | Gfp.EXCLUSIVE);
+            t.ctx(Context.HARDIRQ).site("rx_refill+0x4c").alloc("eth0-rx", 0, Gfp.GFP_ATOMIC | Gfp.EXCLUSIVE);
             if (t.lastPfn() < 0) {
                 failed = t.size() - 1;
             }

@@ -12,7 +12,7 @@ import labyrinth.core.Watermarks;
 import labyrinth.core.ZoneKind;
 import labyrinth.core.ZoneSpec;
 import labyrinth.testing.TraceBuilder;
-import labyrinth.trace.Ctx;
+import labyrinth.trace.Context;
 import labyrinth.trace.Event;
 import labyrinth.trace.Header;
 import labyrinth.trace.Scope;
@@ -32,7 +32,7 @@ class ReplayerTest {
     @Test
     void ownershipRulesMatchTheWorkedExample() {
         ReplayResult r = TraceBuilder.complete(1024)
-                .alloc("eth0-rx", Ctx.HARDIRQ, 0, ATOMIC_EXCL, Event.UNRECORDED)
+                .alloc("eth0-rx", Context.HARDIRQ, 0, ATOMIC_EXCL, Event.UNRECORDED)
                 .alloc("nvme0q1", 2, Gfp.GFP_KERNEL)
                 .access("dma-engine", 0)
                 .access("eth0-rx", 0)
@@ -42,7 +42,7 @@ class ReplayerTest {
                 .free("kworker", 4, 1)
                 .free("kworker", 4)
                 .access("blk-mq", 6)
-                .alloc("kworker", Ctx.ATOMIC, 0, Gfp.GFP_KERNEL, Event.UNRECORDED)
+                .alloc("kworker", Context.ATOMIC, 0, Gfp.GFP_KERNEL, Event.UNRECORDED)
                 .free("tcp", 0)
                 .free("kworker", 1)
                 .free(null, 900)
@@ -80,7 +80,7 @@ class ReplayerTest {
     void doubleFreeNotesNameTheAllocationAndTheFirstFree() {
         ReplayResult r = TraceBuilder.complete(64).alloc("a", 0, Gfp.GFP_KERNEL).free("a", 0).free("a", 0).run();
         Finding f = r.findings().get(0);
-        assertThat(f.kind()).isEqualTo(Kind.DOUBLE_FREE);
+        assertThat(f.kind()).isEqualTo(FindingKind.DOUBLE_FREE);
         assertThat(f.related()).extracting(Related::role, Related::event)
                 .containsExactly(tuple("alloc", 0L), tuple("free", 1L));
     }
@@ -88,14 +88,14 @@ class ReplayerTest {
     @Test
     void reusedExclusivePageTouchedByItsPreviousOwnerNamesThePreviousHolder() {
         ReplayResult r = TraceBuilder.complete(64)
-                .alloc("a", Ctx.TASK, 0, Gfp.GFP_KERNEL | Gfp.EXCLUSIVE, Event.UNRECORDED)
+                .alloc("a", Context.TASK, 0, Gfp.GFP_KERNEL | Gfp.EXCLUSIVE, Event.UNRECORDED)
                 .free("a", 0)
-                .alloc("b", Ctx.TASK, 0, Gfp.GFP_KERNEL | Gfp.EXCLUSIVE, Event.UNRECORDED)
+                .alloc("b", Context.TASK, 0, Gfp.GFP_KERNEL | Gfp.EXCLUSIVE, Event.UNRECORDED)
                 .access("a", 0)
                 .free("b", 0)
                 .run();
         Finding f = r.findings().get(0);
-        assertThat(f.kind()).isEqualTo(Kind.EXCLUSIVE_VIOLATION);
+        assertThat(f.kind()).isEqualTo(FindingKind.EXCLUSIVE_VIOLATION);
         assertThat(f.related()).extracting(Related::role, Related::event)
                 .containsExactly(tuple("alloc", 2L), tuple("previous-owner", 0L), tuple("free", 1L));
     }
@@ -103,7 +103,7 @@ class ReplayerTest {
     @Test
     void eventsWithoutOwnerPassEveryOwnershipCheck() {
         ReplayResult r = TraceBuilder.complete(64)
-                .alloc("a", Ctx.TASK, 0, Gfp.GFP_KERNEL | Gfp.EXCLUSIVE, Event.UNRECORDED)
+                .alloc("a", Context.TASK, 0, Gfp.GFP_KERNEL | Gfp.EXCLUSIVE, Event.UNRECORDED)
                 .access(null, 0)
                 .transfer(null, 0, "b")
                 .free(null, 0)
@@ -115,8 +115,8 @@ class ReplayerTest {
     @Test
     void divergenceFollowsTheRecordingAndKeepsLaterEventsAligned() {
         ReplayResult r = TraceBuilder.complete(64)
-                .alloc("a", Ctx.TASK, 0, Gfp.GFP_KERNEL, 0)
-                .alloc("a", Ctx.TASK, 0, Gfp.GFP_KERNEL, 8)
+                .alloc("a", Context.TASK, 0, Gfp.GFP_KERNEL, 0)
+                .alloc("a", Context.TASK, 0, Gfp.GFP_KERNEL, 8)
                 .free("a", 0)
                 .free("a", 8)
                 .run();
@@ -134,7 +134,7 @@ class ReplayerTest {
                 new ZoneSpec(ZoneKind.NORMAL, 256, 256, new Watermarks(10, 255, 256), Map.of())),
                 Machine.DEFAULT_DIRECT_MAP_BASE);
         ReplayResult r = new TraceBuilder(new Header(Scope.COMPLETE, m))
-                .alloc("a", Ctx.TASK, 0, Gfp.GFP_KERNEL, 0)
+                .alloc("a", Context.TASK, 0, Gfp.GFP_KERNEL, 0)
                 .alloc("a", 0, Gfp.GFP_KERNEL)
                 .run();
         assertThat(kinds(r)).containsExactly("0 divergence error", "0 leak error", "1 watermark-low info");
@@ -143,7 +143,7 @@ class ReplayerTest {
 
     @Test
     void recordedFailureThatTheModelWouldGrantIsADivergenceAndAFailure() {
-        ReplayResult r = TraceBuilder.complete(64).alloc("a", Ctx.TASK, 0, Gfp.GFP_KERNEL, Event.NULL_PFN).run();
+        ReplayResult r = TraceBuilder.complete(64).alloc("a", Context.TASK, 0, Gfp.GFP_KERNEL, Event.NULL_PFN).run();
         assertThat(kinds(r)).containsExactly("0 divergence error", "0 alloc-failure warning");
         assertThat(r.findings().get(1).reason()).isEqualTo("recorded");
         assertThat(r.summary().failures()).isEqualTo(1);
@@ -152,14 +152,14 @@ class ReplayerTest {
     @Test
     void observeModeTakesRecordedResultsAndOverlapIsATraceGap() {
         ReplayResult r = TraceBuilder.complete(64)
-                .alloc("a", Ctx.TASK, 2, Gfp.GFP_KERNEL, 4)
-                .alloc("b", Ctx.TASK, 0, Gfp.GFP_KERNEL, 5)
+                .alloc("a", Context.TASK, 2, Gfp.GFP_KERNEL, 4)
+                .alloc("b", Context.TASK, 0, Gfp.GFP_KERNEL, 5)
                 .free("b", 5)
                 .run(Mode.OBSERVE);
         assertThat(kinds(r)).containsExactly("1 trace-gap warning");
         assertThat(r.findings().get(0).related()).extracting(Related::role, Related::event)
                 .containsExactly(tuple("alloc", 0L));
-        assertThat(r.findings()).noneMatch(f -> f.kind() == Kind.LEAK);
+        assertThat(r.findings()).noneMatch(f -> f.kind() == FindingKind.LEAK);
     }
 
     @Test
@@ -191,12 +191,12 @@ class ReplayerTest {
     void windowScopeTreatsUnknownPagesGentlyButNotPagesFreedInside() {
         ReplayResult r = TraceBuilder.window(1024)
                 .free("swapper", 300)
-                .alloc("bash", Ctx.TASK, 0, Gfp.GFP_KERNEL, 500)
+                .alloc("bash", Context.TASK, 0, Gfp.GFP_KERNEL, 500)
                 .access("kworker", 77)
                 .free("bash", 500)
                 .access("bash", 500)
                 .access("x", 300)
-                .alloc("bash", Ctx.TASK, 1, Gfp.GFP_KERNEL, 640)
+                .alloc("bash", Context.TASK, 1, Gfp.GFP_KERNEL, 640)
                 .run();
         assertThat(r.mode()).isEqualTo(Mode.OBSERVE);
         assertThat(kinds(r)).containsExactly("0 unknown-free info", "4 use-after-free error",
@@ -219,19 +219,19 @@ class ReplayerTest {
     void panicIsReproducedWhenItsCauseFailsInTheReplay() {
         TraceBuilder s = TraceBuilder.complete(256);
         for (int i = 0; i < 250; i++) {
-            s.alloc("eth0-rx", Ctx.HARDIRQ, 0, ATOMIC_EXCL, Event.UNRECORDED);
+            s.alloc("eth0-rx", Context.HARDIRQ, 0, ATOMIC_EXCL, Event.UNRECORDED);
         }
         ReplayResult r = s.panic("eth0: RX ring refill failed", Event.ABSENT).mark("after").run();
         PanicVerdict p = r.panic();
         assertThat(p.reproduced()).isTrue();
         assertThat(p.trigger()).isEqualTo(249);
-        assertThat(p.holders()).extracting(Holder::owner, Holder::pages).containsExactly(tuple("eth0-rx", 244L));
+        assertThat(p.holders()).extracting(Holding::owner, Holding::pages).containsExactly(tuple("eth0-rx", 244L));
         assertThat(r.outcome()).isEqualTo(Outcome.PANIC_REPRODUCED);
         assertThat(r.summary().ignoredAfterPanic()).isEqualTo(1);
         assertThat(r.summary().failures()).isEqualTo(6);
         // fast path while free > low 40: allocations 217..250 took the slow path and woke kswapd
         assertThat(r.summary().kswapdWakes()).isEqualTo(34);
-        assertThat(r.findings()).noneMatch(f -> f.kind() == Kind.LEAK);
+        assertThat(r.findings()).noneMatch(f -> f.kind() == FindingKind.LEAK);
     }
 
     @Test
@@ -247,8 +247,8 @@ class ReplayerTest {
     @Test
     void panicAfterADivergenceIsNotReproduced() {
         ReplayResult r = TraceBuilder.complete(64)
-                .alloc("a", Ctx.TASK, 0, Gfp.GFP_KERNEL, 3)
-                .alloc("a", Ctx.ATOMIC, 0, Gfp.GFP_KERNEL, Event.UNRECORDED)
+                .alloc("a", Context.TASK, 0, Gfp.GFP_KERNEL, 3)
+                .alloc("a", Context.ATOMIC, 0, Gfp.GFP_KERNEL, Event.UNRECORDED)
                 .panic("boom", Event.ABSENT).run();
         assertThat(r.panic().trigger()).isEqualTo(1);
         assertThat(r.panic().reproduced()).isFalse();
@@ -269,12 +269,12 @@ class ReplayerTest {
             s.alloc("a", 0, Gfp.GFP_KERNEL);
         }
         ReplayResult r = s.run();
-        assertThat(r.findings()).filteredOn(f -> f.kind() == Kind.WATERMARK_LOW).extracting(Finding::event)
+        assertThat(r.findings()).filteredOn(f -> f.kind() == FindingKind.WATERMARK_LOW).extracting(Finding::event)
                 .containsExactly(943L, 1143L);
-        assertThat(r.findings()).filteredOn(f -> f.kind() == Kind.WATERMARK_MIN).isEmpty();
-        Finding low = r.findings().stream().filter(f -> f.kind() == Kind.WATERMARK_LOW).findFirst().orElseThrow();
+        assertThat(r.findings()).filteredOn(f -> f.kind() == FindingKind.WATERMARK_MIN).isEmpty();
+        Finding low = r.findings().stream().filter(f -> f.kind() == FindingKind.WATERMARK_LOW).findFirst().orElseThrow();
         assertThat(low.memory().zones().get(0).free()).isEqualTo(80);
-        assertThat(low.memory().topOwners()).extracting(Holder::owner, Holder::pages)
+        assertThat(low.memory().topOwners()).extracting(Holding::owner, Holding::pages)
                 .containsExactly(tuple("a", 944L));
     }
 
@@ -287,8 +287,8 @@ class ReplayerTest {
             r.apply(e);
         }
         Replayer copy = r.copy(f -> { });
-        copy.apply(new Event.Free(labyrinth.trace.Common.at(2), 0, Event.ABSENT));
-        copy.apply(new Event.Free(labyrinth.trace.Common.at(3), 0, Event.ABSENT));
+        copy.apply(new Event.Free(labyrinth.trace.CommonFields.at(2), 0, Event.ABSENT));
+        copy.apply(new Event.Free(labyrinth.trace.CommonFields.at(3), 0, Event.ABSENT));
         assertThat(copy.summary().frees()).isEqualTo(2);
         assertThat(r.summary().frees()).isZero();
         assertThat(r.allocator().freePages()).isEqualTo(62);
@@ -332,7 +332,7 @@ class ReplayerTest {
         }
         r.finish(true);
         assertThat(seen).extracting(Finding::kind, Finding::severity, Finding::message)
-                .containsExactly(tuple(Kind.LEAK, Severity.INFO,
+                .containsExactly(tuple(FindingKind.LEAK, Severity.INFO,
                         "1 page in 1 block allocated by a at site:a still held where the trace was cut short"));
     }
 }

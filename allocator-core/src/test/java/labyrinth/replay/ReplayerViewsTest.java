@@ -29,9 +29,9 @@ class ReplayerViewsTest {
                 s.alloc("o" + rnd.nextInt(owners), rnd.nextInt(3), Gfp.GFP_KERNEL);
             }
             Replayer r = replay(s);
-            List<Holder> all = new java.util.ArrayList<>(r.topOwners(Integer.MAX_VALUE));
-            List<Holder> sorted = new java.util.ArrayList<>(all);
-            sorted.sort(java.util.Comparator.comparingLong(Holder::pages).reversed().thenComparing(Holder::owner));
+            List<Holding> all = new java.util.ArrayList<>(r.topOwners(Integer.MAX_VALUE));
+            List<Holding> sorted = new java.util.ArrayList<>(all);
+            sorted.sort(java.util.Comparator.comparingLong(Holding::pages).reversed().thenComparing(Holding::owner));
             assertThat(all).as("seed %d", seed).isEqualTo(sorted);
             for (int k : new int[] {0, 1, 3, 5, owners}) {
                 assertThat(r.topOwners(k)).as("seed %d top %d", seed, k)

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import labyrinth.core.Gfp;
 import labyrinth.testing.TraceBuilder;
-import labyrinth.trace.Ctx;
+import labyrinth.trace.Context;
 import labyrinth.trace.Event;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +44,7 @@ class SignaturesTest {
     void allocFailureNamesOwnerSiteOrderGfpAndReason() {
         TraceBuilder s = TraceBuilder.complete(8);
         for (int i = 0; i < 8; i++) {
-            s.alloc("eth0-rx", Ctx.HARDIRQ, 0, ATOMIC_EXCL, Event.UNRECORDED);
+            s.alloc("eth0-rx", Context.HARDIRQ, 0, ATOMIC_EXCL, Event.UNRECORDED);
         }
         PrimaryFailure p = Signatures.primary(s.run(), Severity.WARNING);
         assertThat(p.signature())
@@ -57,13 +57,13 @@ class SignaturesTest {
     void panicTakesItsTriggersSignatureAsAnError() {
         TraceBuilder s = TraceBuilder.complete(8);
         for (int i = 0; i < 8; i++) {
-            s.alloc("eth0-rx", Ctx.HARDIRQ, 0, ATOMIC_EXCL, Event.UNRECORDED);
+            s.alloc("eth0-rx", Context.HARDIRQ, 0, ATOMIC_EXCL, Event.UNRECORDED);
         }
         s.panic("eth0: RX ring refill failed", Event.ABSENT);
         PrimaryFailure p = Signatures.primary(s.run(), Severity.ERROR);
         assertThat(p.signature()).startsWith("alloc-failure eth0-rx@");
         assertThat(p.severity()).isEqualTo(Severity.ERROR);
-        assertThat(p.finding().kind()).isEqualTo(Kind.ALLOC_FAILURE);
+        assertThat(p.finding().kind()).isEqualTo(FindingKind.ALLOC_FAILURE);
     }
 
     @Test

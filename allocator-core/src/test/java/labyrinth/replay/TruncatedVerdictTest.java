@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import labyrinth.core.Gfp;
 import labyrinth.testing.TraceBuilder;
-import labyrinth.trace.Ctx;
+import labyrinth.trace.Context;
 import labyrinth.trace.Event;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +24,7 @@ class TruncatedVerdictTest {
     @Test
     void theCutOutranksFindingsBecauseTheRestIsUnknown() {
         ReplayResult cut = TraceBuilder.complete(64).alloc("a", 0, Gfp.GFP_KERNEL).free("a", 0).free("a", 0).runCut(false);
-        assertThat(cut.findings()).extracting(Finding::kind).containsExactly(Kind.DOUBLE_FREE);
+        assertThat(cut.findings()).extracting(Finding::kind).containsExactly(FindingKind.DOUBLE_FREE);
         assertThat(cut.outcome()).isEqualTo(Outcome.TRUNCATED);
     }
 
@@ -32,7 +32,7 @@ class TruncatedVerdictTest {
     void aPanicBeforeTheCutDecidesTheVerdict() {
         ReplayResult cut = TraceBuilder.complete(4)
                 .alloc("a", 2, Gfp.GFP_KERNEL)
-                .alloc("b", Ctx.HARDIRQ, 0, Gfp.GFP_ATOMIC, Event.UNRECORDED)
+                .alloc("b", Context.HARDIRQ, 0, Gfp.GFP_ATOMIC, Event.UNRECORDED)
                 .panic("out of memory", 1)
                 .runCut(false);
         assertThat(cut.outcome()).isEqualTo(Outcome.PANIC_REPRODUCED);
@@ -41,8 +41,8 @@ class TruncatedVerdictTest {
 
     @Test
     void aDivergenceBeforeTheCutDecidesTheVerdict() {
-        ReplayResult cut = TraceBuilder.complete(64).alloc("a", Ctx.TASK, 0, Gfp.GFP_KERNEL, 8).runCut(false);
-        assertThat(cut.findings()).extracting(Finding::kind).contains(Kind.DIVERGENCE);
+        ReplayResult cut = TraceBuilder.complete(64).alloc("a", Context.TASK, 0, Gfp.GFP_KERNEL, 8).runCut(false);
+        assertThat(cut.findings()).extracting(Finding::kind).contains(FindingKind.DIVERGENCE);
         assertThat(cut.outcome()).isEqualTo(Outcome.DIVERGED);
     }
 

@@ -14,8 +14,8 @@ import labyrinth.replay.ReplayResult;
 import labyrinth.replay.Replayer;
 import labyrinth.replay.Replays;
 import labyrinth.replay.Severity;
-import labyrinth.trace.Common;
-import labyrinth.trace.Ctx;
+import labyrinth.trace.CommonFields;
+import labyrinth.trace.Context;
 import labyrinth.trace.Event;
 import labyrinth.trace.ForwardingSource;
 import labyrinth.trace.Header;
@@ -41,7 +41,7 @@ public final class TraceBuilder {
     private Replayer shadow;
     private long lastPfn = Event.UNRECORDED;
     private long nextSeq = -1;
-    private Ctx nextCtx;
+    private Context nextCtx;
     private String nextSite;
 
     public TraceBuilder(Header header) {
@@ -81,7 +81,7 @@ public final class TraceBuilder {
     }
 
     /** The next event runs in this context. */
-    public TraceBuilder ctx(Ctx ctx) {
+    public TraceBuilder ctx(Context ctx) {
         nextCtx = ctx;
         return this;
     }
@@ -92,15 +92,15 @@ public final class TraceBuilder {
         return this;
     }
 
-    private Common common(String owner, String defaultSite) {
+    private CommonFields common(String owner, String defaultSite) {
         int n = events.size();
-        Ctx ctx = nextCtx != null ? nextCtx : Ctx.TASK;
+        Context ctx = nextCtx != null ? nextCtx : Context.TASK;
         String site = nextSite != null ? nextSite : defaultSite;
-        Common c;
+        CommonFields c;
         if (shadow != null) {
-            c = new Common(nextSeq >= 0 ? nextSeq : n, true, n + 1, 1, 1000L * n, 0, ctx, owner, site, List.of());
+            c = new CommonFields(nextSeq >= 0 ? nextSeq : n, true, n + 1, 1, 1000L * n, 0, ctx, owner, site, List.of());
         } else {
-            c = new Common(nextSeq >= 0 ? nextSeq : n, nextSeq >= 0, n + 1, 1, Common.NO_TIME, -1, ctx, owner, site,
+            c = new CommonFields(nextSeq >= 0 ? nextSeq : n, nextSeq >= 0, n + 1, 1, CommonFields.NO_TIME, -1, ctx, owner, site,
                     List.of());
         }
         nextSeq = -1;
@@ -123,13 +123,13 @@ public final class TraceBuilder {
     }
 
     /** An allocation in {@code ctx} recording {@code recorded} as its result. */
-    public TraceBuilder alloc(String owner, Ctx ctx, int order, long gfp, long recorded) {
+    public TraceBuilder alloc(String owner, Context ctx, int order, long gfp, long recorded) {
         return ctx(ctx).alloc(owner, order, gfp, recorded);
     }
 
     /** An allocation recording {@code recorded} as its result; a recorded builder records the model's instead. */
     public TraceBuilder alloc(String owner, int order, long gfp, long recorded) {
-        Common c = common(owner, "site:" + owner);
+        CommonFields c = common(owner, "site:" + owner);
         if (shadow == null) {
             return add(new Event.Alloc(c, order, gfp, null, recorded, null));
         }
@@ -251,7 +251,7 @@ public final class TraceBuilder {
             String owner = OWNERS[rnd.nextInt(OWNERS.length)];
             int r = rnd.nextInt(100);
             Event e;
-            Ctx ctx = rnd.nextInt(10) == 0 ? Ctx.HARDIRQ : Ctx.TASK;
+            Context ctx = rnd.nextInt(10) == 0 ? Context.HARDIRQ : Context.TASK;
             t.ctx(ctx);
             if (r < 45 || live.isEmpty()) {
                 int order = rnd.nextInt(10) < 7 ? 0 : rnd.nextInt(4);
@@ -270,7 +270,7 @@ public final class TraceBuilder {
             } else if (r < 97) {
                 e = new Event.Free(t.common(owner, null), rnd.nextLong(pages), Event.ABSENT);
             } else {
-                t.ctx(Ctx.TASK);
+                t.ctx(Context.TASK);
                 e = new Event.Mark(t.common(null, null), "m" + i);
             }
             t.add(e);

@@ -41,7 +41,7 @@ class ReadAheadTest {
         @Override
         public Event next() throws TraceException {
             if (given < count) {
-                return new Event.Mark(Common.at(given++), "m");
+                return new Event.Mark(CommonFields.at(given++), "m");
             }
             if (failure instanceof TraceException e) {
                 throw e;

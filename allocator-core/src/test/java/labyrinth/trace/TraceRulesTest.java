@@ -25,7 +25,7 @@ class TraceRulesTest {
 
     @Test
     void timeMayRepeatButNotDecrease() {
-        assertThatCode(() -> TraceRules.time(-5, Common.NO_TIME, HERE)).doesNotThrowAnyException();
+        assertThatCode(() -> TraceRules.time(-5, CommonFields.NO_TIME, HERE)).doesNotThrowAnyException();
         assertThatCode(() -> TraceRules.time(1500, 1500, HERE)).doesNotThrowAnyException();
         assertThatThrownBy(() -> TraceRules.time(1200, 1500, HERE)).hasMessageEndingWith(
                 "\"t\" must not be less than the previous event's 1500, found 1200");

@@ -6,8 +6,8 @@ import java.util.random.RandomGenerator;
 import labyrinth.core.Allocator;
 import labyrinth.core.Gfp;
 import labyrinth.core.Machine;
-import labyrinth.trace.Common;
-import labyrinth.trace.Ctx;
+import labyrinth.trace.CommonFields;
+import labyrinth.trace.Context;
 import labyrinth.trace.Event;
 import labyrinth.trace.Header;
 import labyrinth.trace.ListSource;
@@ -39,7 +39,7 @@ final class AtomicTraces {
             if (choice < 6 || live.isEmpty()) {
                 int owner = rng.nextInt(owners.length);
                 long pfn = model.allocate(0, Gfp.GFP_ATOMIC);
-                events.add(new Event.Alloc(common(n, owners[owner], Ctx.HARDIRQ), 0, Gfp.GFP_ATOMIC, null,
+                events.add(new Event.Alloc(common(n, owners[owner], Context.HARDIRQ), 0, Gfp.GFP_ATOMIC, null,
                         pfn >= 0 ? pfn : Event.NULL_PFN, null));
                 if (pfn >= 0) {
                     live.add(new long[] {pfn, owner});
@@ -47,25 +47,25 @@ final class AtomicTraces {
             } else if (choice < 9) {
                 long[] b = live.remove(rng.nextInt(live.size()));
                 model.free(b[0], 0);
-                events.add(new Event.Free(common(n, owners[(int) b[1]], Ctx.SOFTIRQ), b[0], 0));
+                events.add(new Event.Free(common(n, owners[(int) b[1]], Context.SOFTIRQ), b[0], 0));
             } else if (rng.nextBoolean()) {
                 long[] b = live.get(rng.nextInt(live.size()));
-                events.add(new Event.Access(common(n, owners[(int) b[1]], Ctx.SOFTIRQ), b[0], rng.nextBoolean()));
+                events.add(new Event.Access(common(n, owners[(int) b[1]], Context.SOFTIRQ), b[0], rng.nextBoolean()));
             } else {
                 long[] b = live.get(rng.nextInt(live.size()));
                 int to = rng.nextInt(owners.length);
-                events.add(new Event.Transfer(common(n, owners[(int) b[1]], Ctx.SOFTIRQ), b[0], owners[to]));
+                events.add(new Event.Transfer(common(n, owners[(int) b[1]], Context.SOFTIRQ), b[0], owners[to]));
                 b[1] = to;
             }
         }
         int n = count;
         for (long[] b : live) {
-            events.add(new Event.Free(common(n++, owners[(int) b[1]], Ctx.SOFTIRQ), b[0], 0));
+            events.add(new Event.Free(common(n++, owners[(int) b[1]], Context.SOFTIRQ), b[0], 0));
         }
         return new Trace(new Header(Scope.COMPLETE, machine), events);
     }
 
-    static Common common(long n, String owner, Ctx ctx) {
-        return new Common(n, true, n + 1, 1, Common.NO_TIME, -1, ctx, owner, "site:" + owner, List.of());
+    static CommonFields common(long n, String owner, Context ctx) {
+        return new CommonFields(n, true, n + 1, 1, CommonFields.NO_TIME, -1, ctx, owner, "site:" + owner, List.of());
     }
 }

@@ -18,10 +18,10 @@ import labyrinth.core.ZoneSpec;
 import labyrinth.gen.Scenario;
 import labyrinth.gen.Scenarios;
 import labyrinth.replay.Finding;
-import labyrinth.replay.Kind;
+import labyrinth.replay.FindingKind;
 import labyrinth.replay.Replays;
 import labyrinth.replay.Severity;
-import labyrinth.trace.Ctx;
+import labyrinth.trace.Context;
 import labyrinth.trace.Event;
 import labyrinth.trace.Header;
 import labyrinth.trace.ListSource;
@@ -31,9 +31,9 @@ import org.junit.jupiter.api.Test;
 
 class WhatIfTest {
     private static final long MAX = Allocator.DEFAULT_MAX_PAGES;
-    private static final Set<Kind> OWNERSHIP = EnumSet.of(Kind.DOUBLE_FREE, Kind.INVALID_FREE, Kind.UNKNOWN_FREE,
-            Kind.ORDER_MISMATCH, Kind.FOREIGN_FREE, Kind.EXCLUSIVE_VIOLATION, Kind.USE_AFTER_FREE,
-            Kind.FOREIGN_TRANSFER, Kind.TRACE_GAP, Kind.LEAK);
+    private static final Set<FindingKind> OWNERSHIP = EnumSet.of(FindingKind.DOUBLE_FREE, FindingKind.INVALID_FREE, FindingKind.UNKNOWN_FREE,
+            FindingKind.ORDER_MISMATCH, FindingKind.FOREIGN_FREE, FindingKind.EXCLUSIVE_VIOLATION, FindingKind.USE_AFTER_FREE,
+            FindingKind.FOREIGN_TRANSFER, FindingKind.TRACE_GAP, FindingKind.LEAK);
 
     private static List<Event> gen(String scenario, long seed, long n) {
         List<Event> list = new ArrayList<>();
@@ -68,7 +68,7 @@ class WhatIfTest {
                 Baseline b = baseline(source(scenario, seed, n));
                 WhatIfResult w = whatIf(b, source(scenario, seed, n), Changes.NONE);
                 String where = scenario + " seed " + seed;
-                assertThat(b.result().summary().findingsByKind()).as(where).doesNotContainKey(Kind.DIVERGENCE);
+                assertThat(b.result().summary().findingsByKind()).as(where).doesNotContainKey(FindingKind.DIVERGENCE);
                 assertThat(w.result().findings()).as(where).isEqualTo(b.result().findings());
                 assertThat(w.result().summary()).as(where).isEqualTo(b.result().summary());
                 assertThat(w.result().panic()).as(where).isEqualTo(b.result().panic());
@@ -121,7 +121,7 @@ class WhatIfTest {
                     800);
             Baseline b = baseline(t.source());
             WhatIfResult w = whatIf(b, t.source(), Changes.NONE.withAddPages(16));
-            Set<Kind> kinds = w.result().summary().findingsByKind().keySet();
+            Set<FindingKind> kinds = w.result().summary().findingsByKind().keySet();
             assertThat(kinds).as("seed %d (rounds from %d)", seed, seed0).doesNotContainAnyElementsOf(OWNERSHIP);
             moved += w.heldWhatIfOnly().isEmpty() ? 0 : 1;
         }
@@ -138,7 +138,7 @@ class WhatIfTest {
             assertThat(w.panicAvoided()).as("seed " + seed).isTrue();
             assertThat(w.survived()).as("seed " + seed).isTrue();
             assertThat(w.dropped()).as("seed " + seed).isPositive();
-            assertThat(w.result().summary().findingsByKind()).as("seed " + seed).doesNotContainKey(Kind.LEAK);
+            assertThat(w.result().summary().findingsByKind()).as("seed " + seed).doesNotContainKey(FindingKind.LEAK);
         }
     }
 
@@ -174,14 +174,14 @@ class WhatIfTest {
         Machine machine = Machine.ofPages(1024);
         List<Event> events = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            events.add(new Event.Alloc(AtomicTraces.common(i, "eth0-rx", Ctx.HARDIRQ), 0, Gfp.GFP_ATOMIC, null, i,
+            events.add(new Event.Alloc(AtomicTraces.common(i, "eth0-rx", Context.HARDIRQ), 0, Gfp.GFP_ATOMIC, null, i,
                     null));
         }
         Header h = new Header(Scope.COMPLETE, machine);
         Baseline b = baseline(new ListSource("t", h, events));
         Changes cap = new Changes(0, null, null, null, List.of(), false, Map.of("eth0-rx", 3L));
         WhatIfResult w = whatIf(b, new ListSource("t", h, events), cap);
-        List<Finding> failures = w.result().findings().stream().filter(f -> f.kind() == Kind.ALLOC_FAILURE).toList();
+        List<Finding> failures = w.result().findings().stream().filter(f -> f.kind() == FindingKind.ALLOC_FAILURE).toList();
         assertThat(failures).extracting(Finding::event).containsExactly(3L, 4L);
         assertThat(failures).extracting(Finding::reason).containsOnly("cap");
         assertThat(w.result().summary().peakUsedPages()).isEqualTo(3);
@@ -191,13 +191,13 @@ class WhatIfTest {
     void aFixedLeakIsNeverAllocatedAndItsEventsAreDropped() throws TraceException {
         Machine machine = Machine.ofPages(1024);
         List<Event> events = List.of(
-                new Event.Alloc(AtomicTraces.common(0, "a", Ctx.TASK), 0, Gfp.GFP_ATOMIC, null, 0, null),
-                new Event.Alloc(AtomicTraces.common(1, "b", Ctx.TASK), 0, Gfp.GFP_ATOMIC, null, 1, null),
-                new Event.Access(AtomicTraces.common(2, "a", Ctx.TASK), 0, true),
-                new Event.Free(AtomicTraces.common(3, "b", Ctx.TASK), 1, 0));
+                new Event.Alloc(AtomicTraces.common(0, "a", Context.TASK), 0, Gfp.GFP_ATOMIC, null, 0, null),
+                new Event.Alloc(AtomicTraces.common(1, "b", Context.TASK), 0, Gfp.GFP_ATOMIC, null, 1, null),
+                new Event.Access(AtomicTraces.common(2, "a", Context.TASK), 0, true),
+                new Event.Free(AtomicTraces.common(3, "b", Context.TASK), 1, 0));
         Header h = new Header(Scope.COMPLETE, machine);
         Baseline b = baseline(new ListSource("t", h, events));
-        assertThat(b.result().summary().findingsByKind()).containsEntry(Kind.LEAK, 1L);
+        assertThat(b.result().summary().findingsByKind()).containsEntry(FindingKind.LEAK, 1L);
         WhatIfResult w = whatIf(b, new ListSource("t", h, events), Changes.NONE.withFix(LeakFix.parse("a")));
         assertThat(w.dropped()).isEqualTo(2);
         assertThat(w.result().summary().findingsByKind()).isEmpty();
@@ -205,7 +205,7 @@ class WhatIfTest {
         // the other owner's fix changes nothing
         WhatIfResult other = whatIf(b, new ListSource("t", h, events), Changes.NONE.withFix(LeakFix.parse("b@site:b")));
         assertThat(other.dropped()).isZero();
-        assertThat(other.result().summary().findingsByKind()).containsEntry(Kind.LEAK, 1L);
+        assertThat(other.result().summary().findingsByKind()).containsEntry(FindingKind.LEAK, 1L);
     }
 
     @Test
@@ -217,12 +217,12 @@ class WhatIfTest {
         int n = 0;
         long pfn;
         while ((pfn = model.allocate(0, Gfp.GFP_ATOMIC)) >= 0) {
-            events.add(new Event.Alloc(AtomicTraces.common(n++, "a", Ctx.HARDIRQ), 0, Gfp.GFP_ATOMIC, null, pfn, null));
+            events.add(new Event.Alloc(AtomicTraces.common(n++, "a", Context.HARDIRQ), 0, Gfp.GFP_ATOMIC, null, pfn, null));
         }
-        events.add(new Event.Alloc(AtomicTraces.common(n++, "late", Ctx.HARDIRQ), 0, Gfp.GFP_ATOMIC, null,
+        events.add(new Event.Alloc(AtomicTraces.common(n++, "late", Context.HARDIRQ), 0, Gfp.GFP_ATOMIC, null,
                 Event.NULL_PFN, null));
         for (int p = 0; p < n - 1; p++) {
-            events.add(new Event.Free(AtomicTraces.common(n + p, "a", Ctx.HARDIRQ), p, 0));
+            events.add(new Event.Free(AtomicTraces.common(n + p, "a", Context.HARDIRQ), p, 0));
         }
         Header h = new Header(Scope.COMPLETE, machine);
         Baseline b = baseline(new ListSource("t", h, events));
@@ -233,7 +233,7 @@ class WhatIfTest {
             assertThat(hd.owner()).isEqualTo("late");
             assertThat(hd.pages()).isEqualTo(1);
         });
-        assertThat(w.result().summary().findingsByKind()).doesNotContainKey(Kind.LEAK);
+        assertThat(w.result().summary().findingsByKind()).doesNotContainKey(FindingKind.LEAK);
     }
 
     @Test
@@ -246,7 +246,7 @@ class WhatIfTest {
         assertThat(c.sleepingAppeared()).isNotEmpty().allSatisfy(f -> assertThat(Gfp.maySleep(f.gfp())).isTrue());
         assertThat(c.appeared()).containsAll(c.sleepingAppeared());
         assertThat(c.atomicWhatIf()).isEqualTo(w.result().findings().stream()
-                .filter(f -> f.kind() == Kind.ALLOC_FAILURE && !Gfp.maySleep(f.gfp())).count());
+                .filter(f -> f.kind() == FindingKind.ALLOC_FAILURE && !Gfp.maySleep(f.gfp())).count());
     }
 
     @Test

@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Alloc/free pairs per second on a 4 GiB machine (1 Mi pages of 4 KiB, maxOrder 10, default
- * watermarks). Memory is kept partly full and fragmented so the lowest-block search is realistic:
+ * watermarks). MemInfo is kept partly full and fragmented so the lowest-block search is realistic:
  * random blocks of order 0..3 fill about half the machine and every other one is freed again;
  * then a FIFO ring of 32 Ki live blocks is kept, each operation allocating a new block and freeing
  * the oldest one. Orders of the mixed benchmark are pre-generated so no random number is drawn in

@@ -12,7 +12,7 @@ import labyrinth.trace.TraceSource;
 
 /**
  * Warm, in-process passes over one trace, alternating so noise hits each alike: the floor (a plain
- * Jackson token pass, {@link Floor}), the reader alone (every event built, nothing replayed), the
+ * Jackson token pass, {@link TokenSkim}), the reader alone (every event built, nothing replayed), the
  * full replay on one thread ({@code Replays.run}) and the same with the reader a batch ahead on a
  * second thread ({@link ReadAhead}, what {@code labyrinth replay} does before writing its report).
  * Prints each pass's median seconds, events per second and the ratios to the floor.
@@ -44,7 +44,7 @@ public final class Passes {
         for (int i = 0; i < rounds; i++) {
             if (floor) {
                 long t0 = System.nanoTime();
-                Floor.pass(trace);
+                TokenSkim.pass(trace);
                 f[i] = (System.nanoTime() - t0) / 1e9;
             }
             long t1 = System.nanoTime();

@@ -24,7 +24,7 @@ import labyrinth.replay.ReplayResult;
 import labyrinth.replay.Replays;
 import labyrinth.replay.Severity;
 import labyrinth.replay.Signatures;
-import labyrinth.stats.TimelineRecorder;
+import labyrinth.stats.MemorySeries;
 import labyrinth.trace.ReadAhead;
 import labyrinth.trace.TraceException;
 import labyrinth.trace.TraceSource;
@@ -131,7 +131,7 @@ final class ReplayCommand implements Callable<Integer> {
             return unwritable;
         }
         ReplayResult result;
-        TimelineRecorder timeline = html != null ? new TimelineRecorder() : null;
+        MemorySeries timeline = html != null ? new MemorySeries() : null;
         // the bar is blanked out (closed last) before any message or the report is written
         try (Progress progress = progressOption.start(err, "replaying", trace);
              TraceSource source = ReadAhead.of(progress.count(

@@ -13,14 +13,14 @@ import labyrinth.cli.progress.Progress;
 import labyrinth.cli.report.JsonReport;
 import labyrinth.cli.report.Sparkline;
 import labyrinth.core.MachineTooLargeException;
-import labyrinth.replay.Holder;
+import labyrinth.replay.Holding;
 import labyrinth.replay.ReplayObserver;
 import labyrinth.replay.ReplayResult;
 import labyrinth.replay.Replays;
 import labyrinth.replay.Summary;
 import labyrinth.stats.BoundedCounter;
 import labyrinth.stats.MinMaxBuckets;
-import labyrinth.stats.TimelineRecorder;
+import labyrinth.stats.MemorySeries;
 import labyrinth.stats.TraceStats;
 import labyrinth.trace.Op;
 import labyrinth.trace.ReadAhead;
@@ -36,7 +36,7 @@ import tools.jackson.core.JsonGenerator;
 
 /**
  * {@code labyrinth stats TRACE}: counts per op, owner, site, gfp mask and order, failures by reason,
- * peak use, pages held at the end, and a sparkline of free pages. Memory stays bounded: the trace is
+ * peak use, pages held at the end, and a sparkline of free pages. MemInfo stays bounded: the trace is
  * streamed, owners, sites and masks are counted up to {@link TraceStats#MAX_KEYS}, and free pages
  * are sampled into fixed buckets.
  */
@@ -107,7 +107,7 @@ final class StatsCommand implements Callable<Integer> {
             return TraceInput.EXIT;
         }
         TraceStats stats = new TraceStats();
-        TimelineRecorder timeline = new TimelineRecorder();
+        MemorySeries timeline = new MemorySeries();
         ReplayResult result;
         Progress progress = progressOption.start(err, "counting", Path.of(trace));
         TraceSource source = ReadAhead.of(progress.count(opened));
@@ -143,7 +143,7 @@ final class StatsCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private void render(ReplayResult r, TraceStats s, TimelineRecorder t, Writer out) throws IOException {
+    private void render(ReplayResult r, TraceStats s, MemorySeries t, Writer out) throws IOException {
         if (format == Format.json) {
             json(r, s, t, out);
         } else {
@@ -155,7 +155,7 @@ final class StatsCommand implements Callable<Integer> {
 
     // ---- text ----
 
-    private void text(ReplayResult r, TraceStats s, TimelineRecorder t, PrintWriter out) {
+    private void text(ReplayResult r, TraceStats s, MemorySeries t, PrintWriter out) {
         Summary sum = r.summary();
         long pages = r.header().machine().totalPages();
         out.println(r.name() + ": " + s.events() + plural(s.events(), " event", " events") + " ("
@@ -202,7 +202,7 @@ final class StatsCommand implements Callable<Integer> {
                 + (sum.peakEvent() >= 0 ? ", first at event " + sum.peakEvent() : ""));
         out.println();
         out.println("held at the end, by owner:");
-        List<Holder> held = s.heldByOwner();
+        List<Holding> held = s.heldByOwner();
         for (int i = 0; i < Math.min(top, held.size()); i++) {
             out.println(String.format(java.util.Locale.ROOT, "  %-32s %10d %s", held.get(i).owner(), held.get(i).pages(),
                     plural(held.get(i).pages(), "page", "pages")));
@@ -257,7 +257,7 @@ final class StatsCommand implements Callable<Integer> {
 
     // ---- json ----
 
-    private void json(ReplayResult r, TraceStats s, TimelineRecorder t, Writer out) throws IOException {
+    private void json(ReplayResult r, TraceStats s, MemorySeries t, Writer out) throws IOException {
         Summary sum = r.summary();
         try (JsonGenerator g = JsonReport.generator(nonClosing(out))) {
             g.writeStartObject();
@@ -312,7 +312,7 @@ final class StatsCommand implements Callable<Integer> {
             g.writeNumberProperty("pages", sum.peakUsedPages());
             g.writeNumberProperty("event", sum.peakEvent());
             g.writeEndObject();
-            List<Holder> held = s.heldByOwner();
+            List<Holding> held = s.heldByOwner();
             g.writeName("heldAtEnd");
             g.writeStartObject();
             g.writeName("owners");

@@ -14,7 +14,7 @@ import labyrinth.cli.report.WhatIfReport;
 import labyrinth.cli.report.WhatIfText;
 import labyrinth.core.Machine;
 import labyrinth.core.MachineTooLargeException;
-import labyrinth.replay.Holder;
+import labyrinth.replay.Holding;
 import labyrinth.replay.Outcome;
 import labyrinth.replay.Replayer;
 import labyrinth.replay.Replays;
@@ -237,12 +237,12 @@ final class WhatIfCommand implements Callable<Integer> {
         List<String> notes = new ArrayList<>();
         for (LeakFix f : changes.fixLeaks()) {
             boolean hit = false;
-            for (Holder h : base.leakGroups()) {
+            for (Holding h : base.leakGroups()) {
                 hit |= f.matches(h.owner(), h.site());
             }
             if (!hit) {
                 StringBuilder groups = new StringBuilder();
-                for (Holder h : base.leakGroups()) {
+                for (Holding h : base.leakGroups()) {
                     groups.append(groups.length() == 0 ? "" : ", ").append(LeakFix.of(h.owner(), h.site()).label());
                 }
                 notes.add("--fix-leak " + f.label() + " matches no block the trace never frees"

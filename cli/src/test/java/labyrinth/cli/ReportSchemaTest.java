@@ -85,7 +85,7 @@ class ReportSchemaTest {
         JsonNode log = new ObjectMapper().readTree(run.out());
         JsonNode r = log.get("runs").get(0);
         // the finding kinds, then unreadable-trace
-        assertThat(r.get("tool").get("driver").get("rules")).hasSize(labyrinth.replay.Kind.values().length + 1);
+        assertThat(r.get("tool").get("driver").get("rules")).hasSize(labyrinth.replay.FindingKind.values().length + 1);
         JsonNode result = r.get("results").get(0);
         assertThat(result.get("ruleId").asString()).isEqualTo("double-free");
         assertThat(result.get("level").asString()).isEqualTo("error");

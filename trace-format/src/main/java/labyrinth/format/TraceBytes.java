@@ -144,7 +144,7 @@ public final class TraceBytes extends InputStream {
         if (nl >= 0) {
             text = text.substring(0, nl).strip();
         }
-        return Texts.quote(text, 40);
+        return Quoting.quote(text, 40);
     }
 
     /** The first byte that is not blank or a byte order mark, or -1 for blank content. */

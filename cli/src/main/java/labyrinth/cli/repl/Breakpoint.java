@@ -1,6 +1,6 @@
 package labyrinth.cli.repl;
 
-import labyrinth.replay.Kind;
+import labyrinth.replay.FindingKind;
 import labyrinth.trace.Op;
 
 /**
@@ -44,10 +44,10 @@ final class Breakpoint {
         }
     }
 
-    static final int VIOLATION_KINDS = bit(Kind.SLEEP_IN_ATOMIC) | bit(Kind.DOUBLE_FREE) | bit(Kind.INVALID_FREE)
-            | bit(Kind.ORDER_MISMATCH) | bit(Kind.FOREIGN_FREE) | bit(Kind.EXCLUSIVE_VIOLATION)
-            | bit(Kind.USE_AFTER_FREE) | bit(Kind.FOREIGN_TRANSFER);
-    static final int PRESSURE_KINDS = bit(Kind.WATERMARK_LOW) | bit(Kind.WATERMARK_MIN);
+    static final int VIOLATION_KINDS = bit(FindingKind.SLEEP_IN_ATOMIC) | bit(FindingKind.DOUBLE_FREE) | bit(FindingKind.INVALID_FREE)
+            | bit(FindingKind.ORDER_MISMATCH) | bit(FindingKind.FOREIGN_FREE) | bit(FindingKind.EXCLUSIVE_VIOLATION)
+            | bit(FindingKind.USE_AFTER_FREE) | bit(FindingKind.FOREIGN_TRANSFER);
+    static final int PRESSURE_KINDS = bit(FindingKind.WATERMARK_LOW) | bit(FindingKind.WATERMARK_MIN);
 
     private final int id;
     private final Type type;
@@ -65,7 +65,7 @@ final class Breakpoint {
         this.temporary = temporary;
     }
 
-    static int bit(Kind k) {
+    static int bit(FindingKind k) {
         return 1 << k.ordinal();
     }
 
@@ -109,7 +109,7 @@ final class Breakpoint {
     /** Whether the event at store position {@code i} stops here (enabled or not). */
     boolean hits(EventStore s, long i) {
         return switch (type) {
-            case FAILURE -> (s.kinds(i) & bit(Kind.ALLOC_FAILURE)) != 0;
+            case FAILURE -> (s.kinds(i) & bit(FindingKind.ALLOC_FAILURE)) != 0;
             case VIOLATION -> (s.kinds(i) & VIOLATION_KINDS) != 0;
             case PRESSURE -> (s.kinds(i) & PRESSURE_KINDS) != 0;
             case KIND -> (s.kinds(i) & (1 << arg)) != 0;

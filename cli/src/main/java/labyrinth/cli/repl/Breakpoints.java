@@ -3,7 +3,7 @@ package labyrinth.cli.repl;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import labyrinth.replay.Kind;
+import labyrinth.replay.FindingKind;
 
 /**
  * The breakpoint commands, named as in gdb: {@code break}/{@code b}, {@code tbreak},
@@ -73,7 +73,7 @@ final class Breakpoints {
         } else if (args.size() == 1 && args.get(0).equals("owner")) {
             c.addAll(session.owners());
         } else if (args.size() == 1 && args.get(0).equals("kind")) {
-            c.addAll(Kinds.labels());
+            c.addAll(FindingKindArgs.labels());
         }
         return c;
     }
@@ -121,7 +121,7 @@ final class Breakpoints {
                 text = "owner " + name;
             }
             case KIND -> {
-                Kind k = Kinds.parse(Args.need(rest, what, "KIND"));
+                FindingKind k = FindingKindArgs.parse(Args.need(rest, what, "KIND"));
                 arg = k.ordinal();
                 text = "kind " + k.label();
             }

@@ -1,9 +1,9 @@
 package labyrinth.cli.repl;
 
 import labyrinth.core.GfpNames;
-import labyrinth.replay.Kind;
-import labyrinth.trace.Common;
-import labyrinth.trace.Ctx;
+import labyrinth.replay.FindingKind;
+import labyrinth.trace.CommonFields;
+import labyrinth.trace.Context;
 import labyrinth.trace.Event;
 
 /**
@@ -23,10 +23,10 @@ final class EventLine {
      * @param reason why an alloc failed, or null
      */
     static String of(Event e, long extHead, int extOrder, int kinds, String reason, int width, GfpNames names) {
-        Common c = e.common();
+        CommonFields c = e.common();
         StringBuilder sb = new StringBuilder(120).append('#').append(e.number()).append(' ');
         String owner = c.owner() == null ? "" : c.owner() + " ";
-        String ctx = c.ctx() == Ctx.TASK ? "" : " " + c.ctx().label();
+        String ctx = c.ctx() == Context.TASK ? "" : " " + c.ctx().label();
         String tail = "";
         if (e instanceof Event.Alloc a) {
             sb.append("alloc ").append(owner).append("order-").append(a.order()).append(' ')
@@ -64,9 +64,9 @@ final class EventLine {
         }
         // what the line already says needs no bracket: a failed alloc's alloc-failure, a panic's panic
         if (e instanceof Event.Alloc && extHead < 0) {
-            kinds &= ~(1 << Kind.ALLOC_FAILURE.ordinal());
+            kinds &= ~(1 << FindingKind.ALLOC_FAILURE.ordinal());
         } else if (e instanceof Event.Panic) {
-            kinds &= ~(1 << Kind.PANIC.ordinal());
+            kinds &= ~(1 << FindingKind.PANIC.ordinal());
         }
         EventText.kinds(sb, kinds);
         return sb.length() <= width ? sb.toString() : sb.substring(0, width - 3) + "...";

@@ -15,9 +15,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import labyrinth.replay.Kind;
-import labyrinth.trace.Common;
-import labyrinth.trace.Ctx;
+import labyrinth.replay.FindingKind;
+import labyrinth.trace.CommonFields;
+import labyrinth.trace.Context;
 import labyrinth.trace.Event;
 import labyrinth.trace.Op;
 
@@ -44,10 +44,10 @@ final class EventStore implements Closeable {
     private static final int SEGMENT_SHIFT = 24;
     private static final long SEGMENT_MASK = (1L << SEGMENT_SHIFT) - 1;
     private static final Op[] OPS = Op.values();
-    private static final Ctx[] CTXS = Ctx.values();
+    private static final Context[] CTXS = Context.values();
 
     static {
-        if (Kind.values().length > 16) {
+        if (FindingKind.values().length > 16) {
             throw new AssertionError("finding kinds no longer fit the record's 16-bit mask");
         }
     }
@@ -80,7 +80,7 @@ final class EventStore implements Closeable {
         if (out.remaining() < RECORD) {
             flush();
         }
-        Common c = e.common();
+        CommonFields c = e.common();
         long pfn = 0;
         long gfp = 0;
         int order = -1;
@@ -246,7 +246,7 @@ final class EventStore implements Closeable {
         int packed = b.get(o + 70) & 0xff;
         int order = b.get(o + 71);
         Extra x = extra < 0 ? null : extras.get(extra);
-        Common c = new Common(number, (packed & 1 << 6) != 0, line, column, time, cpu, CTXS[(packed >>> 3) & 7],
+        CommonFields c = new CommonFields(number, (packed & 1 << 6) != 0, line, column, time, cpu, CTXS[(packed >>> 3) & 7],
                 owner, site, x == null ? null : x.stack());
         return switch (OPS[packed & 7]) {
             case ALLOC -> new Event.Alloc(c, order, gfp, str, pfn, x == null ? null : x.gfpUnparsed());

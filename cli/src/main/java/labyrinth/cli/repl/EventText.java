@@ -2,9 +2,9 @@ package labyrinth.cli.repl;
 
 import labyrinth.core.GfpNames;
 import labyrinth.replay.Finding;
-import labyrinth.replay.Kind;
-import labyrinth.trace.Common;
-import labyrinth.trace.Ctx;
+import labyrinth.replay.FindingKind;
+import labyrinth.trace.CommonFields;
+import labyrinth.trace.Context;
 import labyrinth.trace.Event;
 
 /** How the REPL prints events and findings. Stateless. */
@@ -18,18 +18,18 @@ final class EventText {
      * the names of the trace's kernel.
      */
     static String json(Event e, GfpNames names) {
-        Common c = e.common();
+        CommonFields c = e.common();
         StringBuilder sb = new StringBuilder(128).append('{');
         if (c.seqGiven()) {
             key(sb, "seq").append(c.number());
         }
-        if (c.time() != Common.NO_TIME) {
+        if (c.time() != CommonFields.NO_TIME) {
             key(sb, "t").append(c.time());
         }
         if (c.cpu() >= 0) {
             key(sb, "cpu").append(c.cpu());
         }
-        if (c.ctx() != Ctx.TASK) {
+        if (c.ctx() != Context.TASK) {
             str(key(sb, "ctx"), c.ctx().label());
         }
         if (c.owner() != null) {
@@ -115,7 +115,7 @@ final class EventText {
 
     /** One line about what the event did, for page histories: {@code alloc order-2 GFP_KERNEL by x -> pfn 4}. */
     static String brief(Event e, long extHead, int extOrder, int kinds, GfpNames names) {
-        Common c = e.common();
+        CommonFields c = e.common();
         StringBuilder sb = new StringBuilder(96);
         String by = c.owner() == null ? "" : " by " + c.owner();
         if (e instanceof Event.Alloc a) {
@@ -152,7 +152,7 @@ final class EventText {
 
     /** {@code warning: alloc-failure: message}; a panic's message already names its kind. */
     static String finding(Finding f) {
-        return f.severity().label() + ": " + (f.kind() == Kind.PANIC ? "" : f.kind().label() + ": ") + f.message();
+        return f.severity().label() + ": " + (f.kind() == FindingKind.PANIC ? "" : f.kind().label() + ": ") + f.message();
     }
 
     /** Appends {@code  [kind, kind]} for the finding kinds whose bits {@code kinds} holds; nothing for none. */
@@ -162,7 +162,7 @@ final class EventText {
         }
         sb.append("  [");
         boolean first = true;
-        for (Kind k : Kind.values()) {
+        for (FindingKind k : FindingKind.values()) {
             if ((kinds & 1 << k.ordinal()) != 0) {
                 sb.append(first ? "" : ", ").append(k.label());
                 first = false;

@@ -6,7 +6,7 @@ import java.util.List;
 import labyrinth.cli.report.TextReport;
 import labyrinth.core.GfpNames;
 import labyrinth.replay.Finding;
-import labyrinth.replay.Kind;
+import labyrinth.replay.FindingKind;
 import labyrinth.trace.Event;
 
 /**
@@ -38,10 +38,10 @@ final class EventViews {
         t.add(Command.of("print", "", "print [json]", "the current event, short or as the trace's raw object",
                 this::print).completing(Command.Completion.first(() -> List.of("json"))));
         t.add(Command.of("findings", "f", "findings [KIND]", "the findings of the events up to here",
-                this::findings).completing(Command.Completion.first(Kinds::labels)));
+                this::findings).completing(Command.Completion.first(FindingKindArgs::labels)));
     }
 
-    private Timeline timeline() {
+    private SeekableReplay timeline() {
         return session.timeline();
     }
 
@@ -83,7 +83,7 @@ final class EventViews {
         }
         String reason = null;
         for (Finding f : timeline().findingsAt(i + 1)) {
-            if (f.kind() == Kind.ALLOC_FAILURE) {
+            if (f.kind() == FindingKind.ALLOC_FAILURE) {
                 reason = f.reason();
             }
         }
@@ -130,7 +130,7 @@ final class EventViews {
     }
 
     private ReplSession.Result findings(String a, PrintWriter out) {
-        Kind kind = a.isEmpty() ? null : Kinds.parse(a);
+        FindingKind kind = a.isEmpty() ? null : FindingKindArgs.parse(a);
         List<Finding> shown = new ArrayList<>();
         for (Finding f : timeline().findingsSoFar()) {
             if (kind == null || f.kind() == kind) {
@@ -157,7 +157,7 @@ final class EventViews {
     }
 
     /** How many findings (of {@code kind}) the whole trace has, and where the first is, for "none up to here". */
-    private String inTrace(Kind kind) {
+    private String inTrace(FindingKind kind) {
         long all = 0;
         Finding first = null;
         if (kind == null) {

@@ -15,16 +15,16 @@ final class Marks {
     /** Labels listed in an error before "and N more". */
     static final int LISTED = 20;
 
-    private final List<Timeline.MarkAt> marks;
+    private final List<SeekableReplay.MarkAt> marks;
 
-    Marks(List<Timeline.MarkAt> marks) {
+    Marks(List<SeekableReplay.MarkAt> marks) {
         this.marks = marks;
     }
 
     /** Distinct labels, in trace order. */
     List<String> labels() {
         Set<String> labels = new LinkedHashSet<>();
-        for (Timeline.MarkAt m : marks) {
+        for (SeekableReplay.MarkAt m : marks) {
             if (m.label() != null) {
                 labels.add(m.label());
             }
@@ -67,7 +67,7 @@ final class Marks {
             }
             chosen = starting.get(0);
         }
-        for (Timeline.MarkAt m : marks) {
+        for (SeekableReplay.MarkAt m : marks) {
             if (chosen.equals(m.label())) {
                 return m.position();
             }

@@ -62,7 +62,7 @@ final class Motion {
 
     private ReplSession.Result forwards(String a, String cmd, PrintWriter out) {
         long n = Args.count(a, cmd);
-        Timeline t = session.timeline();
+        SeekableReplay t = session.timeline();
         return session.move(Math.min(t.size(), t.position() + Math.min(n, t.size())), out);
     }
 
@@ -104,7 +104,7 @@ final class Motion {
      * breakpoint, then stands after that event; without one, at the end it ran into.
      */
     private ReplSession.Result search(long from, boolean forwards, PrintWriter out) {
-        Timeline timeline = session.timeline();
+        SeekableReplay timeline = session.timeline();
         EventStore s = timeline.store();
         long pos = timeline.position();
         long size = s.size();

@@ -19,7 +19,7 @@ import labyrinth.trace.TraceSource;
 /**
  * One REPL session over one trace: {@link #execute} runs one command line and writes what it
  * shows to a {@link PrintWriter}, with no terminal involved, so the JLine loop, batch mode and
- * tests all drive it the same way. The position is always "after event N" (see {@link Timeline}).
+ * tests all drive it the same way. The position is always "after event N" (see {@link SeekableReplay}).
  * The commands live in a {@link CommandTable}, filled by the groups {@link Motion},
  * {@link Breakpoints}, {@link EventViews}, {@link StateViews} and {@link SessionCommands}; their
  * names are gdb's and rr's where those have one.
@@ -33,7 +33,7 @@ public final class ReplSession implements Closeable {
         OK, FAILED, QUIT
     }
 
-    private final Timeline timeline;
+    private final SeekableReplay timeline;
     private final CommandTable table = new CommandTable();
     private final SortedSet<String> owners;
     private final Marks marks;
@@ -43,7 +43,7 @@ public final class ReplSession implements Closeable {
     private Predicate<String> confirm = question -> true;
     private String lastMovement;
 
-    private ReplSession(Timeline timeline) {
+    private ReplSession(SeekableReplay timeline) {
         this.timeline = timeline;
         this.owners = new TreeSet<>();
         EventStore s = timeline.store();
@@ -70,11 +70,11 @@ public final class ReplSession implements Closeable {
     /** Reads and replays {@code source} once (its first pass) and stands before its first event. */
     public static ReplSession open(TraceSource source, labyrinth.replay.Mode mode, long maxPages)
             throws TraceException, IOException {
-        return open(source, Timeline.Options.defaults(mode, maxPages));
+        return open(source, SeekableReplay.Options.defaults(mode, maxPages));
     }
 
-    static ReplSession open(TraceSource source, Timeline.Options options) throws TraceException, IOException {
-        return new ReplSession(Timeline.load(source, options));
+    static ReplSession open(TraceSource source, SeekableReplay.Options options) throws TraceException, IOException {
+        return new ReplSession(SeekableReplay.load(source, options));
     }
 
     /** ANSI colours in what {@link #execute} writes (off by default). */
@@ -197,7 +197,7 @@ public final class ReplSession implements Closeable {
 
     // ---- what the command groups share ----
 
-    Timeline timeline() {
+    SeekableReplay timeline() {
         return timeline;
     }
 

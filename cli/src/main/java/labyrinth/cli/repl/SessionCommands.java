@@ -60,7 +60,7 @@ final class SessionCommands {
         if (!a.isEmpty()) {
             throw new CommandError("info takes nothing or breakpoints, found '" + a + "'");
         }
-        Timeline t = session.timeline();
+        SeekableReplay t = session.timeline();
         out.println(t.name() + ": " + Args.plural(t.size(), "event") + ", " + t.header().scope().label() + " scope, "
                 + ReplSession.lower(t.mode()) + " mode, " + t.header().machine().totalPages() + " pages"
                 + ", outcome " + t.outcome().label() + (t.truncation() == null ? "" : "; " + t.truncation().describe()));

@@ -9,7 +9,7 @@ import labyrinth.core.Machine;
 import labyrinth.core.ZoneState;
 import labyrinth.replay.BlockView;
 import labyrinth.replay.FreedView;
-import labyrinth.replay.Holder;
+import labyrinth.replay.Holding;
 import labyrinth.replay.Replayer;
 import labyrinth.trace.Event;
 
@@ -190,11 +190,11 @@ final class StateViews {
 
     private ReplSession.Result top(String a, PrintWriter out) {
         long n = a.isEmpty() ? 10 : Args.count(a, "top");
-        List<Holder> top = session.timeline().state().topOwners((int) Math.min(n, Integer.MAX_VALUE));
+        List<Holding> top = session.timeline().state().topOwners((int) Math.min(n, Integer.MAX_VALUE));
         if (top.isEmpty()) {
             out.println("no owner holds pages");
         }
-        for (Holder h : top) {
+        for (Holding h : top) {
             out.println(String.format("%9d %s  %s", h.pages(), h.pages() == 1 ? "page " : "pages", h.owner()));
         }
         return ReplSession.Result.OK;

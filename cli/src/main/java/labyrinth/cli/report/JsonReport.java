@@ -7,9 +7,9 @@ import java.util.TreeMap;
 import labyrinth.core.GfpNames;
 import labyrinth.core.ZoneState;
 import labyrinth.replay.Finding;
-import labyrinth.replay.Holder;
-import labyrinth.replay.Kind;
-import labyrinth.replay.Memory;
+import labyrinth.replay.Holding;
+import labyrinth.replay.FindingKind;
+import labyrinth.replay.MemInfo;
 import labyrinth.replay.PanicVerdict;
 import labyrinth.replay.Related;
 import labyrinth.replay.ReplayResult;
@@ -195,7 +195,7 @@ public final class JsonReport {
         }
     }
 
-    private static void writeMemory(JsonGenerator g, Memory m) {
+    private static void writeMemory(JsonGenerator g, MemInfo m) {
         g.writeStartObject();
         g.writeName("zones");
         g.writeStartArray();
@@ -217,7 +217,7 @@ public final class JsonReport {
         g.writeEndArray();
         g.writeName("topOwners");
         g.writeStartArray();
-        for (Holder h : m.topOwners()) {
+        for (Holding h : m.topOwners()) {
             g.writeStartObject();
             g.writeStringProperty("owner", h.owner());
             g.writeNumberProperty("pages", h.pages());
@@ -244,10 +244,10 @@ public final class JsonReport {
         g.writeEndObject();
     }
 
-    /** Memory held by owner and site: {@code [{"owner", "site", "pages", "blocks", "firstEvent"}]}. */
-    public static void writeHolders(JsonGenerator g, List<Holder> holders) {
+    /** MemInfo held by owner and site: {@code [{"owner", "site", "pages", "blocks", "firstEvent"}]}. */
+    public static void writeHolders(JsonGenerator g, List<Holding> holders) {
         g.writeStartArray();
-        for (Holder h : holders) {
+        for (Holding h : holders) {
             g.writeStartObject();
             g.writeStringProperty("owner", h.owner());
             g.writeStringProperty("site", h.site());
@@ -260,10 +260,10 @@ public final class JsonReport {
     }
 
     /** {@code {"kind": n, ...}}, kinds in name order. */
-    private static void writeCounts(JsonGenerator g, Map<Kind, Long> counts) {
+    private static void writeCounts(JsonGenerator g, Map<FindingKind, Long> counts) {
         g.writeStartObject();
         Map<String, Long> sorted = new TreeMap<>();
-        for (Map.Entry<Kind, Long> e : counts.entrySet()) {
+        for (Map.Entry<FindingKind, Long> e : counts.entrySet()) {
             sorted.put(e.getKey().label(), e.getValue());
         }
         for (Map.Entry<String, Long> e : sorted.entrySet()) {

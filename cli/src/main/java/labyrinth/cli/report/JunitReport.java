@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import labyrinth.cli.triage.TraceRun;
 import labyrinth.replay.Finding;
-import labyrinth.replay.Kind;
+import labyrinth.replay.FindingKind;
 import labyrinth.replay.Severity;
 
 /**
@@ -41,7 +41,7 @@ public final class JunitReport {
     }
 
     /** @param leftOut what the replay's limit (any severity) and the report's limit left out, by kind */
-    private static void testCase(TraceRun r, List<Finding> listed, Map<Kind, Long> leftOut, Severity threshold,
+    private static void testCase(TraceRun r, List<Finding> listed, Map<FindingKind, Long> leftOut, Severity threshold,
                                  CiSettings settings, PrintWriter out) {
         String open = "    <testcase name=\"" + attr(r.name()) + "\" classname=\"labyrinth." + settings.command()
                 + "\" file=\"" + attr(settings.root().path(r.name())) + "\"";

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 import labyrinth.cli.triage.TraceRun;
 import labyrinth.replay.Finding;
-import labyrinth.replay.Kind;
+import labyrinth.replay.FindingKind;
 
 /**
  * The findings a CI report lists, at most {@code limit} over all its traces (GitHub rejects a SARIF
@@ -28,10 +28,10 @@ final class ListedFindings {
             .thenComparingInt(Candidate::position);
 
     private final List<List<Finding>> listed;
-    private final List<Map<Kind, Long>> leftOut;
+    private final List<Map<FindingKind, Long>> leftOut;
     private final int limit;
 
-    private ListedFindings(List<List<Finding>> listed, List<Map<Kind, Long>> leftOut, int limit) {
+    private ListedFindings(List<List<Finding>> listed, List<Map<FindingKind, Long>> leftOut, int limit) {
         this.listed = listed;
         this.leftOut = leftOut;
         this.limit = limit;
@@ -61,9 +61,9 @@ final class ListedFindings {
         for (int r = 0; r < runs.size(); r++) {
             keep[r] = new boolean[runs.get(r).unreadable() ? 0 : runs.get(r).result().findings().size()];
         }
-        List<Map<Kind, Long>> leftOut = new ArrayList<>();
+        List<Map<FindingKind, Long>> leftOut = new ArrayList<>();
         for (TraceRun run : runs) {
-            Map<Kind, Long> m = new EnumMap<>(Kind.class);
+            Map<FindingKind, Long> m = new EnumMap<>(FindingKind.class);
             if (!run.unreadable()) {
                 m.putAll(run.result().droppedByKind());
             }
@@ -96,25 +96,25 @@ final class ListedFindings {
     }
 
     /** The findings of run {@code r} left out, by kind (by the replay's limit or this one). */
-    Map<Kind, Long> leftOut(int r) {
+    Map<FindingKind, Long> leftOut(int r) {
         return leftOut.get(r);
     }
 
     /** Every finding left out, by kind. */
-    Map<Kind, Long> leftOut() {
-        Map<Kind, Long> total = new EnumMap<>(Kind.class);
-        for (Map<Kind, Long> m : leftOut) {
+    Map<FindingKind, Long> leftOut() {
+        Map<FindingKind, Long> total = new EnumMap<>(FindingKind.class);
+        for (Map<FindingKind, Long> m : leftOut) {
             m.forEach((k, n) -> total.merge(k, n, Long::sum));
         }
         return total;
     }
 
-    static long sum(Map<Kind, Long> counts) {
+    static long sum(Map<FindingKind, Long> counts) {
         return counts.values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** {@code alloc-failure 12, leak 3}. */
-    static String byKind(Map<Kind, Long> counts) {
+    static String byKind(Map<FindingKind, Long> counts) {
         StringBuilder sb = new StringBuilder();
         counts.forEach((k, n) -> sb.append(sb.length() == 0 ? "" : ", ").append(k.label()).append(' ').append(n));
         return sb.toString();

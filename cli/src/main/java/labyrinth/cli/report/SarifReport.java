@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import labyrinth.cli.triage.TraceRun;
 import labyrinth.replay.Finding;
-import labyrinth.replay.Kind;
+import labyrinth.replay.FindingKind;
 import labyrinth.replay.Outcome;
 import labyrinth.replay.Severity;
 import labyrinth.replay.Signatures;
@@ -107,7 +107,7 @@ public final class SarifReport {
         g.writeStartArray();
         g.writeStartObject();
         g.writeBooleanProperty("executionSuccessful", runs.stream().noneMatch(TraceRun::unreadable));
-        Map<Kind, Long> leftOut = listed.leftOut();
+        Map<FindingKind, Long> leftOut = listed.leftOut();
         boolean cut = runs.stream().anyMatch(r -> !r.unreadable() && r.result().truncation() != null);
         if (cut || !leftOut.isEmpty()) {
             g.writeName("toolExecutionNotifications");
@@ -135,7 +135,7 @@ public final class SarifReport {
     }
 
     private static void properties(JsonGenerator g, ListedFindings listed, CiSettings settings) {
-        Map<Kind, Long> leftOut = listed.leftOut();
+        Map<FindingKind, Long> leftOut = listed.leftOut();
         g.writeName("properties");
         g.writeStartObject();
         g.writeNumberProperty("maxResults", settings.limit());

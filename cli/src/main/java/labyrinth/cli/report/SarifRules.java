@@ -1,6 +1,6 @@
 package labyrinth.cli.report;
 
-import labyrinth.replay.Kind;
+import labyrinth.replay.FindingKind;
 import labyrinth.replay.Severity;
 import tools.jackson.core.JsonGenerator;
 
@@ -12,7 +12,7 @@ import tools.jackson.core.JsonGenerator;
 final class SarifRules {
     /** The rule of a trace that could not be read; it follows the finding kinds. */
     static final String UNREADABLE = "unreadable-trace";
-    static final int UNREADABLE_INDEX = Kind.values().length;
+    static final int UNREADABLE_INDEX = FindingKind.values().length;
     // no public home page is recorded anywhere in the project: this is where the CLI contract lives
     static final String INFORMATION_URI = "https://github.com/labyrinth-debugger/labyrinth/blob/main/docs/cli.md";
 
@@ -29,7 +29,7 @@ final class SarifRules {
         g.writeStringProperty("informationUri", INFORMATION_URI);
         g.writeName("rules");
         g.writeStartArray();
-        for (Kind k : Kind.values()) {
+        for (FindingKind k : FindingKind.values()) {
             rule(g, k.label(), k.shortDescription(), k.fullDescription(), defaultLevel(k), help(k));
         }
         rule(g, UNREADABLE, "the trace could not be read",
@@ -93,7 +93,7 @@ final class SarifRules {
     }
 
     /** The level of the kind's usual severity (CLI.md's table); a finding's own level may differ. */
-    static String defaultLevel(Kind k) {
+    static String defaultLevel(FindingKind k) {
         return SarifReport.level(switch (k) {
             case WATERMARK_LOW, UNKNOWN_FREE -> Severity.INFO;
             case ALLOC_FAILURE, WATERMARK_MIN, FOREIGN_FREE, TRACE_GAP -> Severity.WARNING;
@@ -102,7 +102,7 @@ final class SarifRules {
     }
 
     /** What to do about a finding of kind {@code k}, in Markdown. */
-    static String help(Kind k) {
+    static String help(FindingKind k) {
         return switch (k) {
             case ALLOC_FAILURE -> "The message gives the reason (`watermark`, `fragmentation`, `no-zone`, `recorded`)"
                     + " and the zone's free pages against its watermarks. Find who holds the memory (`labyrinth stats"

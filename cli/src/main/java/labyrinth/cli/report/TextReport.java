@@ -8,9 +8,9 @@ import java.util.TreeMap;
 import labyrinth.core.GfpNames;
 import labyrinth.core.ZoneState;
 import labyrinth.replay.Finding;
-import labyrinth.replay.Holder;
-import labyrinth.replay.Kind;
-import labyrinth.replay.Memory;
+import labyrinth.replay.Holding;
+import labyrinth.replay.FindingKind;
+import labyrinth.replay.MemInfo;
 import labyrinth.replay.Outcome;
 import labyrinth.replay.PanicVerdict;
 import labyrinth.replay.Related;
@@ -97,7 +97,7 @@ public final class TextReport {
             sb.append(':').append(f.line()).append(':').append(f.column());
         }
         sb.append(": ").append(colors.severity(f.severity())).append(": ");
-        if (f.kind() != Kind.PANIC) {
+        if (f.kind() != FindingKind.PANIC) {
             sb.append(f.kind().label()).append(": ");
         }
         return sb.append(f.message()).toString();
@@ -106,7 +106,7 @@ public final class TextReport {
     /** The notes under a finding: the kernel's failure line (masks in {@code names}), and the related events. */
     public static List<String> notes(Finding f, GfpNames names) {
         List<String> notes = new ArrayList<>();
-        if (f.kind() == Kind.ALLOC_FAILURE) {
+        if (f.kind() == FindingKind.ALLOC_FAILURE) {
             notes.add((f.owner() == null ? "" : f.owner() + ": ") + "page allocation failure: order:" + f.order()
                     + ", mode:" + names.format(f.gfp()));
         }
@@ -152,7 +152,7 @@ public final class TextReport {
     private static void exhaustion(ReplayResult r, PrintWriter out) {
         List<Finding> failures = new ArrayList<>();
         for (Finding f : r.findings()) {
-            if (f.kind() == Kind.ALLOC_FAILURE && f.memory() != null) {
+            if (f.kind() == FindingKind.ALLOC_FAILURE && f.memory() != null) {
                 failures.add(f);
             }
         }
@@ -177,7 +177,7 @@ public final class TextReport {
     }
 
     /** Kernel Mem-Info style: per-zone watermarks, then free blocks per order with sizes. */
-    static void memInfo(Memory m, int pageKb, int pageSize, PrintWriter out) {
+    static void memInfo(MemInfo m, int pageKb, int pageSize, PrintWriter out) {
         out.println("  Mem-Info:");
         for (ZoneState z : m.zones()) {
             out.println("  " + z.kind().label() + " free:" + z.free() + " min:" + z.min() + " low:" + z.low()
@@ -196,7 +196,7 @@ public final class TextReport {
         }
         if (!m.topOwners().isEmpty()) {
             StringBuilder sb = new StringBuilder("  top owners:");
-            for (Holder h : m.topOwners()) {
+            for (Holding h : m.topOwners()) {
                 sb.append(' ').append(h.owner()).append(' ').append(h.pages()).append(h.pages() == 1 ? " page," : " pages,");
             }
             sb.setLength(sb.length() - 1);
@@ -217,7 +217,7 @@ public final class TextReport {
     private static void leaks(ReplayResult r, PrintWriter out) {
         List<Finding> leaks = new ArrayList<>();
         for (Finding f : r.findings()) {
-            if (f.kind() == Kind.LEAK) {
+            if (f.kind() == FindingKind.LEAK) {
                 leaks.add(f);
             }
         }
@@ -244,7 +244,7 @@ public final class TextReport {
                 + (p.reproduced() ? "reproduced" : "NOT reproduced"));
         out.println("  why: " + p.why());
         Finding t = p.triggerFinding();
-        if (t != null && t.kind() == Kind.ALLOC_FAILURE) {
+        if (t != null && t.kind() == FindingKind.ALLOC_FAILURE) {
             out.println("  failed allocation: event " + t.event() + ", order-" + t.order() + " "
                     + r.header().machine().gfpNames().format(t.gfp()) + (t.owner() == null ? "" : " by " + t.owner())
                     + (t.ctx() == null ? "" : " in " + t.ctx().label()));
@@ -258,7 +258,7 @@ public final class TextReport {
         if (!p.holders().isEmpty()) {
             out.println("  what held the memory:");
             int shown = 0;
-            for (Holder h : p.holders()) {
+            for (Holding h : p.holders()) {
                 if (shown++ == 5) {
                     out.println("    ... and " + (p.holders().size() - 5) + " more");
                     break;
@@ -309,7 +309,7 @@ public final class TextReport {
     }
 
     /** {@code kind n, kind n}, kinds in name order. */
-    private static String byKind(Map<Kind, Long> counts) {
+    private static String byKind(Map<FindingKind, Long> counts) {
         Map<String, Long> sorted = new TreeMap<>();
         counts.forEach((k, v) -> sorted.put(k.label(), v));
         StringBuilder sb = new StringBuilder();

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import labyrinth.core.GfpNames;
 import labyrinth.replay.Finding;
-import labyrinth.replay.Holder;
+import labyrinth.replay.Holding;
 import labyrinth.replay.ReplayResult;
 import labyrinth.whatif.Baseline;
 import labyrinth.whatif.Changes;
@@ -204,7 +204,7 @@ public final class WhatIfJson {
             g.writeName("groups");
             g.writeStartArray();
             for (LeakSearch.Verdict v : leaks) {
-                Holder h = v.group();
+                Holding h = v.group();
                 g.writeStartObject();
                 g.writeStringProperty("owner", h.owner());
                 g.writeStringProperty("site", h.site());

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import labyrinth.replay.Finding;
-import labyrinth.replay.Holder;
+import labyrinth.replay.Holding;
 import labyrinth.replay.PanicVerdict;
 import labyrinth.replay.ReplayResult;
 import labyrinth.replay.Summary;
@@ -135,7 +135,7 @@ public final class WhatIfText {
             out.println("Skipped: " + w.skipped() + (w.skipped() == 1 ? " event" : " events")
                     + " about blocks the what-if never got");
         }
-        for (Holder h : w.heldWhatIfOnly()) {
+        for (Holding h : w.heldWhatIfOnly()) {
             out.println("Held in the what-if only: " + (h.owner() == null ? "an unnamed owner" : h.owner())
                     + (h.site() == null ? "" : " at " + h.site()) + ": " + h.pages()
                     + (h.pages() == 1 ? " page" : " pages") + " in " + h.blocks()
@@ -199,7 +199,7 @@ public final class WhatIfText {
         out.println("Search leaks: does fixing this leak alone remove the " + (p.panic() ? "panic's trigger" : "first failure")
                 + ", event " + p.event() + "?");
         for (LeakSearch.Verdict v : verdicts) {
-            Holder h = v.group();
+            Holding h = v.group();
             out.println("  " + (v.removesPrimary() ? "yes " : "no  ") + LeakFix.of(h.owner(), h.site()).label() + ": "
                     + h.pages() + (h.pages() == 1 ? " page" : " pages") + " in " + h.blocks()
                     + (h.blocks() == 1 ? " block" : " blocks"));

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import labyrinth.core.Machine;
-import labyrinth.trace.Common;
+import labyrinth.trace.CommonFields;
 import labyrinth.trace.Event;
 import labyrinth.trace.Header;
 import labyrinth.trace.ListSource;
@@ -234,7 +234,7 @@ class ProgressTest {
     private static List<Event> events(int n) {
         List<Event> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            out.add(new Event.Mark(Common.at(i), "m"));
+            out.add(new Event.Mark(CommonFields.at(i), "m"));
         }
         return out;
     }

@@ -30,9 +30,9 @@ class BackStepExactnessTest {
         // forwards: one checkpoint, the start, so every state is one uninterrupted replay from it;
         // backwards: a checkpoint every 7 events, so most targets sit between two of them
         try (ReplSession forwards = ReplSession.open(t.source(),
-                     new Timeline.Options(null, 1L << 20, 64L << 20, Integer.MAX_VALUE, 1024, 100_000));
+                     new SeekableReplay.Options(null, 1L << 20, 64L << 20, Integer.MAX_VALUE, 1024, 100_000));
              ReplSession backwards = ReplSession.open(t.source(),
-                     new Timeline.Options(null, 1L << 20, 64L << 20, 7, 1024, 100_000))) {
+                     new SeekableReplay.Options(null, 1L << 20, 64L << 20, 7, 1024, 100_000))) {
             assertThat(forwards.timeline().checkpointCount()).isEqualTo(1);
             assertThat(backwards.timeline().checkpointCount()).isGreaterThan(50);
             for (int pair = 0; pair < 25; pair++) {

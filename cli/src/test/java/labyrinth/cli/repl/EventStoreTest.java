@@ -3,15 +3,15 @@ package labyrinth.cli.repl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import labyrinth.trace.Common;
-import labyrinth.trace.Ctx;
+import labyrinth.trace.CommonFields;
+import labyrinth.trace.Context;
 import labyrinth.trace.Event;
 import org.junit.jupiter.api.Test;
 
 class EventStoreTest {
     @Test
     void marksComeBackWithWhetherAndHowManyEventsWereLost() throws Exception {
-        Common c = new Common(4, false, 9, 1, Common.NO_TIME, 3, Ctx.TASK, null, null, List.of());
+        CommonFields c = new CommonFields(4, false, 9, 1, CommonFields.NO_TIME, 3, Context.TASK, null, null, List.of());
         List<Event> marks = List.of(new Event.Mark(c, "phase 2"), new Event.Mark(c, null),
                 new Event.Mark(c, "CPU:3 [LOST 37 EVENTS]", 37),
                 new Event.Mark(c, "CPU 3 buffer overrun", Event.Mark.LOST_UNCOUNTED));

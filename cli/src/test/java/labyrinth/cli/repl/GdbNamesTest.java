@@ -24,7 +24,7 @@ class GdbNamesTest {
     }
 
     private static ReplSession open() throws Exception {
-        return ReplSession.open(trace().source(), new Timeline.Options(null, 1L << 20, 32L << 20, 4, 1024, 1000));
+        return ReplSession.open(trace().source(), new SeekableReplay.Options(null, 1L << 20, 32L << 20, 4, 1024, 1000));
     }
 
     /** The batch transcript of {@code script}; {@code exit} receives the batch's exit code. */

@@ -43,7 +43,7 @@ class ReplSessionTest {
     }
 
     private void open(TraceBuilder t) throws Exception {
-        session = ReplSession.open(t.source(), new Timeline.Options(null, 1L << 20, 32L << 20, 4, 1024, 1000));
+        session = ReplSession.open(t.source(), new SeekableReplay.Options(null, 1L << 20, 32L << 20, 4, 1024, 1000));
     }
 
     /** Runs {@code ;}-separated commands; remembers whether any failed. */
@@ -61,7 +61,7 @@ class ReplSessionTest {
     @Test
     void checkpointsStayWithinTheirCountAndSpreadAcrossTheTrace() throws Exception {
         TraceBuilder t = TraceBuilder.random(java.util.random.RandomGeneratorFactory.of("L64X128MixRandom").create(5), 3000, 256);
-        session = ReplSession.open(t.source(), new Timeline.Options(null, 1L << 20, 1L << 30, 4, 6, 1000));
+        session = ReplSession.open(t.source(), new SeekableReplay.Options(null, 1L << 20, 1L << 30, 4, 6, 1000));
         assertThat(session.timeline().checkpointCount()).as("a large budget, a count of 6").isEqualTo(6);
         assertThat(session.timeline().spacing()).as("about size / count apart").isBetween(3000L / 6, 3000L / 3);
     }

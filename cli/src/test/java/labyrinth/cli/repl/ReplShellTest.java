@@ -36,7 +36,7 @@ class ReplShellTest {
     }
 
     private static ReplSession open(TraceBuilder t) throws Exception {
-        return ReplSession.open(t.source(), new Timeline.Options(null, 1L << 20, 32L << 20, 4, 1024, 1000));
+        return ReplSession.open(t.source(), new SeekableReplay.Options(null, 1L << 20, 32L << 20, 4, 1024, 1000));
     }
 
     /** Types {@code keys} into a dumb terminal running the loop; returns the screen. */

@@ -13,7 +13,7 @@ import labyrinth.core.Watermarks;
 import labyrinth.core.ZoneKind;
 import labyrinth.core.ZoneSpec;
 import labyrinth.replay.Finding;
-import labyrinth.replay.Kind;
+import labyrinth.replay.FindingKind;
 import labyrinth.replay.ReplayResult;
 import labyrinth.replay.Replays;
 import labyrinth.replay.Severity;
@@ -114,7 +114,7 @@ class TextReportTest {
     void anAllocationFailureShowsTheKernelsFailureLineAndAMemInfoSnapshot() {
         ReplayResult r = exhausted();
         String text = text(r);
-        assertThat(r.findings()).extracting(Finding::kind).contains(Kind.ALLOC_FAILURE);
+        assertThat(r.findings()).extracting(Finding::kind).contains(FindingKind.ALLOC_FAILURE);
         assertThat(text).contains("  note: b: page allocation failure: order:0, mode:0xcc0(GFP_KERNEL)\n");
         assertThat(text).contains("\nExhaustion points (1 failure):\nevent 1 (line 2): order-0 0xcc0(GFP_KERNEL) by b"
                 + " failed (");

@@ -12,8 +12,8 @@ import labyrinth.format.ReadErrors;
 import labyrinth.format.ReaderLimits;
 import labyrinth.format.TraceBytes;
 import labyrinth.format.json.HeaderReader;
-import labyrinth.trace.Common;
-import labyrinth.trace.Ctx;
+import labyrinth.trace.CommonFields;
+import labyrinth.trace.Context;
 import labyrinth.trace.Event;
 import labyrinth.trace.Header;
 import labyrinth.trace.Op;
@@ -32,7 +32,7 @@ import labyrinth.trace.TraceSource;
  */
 public final class BinaryTraceReader implements TraceSource {
     private static final Op[] OPS = Op.values();
-    private static final Ctx[] CTXS = Ctx.values();
+    private static final Context[] CTXS = Context.values();
 
     private final String name;
     private final TraceBytes in;
@@ -183,11 +183,11 @@ public final class BinaryTraceReader implements TraceSource {
         if (seqGiven) {
             TraceRules.seq(number, lastSeq, here);
         }
-        long time = Common.NO_TIME;
+        long time = CommonFields.NO_TIME;
         if ((tag & F_TIME) != 0) {
             long z = varint();
             time = lastTime + ((z >>> 1) ^ -(z & 1));
-            TraceRules.time(time, timeSeen ? lastTime : Common.NO_TIME, here);
+            TraceRules.time(time, timeSeen ? lastTime : CommonFields.NO_TIME, here);
         }
         int cpu = (tag & F_CPU) != 0 ? (int) varint() : -1;
         String owner = (tag & F_OWNER) != 0 ? str(number) : null;
@@ -207,7 +207,7 @@ public final class BinaryTraceReader implements TraceSource {
                 stack.add(str(number));
             }
         }
-        Common c = new Common(number, seqGiven, 0, 0, time, cpu, CTXS[ctxOrdinal], owner, site, stack);
+        CommonFields c = new CommonFields(number, seqGiven, 0, 0, time, cpu, CTXS[ctxOrdinal], owner, site, stack);
         Event e = switch (OPS[op]) {
             case ALLOC -> {
                 int order = byte1();
@@ -253,7 +253,7 @@ public final class BinaryTraceReader implements TraceSource {
                 yield new Event.Mark(c, id == 0 ? null : str(number, id - 1));
             }
         };
-        if (time != Common.NO_TIME) {
+        if (time != CommonFields.NO_TIME) {
             lastTime = time;
             timeSeen = true;
         }

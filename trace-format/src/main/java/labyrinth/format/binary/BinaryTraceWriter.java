@@ -11,8 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import labyrinth.format.json.JsonTraceWriter;
-import labyrinth.trace.Common;
-import labyrinth.trace.Ctx;
+import labyrinth.trace.CommonFields;
+import labyrinth.trace.Context;
 import labyrinth.trace.Event;
 import labyrinth.trace.Header;
 
@@ -50,7 +50,7 @@ public final class BinaryTraceWriter implements Closeable {
     }
 
     public void write(Event e) throws IOException {
-        Common c = e.common();
+        CommonFields c = e.common();
         int owner = c.owner() == null ? -1 : id(c.owner());
         int site = c.site() == null ? -1 : id(c.site());
         int fn = e instanceof Event.Alloc a && a.fn() != null ? id(a.fn()) : -1;
@@ -65,7 +65,7 @@ public final class BinaryTraceWriter implements Closeable {
         }
         int ext = (c.seqGiven() ? X_SEQ : 0) | (c.ctx().ordinal() << X_CTX_SHIFT)
                 | (frames.length > 0 ? X_STACK : 0) | (fn >= 0 ? X_FN : 0) | (unparsed >= 0 ? X_GFP_UNPARSED : 0);
-        int tag = e.op().ordinal() | (c.time() != Common.NO_TIME ? F_TIME : 0) | (c.cpu() >= 0 ? F_CPU : 0)
+        int tag = e.op().ordinal() | (c.time() != CommonFields.NO_TIME ? F_TIME : 0) | (c.cpu() >= 0 ? F_CPU : 0)
                 | (owner >= 0 ? F_OWNER : 0) | (site >= 0 ? F_SITE : 0) | (ext != 0 ? F_EXT : 0);
         room(64);
         buf[len++] = (byte) tag;
@@ -76,7 +76,7 @@ public final class BinaryTraceWriter implements Closeable {
             varint(c.number() - lastNumber - 1); // seqs only grow
         }
         lastNumber = c.number();
-        if (c.time() != Common.NO_TIME) {
+        if (c.time() != CommonFields.NO_TIME) {
             long d = c.time() - lastTime;
             varint((d << 1) ^ (d >> 63));
             lastTime = c.time();
@@ -195,7 +195,7 @@ public final class BinaryTraceWriter implements Closeable {
         buf[len++] = (byte) v;
     }
 
-    static Ctx ctx(int ordinal) {
-        return Ctx.values()[ordinal];
+    static Context ctx(int ordinal) {
+        return Context.values()[ordinal];
     }
 }

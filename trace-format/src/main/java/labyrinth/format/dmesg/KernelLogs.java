@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 import labyrinth.core.KernelVersion;
 import labyrinth.explain.FailureReport;
 import labyrinth.format.TraceBytes;
-import labyrinth.trace.Ctx;
+import labyrinth.trace.Context;
 
 /**
  * Reads every "page allocation failure" report of a kernel log (dmesg, {@code dmesg -H/-T/-x},
@@ -28,7 +28,7 @@ import labyrinth.trace.Ctx;
  * <p>A report runs from its header to the next header, a second Mem-Info, a zone printed twice,
  * the first line after its buddy lines, or 2000 lines without a Mem-Info. A report whose own
  * lines name no kernel version takes the log's {@code Linux version} line, else the version of
- * another report in the log. Memory use is one report's lines, whatever the log's size.
+ * another report in the log. MemInfo use is one report's lines, whatever the log's size.
  * Stateless and thread-safe.
  */
 public final class KernelLogs {
@@ -199,8 +199,8 @@ public final class KernelLogs {
             b.mems = c.group(2);
         }
         if (!b.contextSeen) {
-            Ctx ctx = t.contains("<IRQ>") ? Ctx.HARDIRQ : t.contains("<SOFTIRQ>") ? Ctx.SOFTIRQ
-                    : t.contains("<NMI>") ? Ctx.NMI : null;
+            Context ctx = t.contains("<IRQ>") ? Context.HARDIRQ : t.contains("<SOFTIRQ>") ? Context.SOFTIRQ
+                    : t.contains("<NMI>") ? Context.NMI : null;
             if (ctx != null) {
                 b.context = ctx;
                 b.contextSeen = true;

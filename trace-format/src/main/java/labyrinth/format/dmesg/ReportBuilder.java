@@ -8,7 +8,7 @@ import labyrinth.core.KernelVersion;
 import labyrinth.explain.FailureReport;
 import labyrinth.explain.GfpReading;
 import labyrinth.explain.PrintedZone;
-import labyrinth.trace.Ctx;
+import labyrinth.trace.Context;
 
 /**
  * Gathers the pieces of one report while the log is read, and turns them into a
@@ -28,7 +28,7 @@ final class ReportBuilder {
     final long line;
     final Headers.Header header;
     KernelVersion version;
-    Ctx context = Ctx.TASK;
+    Context context = Context.TASK;
     boolean contextSeen;
     String cpuset;
     String mems;

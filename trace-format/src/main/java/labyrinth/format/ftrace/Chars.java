@@ -1,6 +1,6 @@
 package labyrinth.format.ftrace;
 
-import labyrinth.trace.Common;
+import labyrinth.trace.CommonFields;
 
 /** Character tests and number reading shared by the line layouts, without regular expressions. Stateless. */
 final class Chars {
@@ -56,7 +56,7 @@ final class Chars {
     /** {@code secs.frac} in [b, e) with its dot at {@code dot}, as nanoseconds; NO_TIME when too large. */
     static long nanos(String s, int b, int dot, int e) {
         if (dot - b > 10) {
-            return Common.NO_TIME;
+            return CommonFields.NO_TIME;
         }
         long secs = Long.parseLong(s, b, dot, 10);
         long frac = 0;

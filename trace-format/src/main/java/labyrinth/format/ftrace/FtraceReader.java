@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import labyrinth.core.Machine;
 import labyrinth.format.TraceBytes;
-import labyrinth.trace.Common;
-import labyrinth.trace.Ctx;
+import labyrinth.trace.CommonFields;
+import labyrinth.trace.Context;
 import labyrinth.trace.Event;
 import labyrinth.trace.Header;
 import labyrinth.trace.Scope;
@@ -30,7 +30,7 @@ import labyrinth.trace.TraceSource;
  * {@code mm_pagevec_free} become {@link Event.Free}. {@code mm_page_pcpu_drain} and
  * {@code mm_page_alloc_zone_locked} (per-CPU list traffic, not ownership) and every other event
  * are counted in the {@link #report()} and skipped. A line saying that the ring buffer lost events
- * ({@link LineParser.Kind#LOST}) becomes an {@link Event.Mark} labelled with the line and carrying
+ * ({@link LineParser.LineKind#LOST}) becomes an {@link Event.Mark} labelled with the line and carrying
  * the count, which the replay reports as a trace-gap. An event's number is its 0-based position
  * among the events produced, its line the source line, its column 1; the owner is
  * {@code comm-pid} as printed; the context comes from the irq-flags column
@@ -57,7 +57,7 @@ import labyrinth.trace.TraceSource;
  * <p>The machine must be known before the first event: it is given (options), read from
  * /proc/zoneinfo, guessed from a memory size, or else guessed from the highest pfn of a cheap
  * first pass over the file ({@link #open(Path, FtraceOptions)} only; a stream cannot be read
- * twice). Memory use does not depend on the file's size. Not thread-safe: one per trace.
+ * twice). MemInfo use does not depend on the file's size. Not thread-safe: one per trace.
  */
 public final class FtraceReader implements TraceSource {
     private static final int MAX_STACK = 256;
@@ -266,7 +266,7 @@ public final class FtraceReader implements TraceSource {
             if (!parsed) {
                 parser.parse(line);
             }
-            LineParser.Kind kind = parser.kind;
+            LineParser.LineKind kind = parser.kind;
             switch (kind) {
                 case STACK_FRAME -> {
                     if (mode == StackMode.FTRACE) {
@@ -416,12 +416,12 @@ public final class FtraceReader implements TraceSource {
         pending = null;
         mode = StackMode.NONE;
         long t = p.time;
-        if (t != Common.NO_TIME) {
+        if (t != CommonFields.NO_TIME) {
             if (t < maxTime) {
                 if (report.timeBackwards++ == 0) {
                     report.firstTimeBackwardsLine = p.line;
                 }
-                t = Common.NO_TIME;
+                t = CommonFields.NO_TIME;
             } else {
                 maxTime = t;
             }
@@ -447,7 +447,7 @@ public final class FtraceReader implements TraceSource {
      * it, which the replay reports as a trace-gap.
      */
     private Event lossMark(long lineNo, String line) {
-        Common c = new Common(produced++, false, lineNo, 1, Common.NO_TIME, parser.cpu, Ctx.TASK, null, null,
+        CommonFields c = new CommonFields(produced++, false, lineNo, 1, CommonFields.NO_TIME, parser.cpu, Context.TASK, null, null,
                 List.of());
         return new Event.Mark(c, line.strip(), parser.lost > 0 ? parser.lost : Event.Mark.LOST_UNCOUNTED);
     }

@@ -8,7 +8,7 @@ import static labyrinth.format.ftrace.Chars.skipSpaces;
 
 import java.util.HashMap;
 import java.util.Map;
-import labyrinth.trace.Common;
+import labyrinth.trace.CommonFields;
 
 /**
  * The function_graph layout ({@code 4) | func()} lines, with {@code funcgraph-abstime} and {@code
@@ -26,7 +26,7 @@ final class GraphLayout {
         while (j < n && isDigit(line.charAt(j))) {
             j++;
         }
-        long abstime = Common.NO_TIME;
+        long abstime = CommonFields.NO_TIME;
         if (j < n && line.charAt(j) == '.') { // funcgraph-abstime: "  2319.000857 |   4)  ..."
             int dot = j++;
             while (j < n && isDigit(line.charAt(j))) {
@@ -58,7 +58,7 @@ final class GraphLayout {
             }
             int close = line.indexOf("*/", comment + 2);
             if (close < 0) {
-                out.kind = LineParser.Kind.GRAPH_OPEN;
+                out.kind = LineParser.LineKind.GRAPH_OPEN;
                 out.openComment = line.substring(comment + 2);
             } else {
                 comment(line.substring(comment + 2, close), out);
@@ -72,7 +72,7 @@ final class GraphLayout {
                 graphTask.put(out.cpu, next);
             }
         }
-        out.kind = LineParser.Kind.IGNORED;
+        out.kind = LineParser.LineKind.IGNORED;
         return true;
     }
 
@@ -96,11 +96,11 @@ final class GraphLayout {
         int colon = b.indexOf(':');
         String name = colon > 0 ? b.substring(0, colon) : "";
         if (isIdentifier(name)) {
-            out.kind = LineParser.Kind.EVENT;
+            out.kind = LineParser.LineKind.EVENT;
             out.event = name;
             out.fields = b.substring(colon + 1).trim();
         } else {
-            out.kind = LineParser.Kind.EVENT;
+            out.kind = LineParser.LineKind.EVENT;
             out.event = "(comment)";
             out.fields = "";
         }

@@ -1,6 +1,6 @@
 package labyrinth.format.ftrace;
 
-import labyrinth.trace.Ctx;
+import labyrinth.trace.Context;
 
 /** The irq-flags column of ftrace's latency format ({@code d..1}, {@code dNs2.}) and what it says of context. Stateless. */
 final class IrqFlags {
@@ -27,27 +27,27 @@ final class IrqFlags {
      * with migration disabled may still sleep). NMI, then hardirq, then softirq win; otherwise
      * irqs or bottom halves off, or a preempt depth above {@code preemptOffset}, mean atomic.
      *
-     * @param flags the column, or null when the layout has none: {@link Ctx#TASK}
+     * @param flags the column, or null when the layout has none: {@link Context#TASK}
      */
-    static Ctx ctxOf(String flags, int preemptOffset) {
+    static Context ctxOf(String flags, int preemptOffset) {
         if (flags == null) {
-            return Ctx.TASK;
+            return Context.TASK;
         }
         char irq = flags.charAt(2);
         if (irq == 'Z' || irq == 'z') {
-            return Ctx.NMI;
+            return Context.NMI;
         }
         if (irq == 'H' || irq == 'h') {
-            return Ctx.HARDIRQ;
+            return Context.HARDIRQ;
         }
         if (irq == 's') {
-            return Ctx.SOFTIRQ;
+            return Context.SOFTIRQ;
         }
         char off = flags.charAt(0);
         if (off == 'd' || off == 'D' || off == 'b') {
-            return Ctx.ATOMIC;
+            return Context.ATOMIC;
         }
-        return preemptDepth(flags) > preemptOffset ? Ctx.ATOMIC : Ctx.TASK;
+        return preemptDepth(flags) > preemptOffset ? Context.ATOMIC : Context.TASK;
     }
 
     /** The flags column's preempt depth (column 4), 0 for {@code .}. */

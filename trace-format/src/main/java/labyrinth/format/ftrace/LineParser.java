@@ -8,7 +8,7 @@ import static labyrinth.format.ftrace.Chars.isSpace;
 import static labyrinth.format.ftrace.Chars.nanos;
 import static labyrinth.format.ftrace.Chars.skipSpaces;
 
-import labyrinth.trace.Common;
+import labyrinth.trace.CommonFields;
 
 /**
  * Classifies one line of a kernel trace and splits it into prefix and event, by hand (no regular
@@ -18,7 +18,7 @@ import labyrinth.trace.Common;
  * owner that layout gives. Not thread-safe: one per reader.
  */
 final class LineParser {
-    enum Kind {
+    enum LineKind {
         /** An event line: {@link #event} names it, {@link #fields} holds its {@code key=value} text. */
         EVENT,
         /** {@code <stack trace>}: {@code =>} frames follow. */
@@ -45,7 +45,7 @@ final class LineParser {
         MALFORMED
     }
 
-    Kind kind;
+    LineKind kind;
     Layout layout;
     String owner;
     int cpu;
@@ -62,11 +62,11 @@ final class LineParser {
     private final GraphLayout graph = new GraphLayout();
 
     void parse(String line) {
-        kind = Kind.UNRECOGNISED;
+        kind = LineKind.UNRECOGNISED;
         layout = null;
         owner = null;
         cpu = -1;
-        time = Common.NO_TIME;
+        time = CommonFields.NO_TIME;
         flags = null;
         event = null;
         fields = null;
@@ -77,16 +77,16 @@ final class LineParser {
         int n = line.length();
         int i = skipSpaces(line, 0);
         if (i == n) {
-            kind = Kind.BLANK;
+            kind = LineKind.BLANK;
             return;
         }
         char c = line.charAt(i);
         if (c == '#') {
-            kind = Kind.IGNORED;
+            kind = LineKind.IGNORED;
             return;
         }
         if (line.startsWith("=>", i)) {
-            kind = Kind.STACK_FRAME;
+            kind = LineKind.STACK_FRAME;
             frame = ftraceFrame(line, i + 2);
             return;
         }
@@ -106,16 +106,16 @@ final class LineParser {
             return;
         }
         if (isHeader(line, i)) {
-            kind = Kind.IGNORED;
+            kind = LineKind.IGNORED;
             return;
         }
         if (line.indexOf("mm_page", i) >= 0) {
-            kind = Kind.MALFORMED;
+            kind = LineKind.MALFORMED;
             problem = "a page event in no known layout (expected \"comm-pid [cpu] flags secs.usecs: event: fields\")";
         }
     }
 
-    /** Completes a {@link Kind#GRAPH_OPEN} comment whose whole text (continuation lines joined) is known. */
+    /** Completes a {@link LineKind#GRAPH_OPEN} comment whose whole text (continuation lines joined) is known. */
     void finishGraphComment(String body) {
         graph.comment(body, this);
     }
@@ -188,18 +188,18 @@ final class LineParser {
             return false;
         }
         if (line.startsWith("<stack trace>", j)) {
-            kind = Kind.STACK_HEADER;
+            kind = LineKind.STACK_HEADER;
             return true;
         }
         if (line.startsWith("<user stack trace>", j)) {
-            kind = Kind.USER_STACK_HEADER;
+            kind = LineKind.USER_STACK_HEADER;
             return true;
         }
         int e = j;
         while (e < n && !isSpace(line.charAt(e))) {
             e++;
         }
-        kind = Kind.EVENT;
+        kind = LineKind.EVENT;
         if (e - j > 1 && line.charAt(e - 1) == ':') {
             String name = line.substring(j, e - 1);
             int sys = name.lastIndexOf(':');
@@ -299,7 +299,7 @@ final class LineParser {
         if (eq == f || eq >= n || line.charAt(eq) != '=') {
             return false;
         }
-        kind = Kind.EVENT;
+        kind = LineKind.EVENT;
         layout = Layout.BARE;
         event = name;
         fields = line.substring(f).trim();
@@ -321,7 +321,7 @@ final class LineParser {
         }
         int dso = rest.lastIndexOf(" (");
         String sym = dso > 0 && rest.endsWith(")") ? rest.substring(0, dso).trim() : rest;
-        kind = Kind.CALLCHAIN_FRAME;
+        kind = LineKind.CALLCHAIN_FRAME;
         frame = sym.equals("[unknown]") ? "[unknown] <" + line.substring(i, e) + ">" : sym;
         return true;
     }

@@ -12,7 +12,7 @@ final class LostLines {
     private LostLines() {
     }
 
-    /** Whether {@code line} ({@code CPU} at {@code i}) is a {@link LineParser.Kind#LOST} line; if so, sets {@code out}. */
+    /** Whether {@code line} ({@code CPU} at {@code i}) is a {@link LineParser.LineKind#LOST} line; if so, sets {@code out}. */
     static boolean read(String line, int i, LineParser out) {
         int p = i + 3;
         if (p >= line.length() || line.charAt(p) != ':' && line.charAt(p) != ' ') {
@@ -40,7 +40,7 @@ final class LostLines {
         if (count < 0) {
             return false;
         }
-        out.kind = LineParser.Kind.LOST;
+        out.kind = LineParser.LineKind.LOST;
         out.cpu = number;
         out.lost = count;
         return true;

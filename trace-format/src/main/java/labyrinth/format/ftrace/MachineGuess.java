@@ -21,7 +21,7 @@ public final class MachineGuess {
     private MachineGuess() {
     }
 
-    /** Memory of {@code bytes} (rounded down to whole pages), e.g. from {@code MemTotal}. */
+    /** MemInfo of {@code bytes} (rounded down to whole pages), e.g. from {@code MemTotal}. */
     public static Machine fromMemory(long bytes) {
         long pages = bytes / Machine.DEFAULT_PAGE_SIZE;
         if (pages <= 0) {

@@ -1,8 +1,8 @@
 package labyrinth.format.ftrace;
 
 import java.util.List;
-import labyrinth.trace.Common;
-import labyrinth.trace.Ctx;
+import labyrinth.trace.CommonFields;
+import labyrinth.trace.Context;
 import labyrinth.trace.Event;
 
 /** A page event read but not yet produced: a stack may still follow. Mutable; one per event. */
@@ -16,13 +16,13 @@ final class PendingEvent {
     long pfn;
     int cpu;
     long time;
-    Ctx ctx;
+    Context ctx;
     String owner;
     Layout layout;
     List<String> stack;
 
     /**
-     * The event, numbered {@code number} and timed {@code time} ({@link Common#NO_TIME}: untimed),
+     * The event, numbered {@code number} and timed {@code time} ({@link CommonFields#NO_TIME}: untimed),
      * counted in {@code report}; its site comes from its stack ({@link Sites}).
      */
     Event toEvent(long number, long time, ImportReport report) {
@@ -30,7 +30,7 @@ final class PendingEvent {
         if (!frames.isEmpty()) {
             report.stacks++;
         }
-        Common c = new Common(number, false, line, 1, time, cpu, ctx, owner, Sites.siteOf(frames), frames);
+        CommonFields c = new CommonFields(number, false, line, 1, time, cpu, ctx, owner, Sites.siteOf(frames), frames);
         report.layouts.merge(layout, 1L, Long::sum);
         if (alloc) {
             report.allocs++;

@@ -34,8 +34,8 @@ final class Sniffer {
                 return true;
             }
             p.parse(line);
-            if (p.kind == LineParser.Kind.EVENT || p.kind == LineParser.Kind.STACK_HEADER
-                    || p.kind == LineParser.Kind.GRAPH_OPEN) {
+            if (p.kind == LineParser.LineKind.EVENT || p.kind == LineParser.LineKind.STACK_HEADER
+                    || p.kind == LineParser.LineKind.GRAPH_OPEN) {
                 return true;
             }
         }

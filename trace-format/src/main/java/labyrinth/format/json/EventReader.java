@@ -9,9 +9,9 @@ import java.util.function.Supplier;
 import labyrinth.core.Gfp;
 import labyrinth.core.GfpNames;
 import labyrinth.core.Machine;
-import labyrinth.format.Texts;
-import labyrinth.trace.Common;
-import labyrinth.trace.Ctx;
+import labyrinth.format.Quoting;
+import labyrinth.trace.CommonFields;
+import labyrinth.trace.Context;
 import labyrinth.trace.EntryPoints;
 import labyrinth.trace.Event;
 import labyrinth.trace.Op;
@@ -35,7 +35,7 @@ final class EventReader {
     private static final String OPS = "alloc, free, access, transfer, panic, mark";
     private static final String CTXS = "task, atomic, softirq, hardirq, nmi";
     private static final Op[] OP_VALUES = Op.values();
-    private static final Ctx[] CTX_VALUES = Ctx.values();
+    private static final Context[] CTX_VALUES = Context.values();
 
     private final JsonTokens t;
     private final JsonParser p;
@@ -54,7 +54,7 @@ final class EventReader {
     private long position;
     private long lastNumber = -1;
     private long lastSeq = -1;
-    private long lastTime = Common.NO_TIME;
+    private long lastTime = CommonFields.NO_TIME;
 
     // the event being read
     private long eventLine;
@@ -63,7 +63,7 @@ final class EventReader {
     private long seq;
     private long time;
     private int cpu;
-    private Ctx ctx;
+    private Context ctx;
     private String owner;
     private String site;
     /** Resolved page of pfn/addr; {@link Event#NULL_PFN} for null/0x0. */
@@ -93,7 +93,7 @@ final class EventReader {
     private final TraceRules.Where orderAt = d -> keyFail(EventKeys.ORDER, d);
     private final TraceRules.Where gfpAt = d -> keyFail(EventKeys.GFP, d);
     private final TraceRules.Where pageAt = d -> keyFail(pageKey(), d);
-    private final Supplier<String> gfpFound = () -> Texts.quote(gfpText, 60);
+    private final Supplier<String> gfpFound = () -> Quoting.quote(gfpText, 60);
 
     EventReader(JsonTokens tokens, Machine machine) {
         this.t = tokens;
@@ -104,7 +104,7 @@ final class EventReader {
         for (Op o : OP_VALUES) {
             ops.put(o.label(), o.ordinal());
         }
-        for (Ctx c : CTX_VALUES) {
+        for (Context c : CTX_VALUES) {
             ctxs.put(c.label(), c.ordinal());
         }
     }
@@ -132,9 +132,9 @@ final class EventReader {
         keys.clear();
         op = null;
         seq = -1;
-        time = Common.NO_TIME;
+        time = CommonFields.NO_TIME;
         cpu = -1;
-        ctx = Ctx.TASK;
+        ctx = Context.TASK;
         owner = null;
         site = null;
         page = Event.UNRECORDED;
@@ -314,7 +314,7 @@ final class EventReader {
         }
         boolean seqGiven = keys.has(EventKeys.SEQ);
         long number = seqGiven ? seq : position;
-        Common common = new Common(number, seqGiven, eventLine, eventCol, time, cpu, ctx, owner, site, stack);
+        CommonFields common = new CommonFields(number, seqGiven, eventLine, eventCol, time, cpu, ctx, owner, site, stack);
         Event e = switch (op) {
             case ALLOC -> alloc(common);
             case FREE -> {
@@ -345,7 +345,7 @@ final class EventReader {
         if (seqGiven) {
             lastSeq = seq;
         }
-        if (time != Common.NO_TIME) {
+        if (time != CommonFields.NO_TIME) {
             lastTime = time;
         }
         lastNumber = number;
@@ -354,7 +354,7 @@ final class EventReader {
         return e;
     }
 
-    private Event alloc(Common common) throws TraceException {
+    private Event alloc(CommonFields common) throws TraceException {
         int o = order == Event.ABSENT ? 0 : order;
         long mask = gfp < 0 ? Gfp.GFP_KERNEL : gfp;
         if (fn != impliedFn) {

@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import labyrinth.format.ReadErrors;
 import labyrinth.format.ReaderLimits;
-import labyrinth.format.Texts;
+import labyrinth.format.Quoting;
 import labyrinth.format.TraceBytes;
 import labyrinth.trace.TraceException;
 import labyrinth.trace.TraceRules;
@@ -202,7 +202,7 @@ final class JsonTokens implements AutoCloseable {
         }
         Matcher r = UNRECOGNIZED.matcher(m);
         if (r.lookingAt()) {
-            return "malformed JSON: expected a JSON value, found " + Texts.quote(r.group(1), 40);
+            return "malformed JSON: expected a JSON value, found " + Quoting.quote(r.group(1), 40);
         }
         String first = m.lines().findFirst().orElse("").replaceAll("\\s*\\(.*$", "").strip();
         if (first.isEmpty()) {
@@ -271,7 +271,7 @@ final class JsonTokens implements AutoCloseable {
     }
 
     static String quoteKey(String key) {
-        return Texts.quote(key, 40);
+        return Quoting.quote(key, 40);
     }
 
     static String duplicate(String key) {
@@ -289,8 +289,8 @@ final class JsonTokens implements AutoCloseable {
             case START_ARRAY -> "an array";
             case END_OBJECT -> "the end of the object";
             case END_ARRAY -> "the end of the array";
-            case PROPERTY_NAME -> "key " + Texts.quote(p.currentName(), 40);
-            case VALUE_STRING -> Texts.quote(p.getString(), 60);
+            case PROPERTY_NAME -> "key " + Quoting.quote(p.currentName(), 40);
+            case VALUE_STRING -> Quoting.quote(p.getString(), 60);
             case VALUE_NULL -> "null";
             case VALUE_TRUE -> "true";
             case VALUE_FALSE -> "false";

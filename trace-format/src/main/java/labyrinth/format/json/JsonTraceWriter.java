@@ -12,8 +12,8 @@ import labyrinth.core.KernelVersion;
 import labyrinth.core.Machine;
 import labyrinth.core.ZoneKind;
 import labyrinth.core.ZoneSpec;
-import labyrinth.trace.Common;
-import labyrinth.trace.Ctx;
+import labyrinth.trace.CommonFields;
+import labyrinth.trace.Context;
 import labyrinth.trace.EntryPoints;
 import labyrinth.trace.Event;
 import labyrinth.trace.Header;
@@ -115,17 +115,17 @@ public final class JsonTraceWriter implements Closeable {
             }
             first = false;
             g.writeStartObject();
-            Common c = event.common();
+            CommonFields c = event.common();
             if (c.seqGiven()) {
                 g.writeNumberProperty("seq", c.number());
             }
-            if (c.time() != Common.NO_TIME) {
+            if (c.time() != CommonFields.NO_TIME) {
                 g.writeNumberProperty("t", c.time());
             }
             if (c.cpu() >= 0) {
                 g.writeNumberProperty("cpu", c.cpu());
             }
-            if (c.ctx() != Ctx.TASK) {
+            if (c.ctx() != Context.TASK) {
                 g.writeStringProperty("ctx", c.ctx().label());
             }
             if (c.owner() != null) {

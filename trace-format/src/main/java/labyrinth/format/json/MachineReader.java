@@ -12,7 +12,7 @@ import labyrinth.core.Machine;
 import labyrinth.core.Watermarks;
 import labyrinth.core.ZoneKind;
 import labyrinth.core.ZoneSpec;
-import labyrinth.format.Texts;
+import labyrinth.format.Quoting;
 import labyrinth.trace.TraceException;
 import labyrinth.trace.TraceRules;
 import tools.jackson.core.JsonParser;
@@ -201,7 +201,7 @@ final class MachineReader {
                         ZoneKind higher = ZoneKind.byLabel(zoneName);
                         if (higher == null) {
                             throw t.fail("\"lowmemReserve\" keys must be DMA32 or Normal, found "
-                                    + Texts.quote(zoneName, 40));
+                                    + Quoting.quote(zoneName, 40));
                         }
                         if (reserve.containsKey(higher)) {
                             throw t.fail(duplicate(zoneName));

@@ -16,8 +16,8 @@ import labyrinth.format.TraceFiles;
 import labyrinth.format.json.RandomTraces;
 import labyrinth.format.json.TraceIo;
 import labyrinth.testing.Seeds;
-import labyrinth.trace.Common;
-import labyrinth.trace.Ctx;
+import labyrinth.trace.CommonFields;
+import labyrinth.trace.Context;
 import labyrinth.trace.Event;
 import labyrinth.trace.Header;
 import labyrinth.trace.Scope;
@@ -76,8 +76,8 @@ class BinaryRoundTripTest {
     @Test
     void rulesReadTheSameAsInJson() throws Exception {
         Header header = new Header(Header.VERSION, Scope.COMPLETE, Machine.ofPages(1024), null);
-        Common at = new Common(0, false, 0, 0, 1500, -1, Ctx.TASK, "a", null, null);
-        Common earlier = new Common(1, false, 0, 0, 1200, -1, Ctx.TASK, "a", null, null);
+        CommonFields at = new CommonFields(0, false, 0, 0, 1500, -1, Context.TASK, "a", null, null);
+        CommonFields earlier = new CommonFields(1, false, 0, 0, 1200, -1, Context.TASK, "a", null, null);
         List<String> messages = new ArrayList<>();
         for (List<Event> events : List.of(
                 List.<Event>of(new Event.Alloc(at, 11, Gfp.GFP_KERNEL, null, Event.UNRECORDED, null)),

@@ -13,7 +13,7 @@ import labyrinth.core.Gfp;
 import labyrinth.core.KernelVersion;
 import labyrinth.explain.FailureReport;
 import labyrinth.explain.PrintedZone;
-import labyrinth.trace.Ctx;
+import labyrinth.trace.Context;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -61,7 +61,7 @@ class KernelLogsTest {
         assertThat(r.mode()).isEqualTo("0xc0c40(GFP_NOFS|__GFP_COMP|__GFP_NOMEMALLOC)");
         assertThat(r.gfp().mask()).isEqualTo(Gfp.parse("GFP_NOFS|__GFP_COMP|__GFP_NOMEMALLOC"));
         assertThat(r.kernel()).isEqualTo("6.19.0-rc5-00027-g40fd0acc45d0");
-        assertThat(r.context()).isEqualTo(Ctx.TASK);
+        assertThat(r.context()).isEqualTo(Context.TASK);
         assertThat(r.nodemask()).isEqualTo("(null)");
         assertThat(r.cpuset()).isEqualTo("/");
         assertThat(r.memsAllowed()).isEqualTo("0");
@@ -116,7 +116,7 @@ class KernelLogsTest {
         assertThat(r.gfp().mask()).isEqualTo(Gfp.GFP_ATOMIC | Gfp.ATOMIC_LEGACY);
         assertThat(r.gfp().text()).isEqualTo("0xa20(GFP_ATOMIC)");
         assertThat(r.kernel()).isEqualTo("5.4.30");
-        assertThat(r.context()).isEqualTo(Ctx.HARDIRQ);
+        assertThat(r.context()).isEqualTo(Context.HARDIRQ);
         assertThat(r.problems()).isEmpty();
         PrintedZone dma32 = zone(r, "DMA32");
         assertThat(dma32.free()).isEqualTo(13810);
@@ -136,7 +136,7 @@ class KernelLogsTest {
         assertThat(r.order()).isEqualTo(1);
         assertThat(r.mode()).isEqualTo("0x20");
         assertThat(r.kernel()).isEqualTo("2.6.28.10-v3500-1");
-        assertThat(r.context()).isEqualTo(Ctx.HARDIRQ);
+        assertThat(r.context()).isEqualTo(Context.HARDIRQ);
         assertThat(r.gfp().known()).isFalse();
         assertThat(r.gfp().why()).isEqualTo("mode 0x20 is printed without flag names by Linux 2.6, whose flag bits"
                 + " differ from today's");

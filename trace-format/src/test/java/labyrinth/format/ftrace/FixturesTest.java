@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import labyrinth.core.Gfp;
 import labyrinth.core.Machine;
-import labyrinth.trace.Ctx;
+import labyrinth.trace.Context;
 import labyrinth.trace.Event;
 import labyrinth.trace.Op;
 import labyrinth.trace.TraceException;
@@ -31,24 +31,24 @@ class FixturesTest {
     void everyIrqFlagMapsToItsContext() throws TraceException {
         Imports.Import im = Imports.read(Imports.fixture("ftrace-5col-contexts.txt"));
         assertThat(im.events()).extracting(e -> e.common().ctx()).containsExactly(
-                Ctx.TASK,     // .....
-                Ctx.ATOMIC,   // d....  irqs off
-                Ctx.ATOMIC,   // D....  irqs and bottom halves off
-                Ctx.ATOMIC,   // b....  bottom halves off
-                Ctx.ATOMIC,   // ...1.  preempt depth 1
-                Ctx.TASK,     // ....1  migrate-disable only
-                Ctx.SOFTIRQ,  // ..s1.
-                Ctx.HARDIRQ,  // d.h1.
-                Ctx.HARDIRQ,  // d.H2.  hardirq inside softirq
-                Ctx.NMI,      // d.z1.
-                Ctx.NMI,      // d.Z1.  nmi inside hardirq
-                Ctx.SOFTIRQ,  // dNs2.
-                Ctx.TASK,     // X....  irqs-off not supported
-                Ctx.TASK,     // .N...  need-resched only
-                Ctx.TASK,     // CPU:3 [LOST 12 EVENTS]: a mark
-                Ctx.TASK,     // failed alloc
-                Ctx.TASK,     // free_batched
-                Ctx.TASK);    // free
+                Context.TASK,     // .....
+                Context.ATOMIC,   // d....  irqs off
+                Context.ATOMIC,   // D....  irqs and bottom halves off
+                Context.ATOMIC,   // b....  bottom halves off
+                Context.ATOMIC,   // ...1.  preempt depth 1
+                Context.TASK,     // ....1  migrate-disable only
+                Context.SOFTIRQ,  // ..s1.
+                Context.HARDIRQ,  // d.h1.
+                Context.HARDIRQ,  // d.H2.  hardirq inside softirq
+                Context.NMI,      // d.z1.
+                Context.NMI,      // d.Z1.  nmi inside hardirq
+                Context.SOFTIRQ,  // dNs2.
+                Context.TASK,     // X....  irqs-off not supported
+                Context.TASK,     // .N...  need-resched only
+                Context.TASK,     // CPU:3 [LOST 12 EVENTS]: a mark
+                Context.TASK,     // failed alloc
+                Context.TASK,     // free_batched
+                Context.TASK);    // free
         assertThat(im.alloc(6).common().owner()).isEqualTo("<idle>-0");
         assertThat(im.alloc(8).common().owner()).isEqualTo("ksoftirqd/1-22");
         assertThat(im.alloc(11).common().owner()).isEqualTo("kworker/2:1-99");
@@ -93,7 +93,7 @@ class FixturesTest {
         assertThat(f.common().site()).isEqualTo("__free_slab+0xd2/0x1d0");
         Event.Alloc rx = im.alloc(2);
         assertThat(rx.common().owner()).isEqualTo("irq/42-eth0-77");
-        assertThat(rx.common().ctx()).isEqualTo(Ctx.SOFTIRQ);
+        assertThat(rx.common().ctx()).isEqualTo(Context.SOFTIRQ);
         assertThat(rx.common().site()).isEqualTo("page_frag_alloc+0x103/0x130");
         assertThat(rx.gfp()).isEqualTo(Gfp.GFP_ATOMIC | Gfp.NOWARN | Gfp.COMP | Gfp.MEMALLOC);
         assertThat(im.free(3).order()).isZero();
@@ -109,8 +109,8 @@ class FixturesTest {
         assertThat(im.alloc(0).common().line()).isEqualTo(4);
         assertThat(im.alloc(0).pfn()).isEqualTo(0x1347a7);
         assertThat(im.free(1).common().owner()).isEqualTo("cc1-16811");
-        assertThat(im.free(1).common().ctx()).isEqualTo(Ctx.ATOMIC);
-        assertThat(im.alloc(2).common().ctx()).isEqualTo(Ctx.SOFTIRQ);
+        assertThat(im.free(1).common().ctx()).isEqualTo(Context.ATOMIC);
+        assertThat(im.alloc(2).common().ctx()).isEqualTo(Context.SOFTIRQ);
         assertThat(im.alloc(2).order()).isEqualTo(1);
         assertThat(im.free(3).order()).isZero();
         assertThat(im.report().ignoredLines()).isEqualTo(3);
@@ -175,7 +175,7 @@ class FixturesTest {
         Imports.Import im = Imports.read(Imports.fixture("old-2.6-noflags.txt"));
         assertThat(im.events()).extracting(e -> e.op().label()).containsExactly("alloc", "free", "free", "alloc", "alloc");
         Event.Alloc a = im.alloc(0);
-        assertThat(a.common().ctx()).isEqualTo(Ctx.TASK);
+        assertThat(a.common().ctx()).isEqualTo(Context.TASK);
         assertThat(a.gfp()).isEqualTo(Gfp.GFP_KERNEL | Gfp.NOWARN | Gfp.ZERO);
         assertThat(a.gfpUnparsed()).isEqualTo("GFP_COLD");
         assertThat(im.free(1).order()).isZero();

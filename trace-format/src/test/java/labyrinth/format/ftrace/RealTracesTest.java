@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import labyrinth.core.Gfp;
-import labyrinth.trace.Common;
-import labyrinth.trace.Ctx;
+import labyrinth.trace.CommonFields;
+import labyrinth.trace.Context;
 import labyrinth.trace.Event;
 import labyrinth.trace.Scope;
 import labyrinth.trace.TraceException;
@@ -82,7 +82,7 @@ class RealTracesTest {
         Event.Alloc a = im.alloc(0);
         assertThat(a.common().owner()).isEqualTo("make-16810");
         assertThat(a.common().cpu()).isEqualTo(4);
-        assertThat(a.common().ctx()).isEqualTo(Ctx.TASK);
+        assertThat(a.common().ctx()).isEqualTo(Context.TASK);
         assertThat(a.common().time()).isEqualTo(2319_000_857_000L);
         assertThat(a.pfn()).isEqualTo(0x1347a7);
         assertThat(a.gfp()).isEqualTo(0x152c4a);
@@ -113,7 +113,7 @@ class RealTracesTest {
         assertThat(im.events()).extracting(e -> e.common().owner()).containsExactly("x-termi-4083", null, "x-termi-4083", null);
         assertThat(im.events()).extracting(e -> ((Event.Alloc) e).pfn()).containsExactly(1066702L, 2344923L, 1066702L, 2344923L);
         assertThat(im.events()).extracting(e -> e.common().line()).containsExactly(6L, 9L, 12L, 15L);
-        assertThat(im.alloc(0).common().time()).isEqualTo(Common.NO_TIME);
+        assertThat(im.alloc(0).common().time()).isEqualTo(CommonFields.NO_TIME);
         assertThat(im.alloc(0).gfp()).isEqualTo(Gfp.GFP_KERNEL);
     }
 
@@ -173,11 +173,11 @@ class RealTracesTest {
         assertThat(im.alloc(0).common().owner()).isEqualTo("<...>-22275");
         assertThat(im.alloc(0).pfn()).isEqualTo(970744);
         assertThat(im.alloc(0).gfp()).isEqualTo(Gfp.GFP_HIGHUSER | Gfp.ZERO);
-        assertThat(im.alloc(0).common().ctx()).isEqualTo(Ctx.TASK);
+        assertThat(im.alloc(0).common().ctx()).isEqualTo(Context.TASK);
         Event.Alloc failed = im.alloc(8);
         assertThat(failed.common().owner()).isEqualTo("kswapd0-1207");
         assertThat(failed.common().cpu()).isEqualTo(5);
-        assertThat(failed.common().ctx()).isEqualTo(Ctx.ATOMIC); // "...1": preemption disabled
+        assertThat(failed.common().ctx()).isEqualTo(Context.ATOMIC); // "...1": preemption disabled
         assertThat(failed.pfn()).isEqualTo(Event.NULL_PFN);
         assertThat(failed.gfp()).isEqualTo(Gfp.GFP_NOWAIT | Gfp.HIGHMEM | Gfp.NOWARN | Gfp.MOVABLE);
     }
@@ -209,15 +209,15 @@ class RealTracesTest {
         assertThat(im.alloc(3).pfn()).isEqualTo(1024392);
         // the "after" block was pasted after the "before" block but recorded earlier
         assertThat(im.alloc(2).common().time()).isEqualTo(31_303_975_000L);
-        assertThat(im.alloc(3).common().time()).isEqualTo(Common.NO_TIME);
+        assertThat(im.alloc(3).common().time()).isEqualTo(CommonFields.NO_TIME);
         assertThat(im.report().timeBackwards()).isEqualTo(3);
         assertThat(im.report().firstTimeBackwardsLine()).isEqualTo(21);
         // "...1" on every event: the pre-4.7 CONFIG_PREEMPT artefact, flagged in the warnings
-        assertThat(im.events()).allMatch(e -> e.common().ctx() == Ctx.ATOMIC);
+        assertThat(im.events()).allMatch(e -> e.common().ctx() == Context.ATOMIC);
         assertThat(im.report().warnings()).anyMatch(w -> w.contains("preempt offset of 1"));
         Imports.Import corrected = Imports.read(Imports.realTraces().resolve(
                 "stable-2019-11-13-kefeng-wang-arm64-stacktrace.txt"), FtraceOptions.defaults().withPreemptOffset(1));
-        assertThat(corrected.events()).allMatch(e -> e.common().ctx() == Ctx.TASK);
+        assertThat(corrected.events()).allMatch(e -> e.common().ctx() == Context.TASK);
     }
 
     @Test

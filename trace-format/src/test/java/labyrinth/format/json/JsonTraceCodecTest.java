@@ -159,10 +159,10 @@ class JsonTraceCodecTest {
     void writerOutputLooksLikeTheFormat() throws Exception {
         Header h = new Header(Scope.WINDOW, labyrinth.core.Machine.ofPages(64));
         List<Event> events = List.of(
-                new Event.Alloc(labyrinth.trace.Common.at(0).withOwner("eth0-rx"), 0, Gfp.GFP_ATOMIC | Gfp.EXCLUSIVE,
+                new Event.Alloc(labyrinth.trace.CommonFields.at(0).withOwner("eth0-rx"), 0, Gfp.GFP_ATOMIC | Gfp.EXCLUSIVE,
                         "labyrinth_void_alloc_page_gfp_atomic_exclusive", 4, null),
-                new Event.Alloc(labyrinth.trace.Common.at(1), 1, Gfp.GFP_KERNEL | 0x4000000L, null, Event.NULL_PFN, null),
-                new Event.Free(labyrinth.trace.Common.at(2), 4, Event.ABSENT));
+                new Event.Alloc(labyrinth.trace.CommonFields.at(1), 1, Gfp.GFP_KERNEL | 0x4000000L, null, Event.NULL_PFN, null),
+                new Event.Free(labyrinth.trace.CommonFields.at(2), 4, Event.ABSENT));
         assertThat(new String(write(h, events, false), StandardCharsets.UTF_8)).isEqualTo("""
                 {"labyrinth":1,"scope":"window","machine":{"pages":64}}
                 {"owner":"eth0-rx","op":"alloc","fn":"labyrinth_void_alloc_page_gfp_atomic_exclusive","pfn":4}
@@ -234,7 +234,7 @@ class JsonTraceCodecTest {
     @Test
     void writerRefusesAnAllocThatContradictsItsFn() {
         Header h = new Header(Scope.COMPLETE, labyrinth.core.Machine.ofPages(64));
-        Event bad = new Event.Alloc(labyrinth.trace.Common.at(0), 1, Gfp.GFP_ATOMIC,
+        Event bad = new Event.Alloc(labyrinth.trace.CommonFields.at(0), 1, Gfp.GFP_ATOMIC,
                 "labyrinth_void_alloc_page_gfp_atomic", Event.UNRECORDED, null);
         assertThatThrownBy(() -> write(h, List.of(bad), true)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("event 0: fn labyrinth_void_alloc_page_gfp_atomic implies order 0 and 0x820(GFP_ATOMIC),"
@@ -249,7 +249,7 @@ class JsonTraceCodecTest {
                 ReaderLimits.defaults())) {
             assertThat(r.isDocument()).isFalse();
             assertThat(r.readAll()).singleElement().isEqualTo(
-                    new Event.Mark(labyrinth.trace.Common.at(0).located(2, 1), "x"));
+                    new Event.Mark(labyrinth.trace.CommonFields.at(0).located(2, 1), "x"));
         }
     }
 
@@ -328,7 +328,7 @@ class JsonTraceCodecTest {
                 JsonTraceWriter w = JsonTraceWriter.stream(out, new Header(Scope.COMPLETE,
                         labyrinth.core.Machine.ofPages(1024)))) {
             for (int i = 0; i < 200_000; i++) {
-                w.write(new Event.Access(labyrinth.trace.Common.at(i), i % 1024, true));
+                w.write(new Event.Access(labyrinth.trace.CommonFields.at(i), i % 1024, true));
             }
         }
         long n = 0;

@@ -12,8 +12,8 @@ import labyrinth.core.Machine;
 import labyrinth.core.Watermarks;
 import labyrinth.core.ZoneKind;
 import labyrinth.core.ZoneSpec;
-import labyrinth.trace.Common;
-import labyrinth.trace.Ctx;
+import labyrinth.trace.CommonFields;
+import labyrinth.trace.Context;
 import labyrinth.trace.Event;
 import labyrinth.trace.Header;
 import labyrinth.trace.Scope;
@@ -76,7 +76,7 @@ public final class RandomTraces {
     public static List<Event> events(RandomGenerator rnd, Machine m, int n) {
         List<Event> events = new ArrayList<>();
         long seq = -1;
-        long time = rnd.nextBoolean() ? Common.NO_TIME : rnd.nextInt(1000) - 500;
+        long time = rnd.nextBoolean() ? CommonFields.NO_TIME : rnd.nextInt(1000) - 500;
         for (int i = 0; i < n; i++) {
             boolean seqGiven = rnd.nextInt(3) > 0;
             long number = i;
@@ -84,12 +84,12 @@ public final class RandomTraces {
                 seq += 1 + rnd.nextInt(3);
                 number = seq;
             }
-            if (time != Common.NO_TIME) {
+            if (time != CommonFields.NO_TIME) {
                 time += rnd.nextInt(100);
             }
             List<String> stack = rnd.nextInt(4) == 0 ? List.of("f+0x1", "g+0x2/0x30") : List.of();
-            Common c = new Common(number, seqGiven, 0, 0, time, rnd.nextInt(3) - 1,
-                    Ctx.values()[rnd.nextInt(Ctx.values().length)], rnd.nextBoolean() ? "owner-" + rnd.nextInt(4) : null,
+            CommonFields c = new CommonFields(number, seqGiven, 0, 0, time, rnd.nextInt(3) - 1,
+                    Context.values()[rnd.nextInt(Context.values().length)], rnd.nextBoolean() ? "owner-" + rnd.nextInt(4) : null,
                     rnd.nextBoolean() ? "site+0x" + rnd.nextInt(99) : null, stack);
             long page = rnd.nextLong(m.endPfn());
             events.add(switch (rnd.nextInt(6)) {

@@ -2,10 +2,10 @@ package labyrinth.cli.report.html;
 
 import static labyrinth.cli.report.html.Markup.count;
 
-import labyrinth.replay.Kind;
+import labyrinth.replay.FindingKind;
 import labyrinth.replay.Outcome;
 import labyrinth.replay.Severity;
-import labyrinth.stats.TimelineRecorder;
+import labyrinth.stats.MemorySeries;
 
 /**
  * The report's badge: the worst severity found and how many findings have it ({@code 4,129
@@ -22,12 +22,12 @@ final class Badge {
      * @param t the recorder, which counted every finding (past {@code --max-findings} too); the
      *     findings a report left out are counted with their kind's worst severity
      */
-    static void write(StringBuilder h, FindingGroups groups, TimelineRecorder t, Outcome outcome) {
+    static void write(StringBuilder h, FindingGroups groups, MemorySeries t, Outcome outcome) {
         long[] counts = new long[Severity.values().length];
         for (Severity s : Severity.values()) {
             counts[s.ordinal()] = groups.count(s);
         }
-        for (Kind k : Kind.values()) {
+        for (FindingKind k : FindingKind.values()) {
             long left = t.findings(k) - groups.byKind().getOrDefault(k, 0L);
             if (left > 0 && t.severity(k) != null) {
                 counts[t.severity(k).ordinal()] += left;

@@ -6,9 +6,9 @@ import static labyrinth.cli.report.html.Markup.text;
 import java.util.List;
 import labyrinth.core.ZoneState;
 import labyrinth.replay.Finding;
-import labyrinth.replay.Holder;
-import labyrinth.replay.Kind;
-import labyrinth.replay.Memory;
+import labyrinth.replay.Holding;
+import labyrinth.replay.FindingKind;
+import labyrinth.replay.MemInfo;
 import labyrinth.replay.ReplayResult;
 
 /**
@@ -25,11 +25,11 @@ final class ExhaustionSnapshot {
 
     /** The failed allocation to show: {@code primary} when it is one with a snapshot, else the first such. */
     static Finding chosen(ReplayResult r, Finding primary) {
-        if (primary != null && primary.kind() == Kind.ALLOC_FAILURE && primary.memory() != null) {
+        if (primary != null && primary.kind() == FindingKind.ALLOC_FAILURE && primary.memory() != null) {
             return primary;
         }
         for (Finding f : r.findings()) {
-            if (f.kind() == Kind.ALLOC_FAILURE && f.memory() != null) {
+            if (f.kind() == FindingKind.ALLOC_FAILURE && f.memory() != null) {
                 return f;
             }
         }
@@ -39,11 +39,11 @@ final class ExhaustionSnapshot {
     /**
      * @param holders who held memory by owner and site at that failure, or null when not known
      */
-    static void write(StringBuilder h, ReplayResult r, Finding f, boolean primary, List<Holder> holders) {
+    static void write(StringBuilder h, ReplayResult r, Finding f, boolean primary, List<Holding> holders) {
         if (f == null) {
             return;
         }
-        Memory m = f.memory();
+        MemInfo m = f.memory();
         h.append("<section id=\"exhaustion\">\n<h2>Memory at the ").append(primary ? "primary failure" : "first failure")
                 .append("</h2>\n<p class=\"explain\">Event ").append(f.event())
                 .append(f.line() > 0 ? " (line " + f.line() + ")" : "").append(": order-").append(f.order()).append(' ')
@@ -58,7 +58,7 @@ final class ExhaustionSnapshot {
         h.append("</div>\n</section>\n");
     }
 
-    private static void zones(StringBuilder h, Memory m, int pageSize) {
+    private static void zones(StringBuilder h, MemInfo m, int pageSize) {
         h.append("<div><h3>Zones (pages)</h3><table class=\"zones\"><thead><tr><th>zone</th><th>present</th>"
                 + "<th>free</th><th>min</th><th>low</th><th>high</th></tr></thead><tbody>\n");
         for (ZoneState z : m.zones()) {
@@ -95,19 +95,19 @@ final class ExhaustionSnapshot {
         h.append("</tbody></table></div>\n");
     }
 
-    private static void owners(StringBuilder h, Memory m) {
+    private static void owners(StringBuilder h, MemInfo m) {
         long used = 0;
         for (ZoneState z : m.zones()) {
             used += z.pages() - z.free();
         }
         long named = 0;
         long most = 1;
-        for (Holder o : m.topOwners()) {
+        for (Holding o : m.topOwners()) {
             named += o.pages();
             most = Math.max(most, o.pages());
         }
         h.append("<div><h3>Top owners (pages)</h3><table class=\"owners\"><tbody>\n");
-        for (Holder o : m.topOwners()) {
+        for (Holding o : m.topOwners()) {
             bar(h, o.owner() == null ? "(no owner)" : o.owner(), o.pages(), most, false);
         }
         if (used - named > 0) {
@@ -116,13 +116,13 @@ final class ExhaustionSnapshot {
         h.append("</tbody></table></div>\n");
     }
 
-    private static void sites(StringBuilder h, List<Holder> holders) {
+    private static void sites(StringBuilder h, List<Holding> holders) {
         long most = 1;
-        for (Holder o : holders) {
+        for (Holding o : holders) {
             most = Math.max(most, o.pages());
         }
         h.append("<div><h3>By owner and site (pages)</h3><table class=\"owners\"><tbody>\n");
-        for (Holder o : holders) {
+        for (Holding o : holders) {
             bar(h, (o.owner() == null ? "(no owner)" : o.owner()) + " at " + (o.site() == null ? "(no site)" : o.site()),
                     o.pages(), most, false);
         }

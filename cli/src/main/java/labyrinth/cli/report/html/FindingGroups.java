@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import labyrinth.replay.Finding;
-import labyrinth.replay.Kind;
+import labyrinth.replay.FindingKind;
 import labyrinth.replay.ReplayResult;
 import labyrinth.replay.Severity;
 
@@ -25,14 +25,14 @@ final class FindingGroups {
 
     /** One group: its anchor is {@code group-N}, N its 1-based place in {@link #groups}. */
     static final class Group {
-        final Kind kind;
+        final FindingKind kind;
         final String signature;
         Severity severity;
         long count;
         final List<Finding> first = new ArrayList<>();
         int number;
 
-        Group(Kind kind, String signature, Severity severity) {
+        Group(FindingKind kind, String signature, Severity severity) {
             this.kind = kind;
             this.signature = signature;
             this.severity = severity;
@@ -45,10 +45,10 @@ final class FindingGroups {
 
     private final List<Group> groups;
     private final Map<Finding, Group> byFinding;
-    private final Map<Kind, Long> byKind;
+    private final Map<FindingKind, Long> byKind;
     private final Map<Severity, Long> bySeverity;
 
-    private FindingGroups(List<Group> groups, Map<Finding, Group> byFinding, Map<Kind, Long> byKind,
+    private FindingGroups(List<Group> groups, Map<Finding, Group> byFinding, Map<FindingKind, Long> byKind,
                           Map<Severity, Long> bySeverity) {
         this.groups = groups;
         this.byFinding = byFinding;
@@ -60,7 +60,7 @@ final class FindingGroups {
         Map<String, Group> bySignature = new HashMap<>();
         List<Group> groups = new ArrayList<>();
         Map<Finding, Group> byFinding = new IdentityHashMap<>();
-        Map<Kind, Long> byKind = new LinkedHashMap<>();
+        Map<FindingKind, Long> byKind = new LinkedHashMap<>();
         Map<Severity, Long> bySeverity = new LinkedHashMap<>();
         for (Finding f : r.findings()) {
             String sig = signature(f);
@@ -91,10 +91,10 @@ final class FindingGroups {
 
     /** {@code owner@site} with {@code -} for what the event did not name; a panic's message. */
     static String signature(Finding f) {
-        if (f.kind() == Kind.PANIC) {
+        if (f.kind() == FindingKind.PANIC) {
             return f.message();
         }
-        if (f.kind() == Kind.TRACE_GAP) {
+        if (f.kind() == FindingKind.TRACE_GAP) {
             return "-";
         }
         return dash(f.owner()) + "@" + dash(f.site());
@@ -124,7 +124,7 @@ final class FindingGroups {
     }
 
     /** Findings of each kind, in the order kinds first appeared. */
-    Map<Kind, Long> byKind() {
+    Map<FindingKind, Long> byKind() {
         return byKind;
     }
 

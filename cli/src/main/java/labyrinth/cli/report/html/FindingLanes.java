@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 import labyrinth.cli.report.TextReport;
 import labyrinth.replay.Finding;
-import labyrinth.replay.Kind;
+import labyrinth.replay.FindingKind;
 import labyrinth.replay.Severity;
 import labyrinth.stats.MinMaxBuckets;
-import labyrinth.stats.TimelineRecorder;
+import labyrinth.stats.MemorySeries;
 
 /**
  * The findings above the free-pages chart, one lane per kind. A kind with few findings
@@ -34,17 +34,17 @@ final class FindingLanes {
     private FindingLanes() {
     }
 
-    /** The kinds that get a lane, in the order of {@link Kind}. */
-    static List<Kind> kinds(List<Finding> findings, TimelineRecorder t) {
-        boolean[] seen = new boolean[Kind.values().length];
+    /** The kinds that get a lane, in the order of {@link FindingKind}. */
+    static List<FindingKind> kinds(List<Finding> findings, MemorySeries t) {
+        boolean[] seen = new boolean[FindingKind.values().length];
         for (Finding f : findings) {
             seen[f.kind().ordinal()] = true;
         }
-        for (Kind k : Kind.values()) {
+        for (FindingKind k : FindingKind.values()) {
             seen[k.ordinal()] |= t.findings(k) > 0;
         }
-        List<Kind> kinds = new ArrayList<>();
-        for (Kind k : Kind.values()) {
+        List<FindingKind> kinds = new ArrayList<>();
+        for (FindingKind k : FindingKind.values()) {
             if (seen[k.ordinal()]) {
                 kinds.add(k);
             }
@@ -53,16 +53,16 @@ final class FindingLanes {
     }
 
     /** Height of the lanes for {@code kinds}, the row for the panic and primary failure included. */
-    static double height(List<Kind> kinds) {
+    static double height(List<FindingKind> kinds) {
         return TOP + (kinds.size() + 1) * ROW;
     }
 
-    static void write(StringBuilder out, Frame f, TimelineRecorder t, List<Finding> findings, FindingGroups groups,
+    static void write(StringBuilder out, Frame f, MemorySeries t, List<Finding> findings, FindingGroups groups,
                       Finding primary, Finding panic, String file, double bottom) {
         MinMaxBuckets b = t.buckets();
-        List<Kind> kinds = kinds(findings, t);
-        Map<Kind, List<Finding>> byKind = new LinkedHashMap<>();
-        for (Kind k : kinds) {
+        List<FindingKind> kinds = kinds(findings, t);
+        Map<FindingKind, List<Finding>> byKind = new LinkedHashMap<>();
+        for (FindingKind k : kinds) {
             byKind.put(k, new ArrayList<>());
         }
         for (Finding fd : findings) {
@@ -74,7 +74,7 @@ final class FindingLanes {
                 .append("\" text-anchor=\"end\">key events</text>\n");
         double keyRow = y + ROW / 2;
         y += ROW;
-        for (Kind k : kinds) {
+        for (FindingKind k : kinds) {
             List<Finding> list = byKind.get(k);
             out.append("<text class=\"lane-title\" x=\"").append(num(f.left() - 8)).append("\" y=\"")
                     .append(num(y + 12)).append("\" text-anchor=\"end\">").append(k.label()).append("</text>\n");
@@ -123,7 +123,7 @@ final class FindingLanes {
     }
 
     /** A strip from the recorder's running totals: every finding of the kind, kept or not. */
-    private static void recorded(StringBuilder out, Frame f, TimelineRecorder t, Kind k, double y) {
+    private static void recorded(StringBuilder out, Frame f, MemorySeries t, FindingKind k, double y) {
         MinMaxBuckets b = t.buckets();
         int s = t.findingSeries(k);
         int columns = Math.max(1, Math.min(COLUMNS, b.size()));
@@ -152,7 +152,7 @@ final class FindingLanes {
         out.append("</g>\n");
     }
 
-    private static void cell(StringBuilder out, Frame f, MinMaxBuckets b, Kind k, String sev, long n, int b0, int b1,
+    private static void cell(StringBuilder out, Frame f, MinMaxBuckets b, FindingKind k, String sev, long n, int b0, int b1,
                              boolean last, long max, double y, String where) {
         double x0 = f.x(b.firstPosition(b0));
         double x1 = last || b1 >= b.size() ? f.right() : f.x(b.firstPosition(b1));
@@ -165,7 +165,7 @@ final class FindingLanes {
                 .append(n == 1 ? " finding" : " findings").append(", ").append(where).append("</title></rect>\n");
     }
 
-    private static void density(StringBuilder out, Frame f, MinMaxBuckets b, Kind k, List<Finding> list, double y) {
+    private static void density(StringBuilder out, Frame f, MinMaxBuckets b, FindingKind k, List<Finding> list, double y) {
         int columns = Math.max(1, Math.min(COLUMNS, b.size()));
         long[] counts = new long[columns];
         long[] firstEvent = new long[columns];

@@ -6,7 +6,7 @@ import static labyrinth.cli.report.html.Markup.text;
 import java.util.Map;
 import labyrinth.core.GfpNames;
 import labyrinth.replay.Finding;
-import labyrinth.replay.Kind;
+import labyrinth.replay.FindingKind;
 import labyrinth.replay.Severity;
 import labyrinth.stats.MinMaxBuckets;
 
@@ -63,7 +63,7 @@ final class FindingsTable {
             }
         }
         labels.append("<span class=\"sep\">|</span>");
-        for (Map.Entry<Kind, Long> e : g.byKind().entrySet()) {
+        for (Map.Entry<FindingKind, Long> e : g.byKind().entrySet()) {
             String k = e.getKey().label();
             box(h, css, labels, "show-kind-" + k, "kind-" + k, k + " " + count(e.getValue()));
         }
@@ -94,7 +94,7 @@ final class FindingsTable {
                     .append(f.event()).append("</a></td><td class=\"n\">")
                     .append(f.line() > 0 ? f.line() + ":" + f.column() : "").append("</td><td>")
                     .append(text(f.message()));
-            if (f.kind() == Kind.ALLOC_FAILURE) {
+            if (f.kind() == FindingKind.ALLOC_FAILURE) {
                 h.append("<div class=\"sub\">").append(text(names.format(f.gfp()))).append(", reason ")
                         .append(text(f.reason())).append("</div>");
             }

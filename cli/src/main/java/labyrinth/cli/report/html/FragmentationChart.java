@@ -6,7 +6,7 @@ import static labyrinth.cli.report.html.Markup.num;
 import static labyrinth.cli.report.html.Markup.text;
 
 import labyrinth.stats.MinMaxBuckets;
-import labyrinth.stats.TimelineRecorder;
+import labyrinth.stats.MemorySeries;
 
 /**
  * What decides an order-k request, over the events, one heat strip per zone: a row per order (the
@@ -30,7 +30,7 @@ final class FragmentationChart {
     }
 
     /** The largest order drawn for zone {@code z}: within {@code maxOrder} and the zone's size. */
-    static int topOrder(TimelineRecorder t, int z) {
+    static int topOrder(MemorySeries t, int z) {
         int k = 0;
         while (k < t.maxOrder() && (2L << k) <= t.zonePages(z)) {
             k++;
@@ -38,7 +38,7 @@ final class FragmentationChart {
         return k;
     }
 
-    static void write(StringBuilder out, TimelineRecorder t, int z) {
+    static void write(StringBuilder out, MemorySeries t, int z) {
         MinMaxBuckets b = t.buckets();
         Frame f = Frame.of(b.samples());
         int orders = topOrder(t, z) + 1;

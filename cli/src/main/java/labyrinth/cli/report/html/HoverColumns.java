@@ -4,7 +4,7 @@ import static labyrinth.cli.report.html.Markup.count;
 import static labyrinth.cli.report.html.Markup.num;
 
 import labyrinth.stats.MinMaxBuckets;
-import labyrinth.stats.TimelineRecorder;
+import labyrinth.stats.MemorySeries;
 
 /**
  * Hover values for a zone's free-pages line without a script: the plot is cut into at most
@@ -37,7 +37,7 @@ final class HoverColumns {
         return "col-" + columnOf(b, event);
     }
 
-    static void write(StringBuilder out, TimelineRecorder t, Frame f, int zone, double top, double height,
+    static void write(StringBuilder out, MemorySeries t, Frame f, int zone, double top, double height,
                       boolean ids) {
         MinMaxBuckets b = t.buckets();
         int s = t.freeSeries(zone);

@@ -12,8 +12,8 @@ import java.util.TreeMap;
 import labyrinth.core.Machine;
 import labyrinth.core.ZoneSpec;
 import labyrinth.replay.Finding;
-import labyrinth.replay.Kind;
-import labyrinth.replay.Holder;
+import labyrinth.replay.FindingKind;
+import labyrinth.replay.Holding;
 import labyrinth.replay.PanicVerdict;
 import labyrinth.replay.PrimaryFailure;
 import labyrinth.replay.ReplayResult;
@@ -21,7 +21,7 @@ import labyrinth.replay.Severity;
 import labyrinth.replay.Signatures;
 import labyrinth.replay.Summary;
 import labyrinth.replay.ZoneHeadroom;
-import labyrinth.stats.TimelineRecorder;
+import labyrinth.stats.MemorySeries;
 
 /**
  * The visual report of {@code replay --html}: one self-contained HTML file (inline CSS and SVG, no
@@ -37,12 +37,12 @@ public final class HtmlReport {
     }
 
     /** Writes the report of {@code r}, with the timeline {@code t} recorded during the same replay. */
-    public static void write(ReplayResult r, TimelineRecorder t, String toolVersion, Writer out) throws IOException {
+    public static void write(ReplayResult r, MemorySeries t, String toolVersion, Writer out) throws IOException {
         out.write(render(r, t, toolVersion));
         out.flush();
     }
 
-    static String render(ReplayResult r, TimelineRecorder t, String toolVersion) {
+    static String render(ReplayResult r, MemorySeries t, String toolVersion) {
         StringBuilder h = new StringBuilder(64 * 1024);
         String name = r.name();
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
@@ -52,7 +52,7 @@ public final class HtmlReport {
         FindingGroups groups = FindingGroups.of(r);
         Finding panicFinding = null;
         for (Finding f : r.findings()) {
-            if (f.kind() == Kind.PANIC) {
+            if (f.kind() == FindingKind.PANIC) {
                 panicFinding = f;
             }
         }
@@ -71,13 +71,13 @@ public final class HtmlReport {
                             + " shaded by how many (hover for counts, click a marker for its group); the panic and"
                             + " the primary failure are marked down the chart. Hover the chart for the free pages.")
                     .append(downsampled(t)).append("</p>\n");
-            TimelineChart.write(h, t, r.findings(), groups, primary, panicFinding, name);
+            FreePagesChart.write(h, t, r.findings(), groups, primary, panicFinding, name);
             h.append("</section>\n");
-            List<Holder> holders = null;
+            List<Holding> holders = null;
             if (snapshot != null) {
                 holders = t.holdersAt(snapshot.event());
                 if (r.panic() != null && r.panic().triggerFinding() == snapshot) {
-                    holders = r.panic().holders().subList(0, Math.min(TimelineRecorder.HOLDERS,
+                    holders = r.panic().holders().subList(0, Math.min(MemorySeries.HOLDERS,
                             r.panic().holders().size()));
                 }
             }
@@ -100,7 +100,7 @@ public final class HtmlReport {
         return h.toString();
     }
 
-    private static String downsampled(TimelineRecorder t) {
+    private static String downsampled(MemorySeries t) {
         long width = t.buckets().width();
         return width == 1 ? "" : " Each point of the line is the lowest or highest value among " + count(width)
                 + " consecutive events, so no dip is lost.";
@@ -116,7 +116,7 @@ public final class HtmlReport {
             return pf.finding();
         }
         for (Finding f : r.findings()) {
-            if (f.kind() == Kind.ALLOC_FAILURE) {
+            if (f.kind() == FindingKind.ALLOC_FAILURE) {
                 return f;
             }
         }
@@ -124,7 +124,7 @@ public final class HtmlReport {
         return pf == null ? null : pf.finding();
     }
 
-    private static void header(StringBuilder h, ReplayResult r, FindingGroups groups, TimelineRecorder t) {
+    private static void header(StringBuilder h, ReplayResult r, FindingGroups groups, MemorySeries t) {
         h.append("<header>\n<h1>").append(text(r.name())).append("</h1>\n");
         Badge.write(h, groups, t, r.outcome());
         h.append(" <p class=\"outcome\">outcome <b>").append(r.outcome().label()).append("</b></p>\n");

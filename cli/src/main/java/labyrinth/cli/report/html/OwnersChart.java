@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import labyrinth.stats.MinMaxBuckets;
-import labyrinth.stats.TimelineRecorder;
+import labyrinth.stats.MemorySeries;
 
 /**
  * Pages held by the top owners over the events, stacked, so a leak shows as a wedge that never
@@ -40,7 +40,7 @@ final class OwnersChart {
     }
 
     /** The top owners by peak pages (ties by first appearance), then "everything else" when it holds any. */
-    static List<Layer> layers(TimelineRecorder t) {
+    static List<Layer> layers(MemorySeries t) {
         MinMaxBuckets b = t.buckets();
         int n = b.size();
         List<String> names = t.ownerNames();
@@ -75,7 +75,7 @@ final class OwnersChart {
         return top;
     }
 
-    static void write(StringBuilder out, TimelineRecorder t) {
+    static void write(StringBuilder out, MemorySeries t) {
         MinMaxBuckets b = t.buckets();
         Frame f = Frame.of(b.samples());
         List<Layer> layers = layers(t);
@@ -141,7 +141,7 @@ final class OwnersChart {
         out.append("</ul>\n");
         if (untracked > 0) {
             out.append("<p class=\"note\">").append(count(untracked)).append(" owners beyond the first ")
-                    .append(TimelineRecorder.MAX_OWNERS).append(" are counted in the grey layer.</p>\n");
+                    .append(MemorySeries.MAX_OWNERS).append(" are counted in the grey layer.</p>\n");
         }
     }
 }

@@ -17,7 +17,7 @@ import labyrinth.replay.Outcome;
 import labyrinth.replay.ReplayResult;
 import labyrinth.replay.Replays;
 import labyrinth.replay.Severity;
-import labyrinth.stats.TimelineRecorder;
+import labyrinth.stats.MemorySeries;
 import labyrinth.trace.TraceSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +44,7 @@ class HtmlReportPartsTest {
     private Report report(int maxFindings, String... events) throws Exception {
         Path file = dir.resolve("t.ndjson");
         Files.writeString(file, MACHINE + "\n" + String.join("\n", events) + "\n");
-        TimelineRecorder t = new TimelineRecorder();
+        MemorySeries t = new MemorySeries();
         ReplayResult r;
         try (TraceSource src = TraceFiles.open(file, "t.ndjson")) {
             r = Replays.run(src, null, Severity.ERROR, Allocator.DEFAULT_MAX_PAGES, maxFindings, t);
@@ -141,7 +141,7 @@ class HtmlReportPartsTest {
         Files.writeString(file, "{\"labyrinth\": 1, \"scope\": \"complete\", \"machine\": {\"pages\": 64},"
                 + " \"events\": [{\"op\": \"alloc\", \"owner\": \"a\", \"order\": 0},"
                 + " {\"op\": \"free\", \"owner\": \"a\", \"pfn\": 0}, {\"op\": \"fr");
-        TimelineRecorder t = new TimelineRecorder();
+        MemorySeries t = new MemorySeries();
         ReplayResult r;
         try (TraceSource src = TraceFiles.open(file, "cut.json")) {
             r = Replays.run(src, null, Severity.ERROR, Allocator.DEFAULT_MAX_PAGES, 100, false, t);

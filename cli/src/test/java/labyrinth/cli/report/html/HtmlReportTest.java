@@ -19,7 +19,7 @@ import labyrinth.format.TraceFiles;
 import labyrinth.replay.ReplayResult;
 import labyrinth.replay.Replays;
 import labyrinth.replay.Severity;
-import labyrinth.stats.TimelineRecorder;
+import labyrinth.stats.MemorySeries;
 import labyrinth.trace.TraceSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,13 +34,13 @@ class HtmlReportTest {
     @TempDir
     Path dir;
 
-    private record Report(ReplayResult result, TimelineRecorder timeline, String html, Document doc) {
+    private record Report(ReplayResult result, MemorySeries timeline, String html, Document doc) {
     }
 
     private Report report(String name, String trace, int buckets) throws Exception {
         Path file = dir.resolve(name);
         Files.writeString(file, trace);
-        TimelineRecorder t = new TimelineRecorder(buckets);
+        MemorySeries t = new MemorySeries(buckets);
         ReplayResult r;
         try (TraceSource src = TraceFiles.open(file, name)) {
             r = Replays.run(src, null, Severity.ERROR, Allocator.DEFAULT_MAX_PAGES, 10_000, t);
@@ -102,7 +102,7 @@ class HtmlReportTest {
         for (int i = 0; i < free.length; i++) {
             assertThat(p[i][0]).as("x of event %d", i).isEqualTo(round(f.x(i)));
             assertThat(p[i][1]).as("y of event %d", i)
-                    .isEqualTo(round(Frame.y(free[i], 64, top, TimelineChart.PANEL_HEIGHT)));
+                    .isEqualTo(round(Frame.y(free[i], 64, top, FreePagesChart.PANEL_HEIGHT)));
         }
         assertThat(p[0][0]).isEqualTo(Frame.LEFT);
         assertThat(p[4][0]).isEqualTo(Frame.WIDTH - Frame.RIGHT);
@@ -197,7 +197,7 @@ class HtmlReportTest {
             highest = Math.min(highest, xy[1]);
         }
         double top = panelTop(rep);
-        double h = TimelineChart.PANEL_HEIGHT;
+        double h = FreePagesChart.PANEL_HEIGHT;
         // the dip: 40 pages taken while "a" holds none, 24 of 64 left, in a bucket of 32 events
         assertThat(lowest).isEqualTo(round(Frame.y(24, 64, top, h)));
         assertThat(highest).isEqualTo(round(Frame.y(64, 64, top, h)));

@@ -5,5 +5,5 @@ package labyrinth.replay;
  * {@code site} may be null (events that named none). {@code firstEvent} is the earliest
  * allocation among the blocks counted, -1 when not tracked.
  */
-public record Holder(String owner, String site, long pages, long blocks, long firstEvent) {
+public record Holding(String owner, String site, long pages, long blocks, long firstEvent) {
 }

@@ -1,7 +1,7 @@
 package labyrinth.replay;
 
 /** The finding kinds of CLI.md, with the words reports use for them. */
-public enum Kind {
+public enum FindingKind {
     ALLOC_FAILURE("alloc-failure", "allocation failed",
             "An allocation failed: the model's watermark, reserve, zone or contiguity rules refused it, or the"
                     + " recording says it failed."),
@@ -43,7 +43,7 @@ public enum Kind {
     private final String shortDescription;
     private final String fullDescription;
 
-    Kind(String label, String shortDescription, String fullDescription) {
+    FindingKind(String label, String shortDescription, String fullDescription) {
         this.label = label;
         this.shortDescription = shortDescription;
         this.fullDescription = fullDescription;
@@ -63,8 +63,8 @@ public enum Kind {
     }
 
     /** @return the kind spelled {@code label}, or null */
-    public static Kind byLabel(String label) {
-        for (Kind k : values()) {
+    public static FindingKind byLabel(String label) {
+        for (FindingKind k : values()) {
             if (k.label.equals(label)) {
                 return k;
             }

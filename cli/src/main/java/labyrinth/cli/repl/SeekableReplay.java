@@ -39,7 +39,7 @@ import labyrinth.trace.TraceSource;
  *
  * <p>Not thread-safe: one per session; {@link #cancel} may be called from another thread.
  */
-final class Timeline implements Closeable {
+final class SeekableReplay implements Closeable {
     /**
      * @param checkpointBudget heap bytes the checkpoints may take (0: a share of the maximum heap)
      * @param initialSpacing events between checkpoints before any doubling
@@ -84,7 +84,7 @@ final class Timeline implements Closeable {
     private long position;
     private volatile boolean cancelled;
 
-    private Timeline(String name, Header header, Mode mode, EventStore store, List<Replayer> checkpoints,
+    private SeekableReplay(String name, Header header, Mode mode, EventStore store, List<Replayer> checkpoints,
                      long[] checkpointPositions, List<Finding> findings, long[] findingPositions, long droppedFindings,
                      List<MarkAt> marks, boolean ascending, TraceSource.Truncation truncation, Outcome outcome) {
         this.name = name;
@@ -104,7 +104,7 @@ final class Timeline implements Closeable {
     }
 
     /** Reads and replays the whole trace once; the timeline then stands at position 0. */
-    static Timeline load(TraceSource source, Options options) throws TraceException, IOException {
+    static SeekableReplay load(TraceSource source, Options options) throws TraceException, IOException {
         Header header = source.header();
         Mode mode = options.mode() != null ? options.mode() : Replayer.defaultMode(header.scope());
         List<Finding> findings = new ArrayList<>();
@@ -202,7 +202,7 @@ final class Timeline implements Closeable {
         for (int i = 0; i < positionsArray.length; i++) {
             positionsArray[i] = checkpointPositions.get(i);
         }
-        return new Timeline(source.name(), header, mode, store, checkpoints, positionsArray, findings,
+        return new SeekableReplay(source.name(), header, mode, store, checkpoints, positionsArray, findings,
                 java.util.Arrays.copyOf(positions[0], findings.size()), dropped[0], List.copyOf(marks), ascending,
                 source.truncation(), scout.outcome(Severity.ERROR));
     }

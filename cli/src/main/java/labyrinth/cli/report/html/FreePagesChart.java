@@ -9,7 +9,7 @@ import java.util.List;
 import labyrinth.core.Watermarks;
 import labyrinth.replay.Finding;
 import labyrinth.stats.MinMaxBuckets;
-import labyrinth.stats.TimelineRecorder;
+import labyrinth.stats.MemorySeries;
 
 /**
  * Free pages per zone over the events: one panel per zone with its min, low and high watermarks as
@@ -20,12 +20,12 @@ import labyrinth.stats.TimelineRecorder;
  * <p>The line passes through every bucket's minimum and maximum, in the order they occurred, so a
  * dip to the watermark is drawn however long the trace. Stateless.
  */
-final class TimelineChart {
+final class FreePagesChart {
     static final double PANEL_HEIGHT = 240;
     static final double PANEL_GAP = 46;
     static final double AXIS = 40;
 
-    private TimelineChart() {
+    private FreePagesChart() {
     }
 
     static final double CLOSEUP_HEIGHT = 150;
@@ -38,7 +38,7 @@ final class TimelineChart {
     record Panel(int zone, double max, boolean closeup, double top, double height) {
     }
 
-    static List<Panel> panels(TimelineRecorder t, double lanes) {
+    static List<Panel> panels(MemorySeries t, double lanes) {
         List<Panel> panels = new java.util.ArrayList<>();
         double top = lanes + 30;
         for (int z = 0; z < t.zoneCount(); z++) {
@@ -53,7 +53,7 @@ final class TimelineChart {
         return panels;
     }
 
-    static void write(StringBuilder out, TimelineRecorder t, List<Finding> findings, FindingGroups groups,
+    static void write(StringBuilder out, MemorySeries t, List<Finding> findings, FindingGroups groups,
                       Finding primary, Finding panic, String file) {
         MinMaxBuckets b = t.buckets();
         Frame f = Frame.of(b.samples());
@@ -73,7 +73,7 @@ final class TimelineChart {
         out.append("</svg>\n");
     }
 
-    private static void zonePanel(StringBuilder out, TimelineRecorder t, Frame f, Panel p, boolean last,
+    private static void zonePanel(StringBuilder out, MemorySeries t, Frame f, Panel p, boolean last,
                                   boolean[] ids) {
         MinMaxBuckets b = t.buckets();
         int z = p.zone();

@@ -1,18 +1,18 @@
 package labyrinth.trace;
 
 /** Execution context of an event. Every context but {@link #TASK} is atomic: it may not sleep. */
-public enum Ctx {
+public enum Context {
     TASK("task"),
     ATOMIC("atomic"),
     SOFTIRQ("softirq"),
     HARDIRQ("hardirq"),
     NMI("nmi");
 
-    private static final Ctx[] VALUES = values();
+    private static final Context[] VALUES = values();
 
     private final String label;
 
-    Ctx(String label) {
+    Context(String label) {
         this.label = label;
     }
 
@@ -26,8 +26,8 @@ public enum Ctx {
     }
 
     /** @return the context spelled {@code label}, or null */
-    public static Ctx byLabel(String label) {
-        for (Ctx c : VALUES) {
+    public static Context byLabel(String label) {
+        for (Context c : VALUES) {
             if (c.label.equals(label)) {
                 return c;
             }

@@ -1,8 +1,8 @@
 package labyrinth.format;
 
 /** How messages show values: JSON-quoted, shortened. Stateless. */
-public final class Texts {
-    private Texts() {
+public final class Quoting {
+    private Quoting() {
     }
 
     /** {@code s} as a JSON string literal, cut to {@code max} characters with "..." when longer. */

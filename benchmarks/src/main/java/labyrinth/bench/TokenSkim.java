@@ -13,10 +13,10 @@ import tools.jackson.core.json.JsonFactory;
  * or JSON Lines) that reads every token and builds nothing. Prints the token count so the JIT
  * cannot drop the loop.
  *
- * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar labyrinth.bench.Floor TRACE}.
+ * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar labyrinth.bench.TokenSkim TRACE}.
  */
-public final class Floor {
-    private Floor() {
+public final class TokenSkim {
+    private TokenSkim() {
     }
 
     public static void main(String[] args) throws Exception {

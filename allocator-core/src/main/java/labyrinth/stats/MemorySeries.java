@@ -6,12 +6,12 @@ import labyrinth.core.Allocator;
 import labyrinth.core.Watermarks;
 import labyrinth.core.ZoneKind;
 import labyrinth.replay.Finding;
-import labyrinth.replay.Holder;
-import labyrinth.replay.Kind;
+import labyrinth.replay.Holding;
+import labyrinth.replay.FindingKind;
 import labyrinth.replay.ReplayObserver;
 import labyrinth.replay.Severity;
 import labyrinth.replay.Replayer;
-import labyrinth.trace.Common;
+import labyrinth.trace.CommonFields;
 import labyrinth.trace.Event;
 
 /**
@@ -34,7 +34,7 @@ import labyrinth.trace.Event;
  * <p>The machine's fixed facts (zones, their sizes, watermarks and atomic floors) are taken at
  * the first event. Read the accessors after the replay. Not thread-safe: one per trace.
  */
-public final class TimelineRecorder implements ReplayObserver {
+public final class MemorySeries implements ReplayObserver {
     /** Buckets per series: two extremes each, so at most 2 000 points per line. */
     public static final int DEFAULT_BUCKETS = 1000;
     /** Owners tracked one by one (the order they first appear in). */
@@ -60,22 +60,22 @@ public final class TimelineRecorder implements ReplayObserver {
     private boolean timed = true;
     private long lastTime = 0;
     private boolean failed;
-    private final int[] kindSeries = new int[Kind.values().length];
-    private final long[] kindCounts = new long[Kind.values().length];
-    private final long[] kindCountsSampled = new long[Kind.values().length];
-    private final Severity[] kindSeverity = new Severity[Kind.values().length];
+    private final int[] kindSeries = new int[FindingKind.values().length];
+    private final long[] kindCounts = new long[FindingKind.values().length];
+    private final long[] kindCountsSampled = new long[FindingKind.values().length];
+    private final Severity[] kindSeverity = new Severity[FindingKind.values().length];
     private long firstFailure = -1;
-    private List<Holder> firstHolders = List.of();
+    private List<Holding> firstHolders = List.of();
     private final List<String> ownerNames = new ArrayList<>();
     private final List<Integer> ownerSeries = new ArrayList<>();
     private int ownersSeen;
     private long[] values = new long[0];
 
-    public TimelineRecorder() {
+    public MemorySeries() {
         this(DEFAULT_BUCKETS);
     }
 
-    public TimelineRecorder(int capacity) {
+    public MemorySeries(int capacity) {
         buckets = new MinMaxBuckets(capacity);
         buckets.addSeries();
         buckets.addSeries();
@@ -85,7 +85,7 @@ public final class TimelineRecorder implements ReplayObserver {
 
     @Override
     public void onFinding(Finding finding) {
-        failed |= finding.kind() == Kind.ALLOC_FAILURE;
+        failed |= finding.kind() == FindingKind.ALLOC_FAILURE;
         int k = finding.kind().ordinal();
         if (kindSeries[k] < 0) {
             kindSeries[k] = buckets.addSeries();
@@ -127,7 +127,7 @@ public final class TimelineRecorder implements ReplayObserver {
         }
         values[TOTAL_FREE] = free;
         long t = event.common().time();
-        if (t == Common.NO_TIME) {
+        if (t == CommonFields.NO_TIME) {
             timed = false;
         } else {
             lastTime = t;
@@ -248,7 +248,7 @@ public final class TimelineRecorder implements ReplayObserver {
      * Who held the memory, by owner and site (most pages first, at most {@link #HOLDERS}), right after
      * failed allocation {@code event} when that was the first failure; else null.
      */
-    public List<Holder> holdersAt(long event) {
+    public List<Holding> holdersAt(long event) {
         return event == firstFailure ? firstHolders : null;
     }
 
@@ -256,22 +256,22 @@ public final class TimelineRecorder implements ReplayObserver {
      * The running total of findings of {@code kind} after each event (its bucket's {@code max} less
      * the previous bucket's is how many fell in it), or -1 when the replay made none.
      */
-    public int findingSeries(Kind kind) {
+    public int findingSeries(FindingKind kind) {
         return kindSeries[kind.ordinal()];
     }
 
     /** Findings of {@code kind} made after the last event (leaks, found at the end). */
-    public long findingsAfterEvents(Kind kind) {
+    public long findingsAfterEvents(FindingKind kind) {
         return kindCounts[kind.ordinal()] - kindCountsSampled[kind.ordinal()];
     }
 
     /** Findings of {@code kind} the replay made, none left out. */
-    public long findings(Kind kind) {
+    public long findings(FindingKind kind) {
         return kindCounts[kind.ordinal()];
     }
 
     /** The worst severity among the findings of {@code kind}, or null when there were none. */
-    public Severity severity(Kind kind) {
+    public Severity severity(FindingKind kind) {
         return kindSeverity[kind.ordinal()];
     }
 

@@ -7,27 +7,27 @@ import labyrinth.core.Gfp;
 import labyrinth.core.Machine;
 import labyrinth.replay.Replayer;
 import labyrinth.replay.Mode;
-import labyrinth.trace.Common;
-import labyrinth.trace.Ctx;
+import labyrinth.trace.CommonFields;
+import labyrinth.trace.Context;
 import labyrinth.trace.Event;
 import labyrinth.trace.Header;
 import labyrinth.trace.Op;
 import labyrinth.trace.Scope;
 import org.junit.jupiter.api.Test;
 
-class TimelineRecorderTest {
-    private static Common at(long n, String owner, String site) {
-        return new Common(n, false, 0, 0, Common.NO_TIME, -1, Ctx.TASK, owner, site, List.of());
+class MemorySeriesTest {
+    private static CommonFields at(long n, String owner, String site) {
+        return new CommonFields(n, false, 0, 0, CommonFields.NO_TIME, -1, Context.TASK, owner, site, List.of());
     }
 
-    private static Replayer replayer(TimelineRecorder rec, TraceStats stats, Machine machine) {
+    private static Replayer replayer(MemorySeries rec, TraceStats stats, Machine machine) {
         return new Replayer(new Header(Scope.COMPLETE, machine), Mode.SIMULATE, 1L << 20, f -> {
             stats.onFinding(f);
             rec.onFinding(f);
         });
     }
 
-    private static void apply(Replayer r, TimelineRecorder rec, TraceStats stats, Event e) {
+    private static void apply(Replayer r, MemorySeries rec, TraceStats stats, Event e) {
         if (r.apply(e)) {
             rec.afterEvent(r, e);
             stats.afterEvent(r, e);
@@ -36,7 +36,7 @@ class TimelineRecorderTest {
 
     @Test
     void recordsFreePagesBlocksOwnersAndTheAtomicFloor() {
-        TimelineRecorder rec = new TimelineRecorder(8);
+        MemorySeries rec = new MemorySeries(8);
         TraceStats stats = new TraceStats();
         Replayer r = replayer(rec, stats, Machine.ofPages(256));
         apply(r, rec, stats, new Event.Alloc(at(0, "a", "s1"), 2, Gfp.GFP_KERNEL, null, Event.UNRECORDED, null));
@@ -80,7 +80,7 @@ class TimelineRecorderTest {
 
     @Test
     void failuresAreCountedByReason() {
-        TimelineRecorder rec = new TimelineRecorder();
+        MemorySeries rec = new MemorySeries();
         TraceStats stats = new TraceStats();
         Replayer r = replayer(rec, stats, Machine.ofPages(256));
         long n = 0;
@@ -100,14 +100,14 @@ class TimelineRecorderTest {
 
     @Test
     void ownersBeyondTheCapAreNotTrackedOneByOne() {
-        TimelineRecorder rec = new TimelineRecorder(16);
+        MemorySeries rec = new MemorySeries(16);
         TraceStats stats = new TraceStats();
         Replayer r = replayer(rec, stats, Machine.ofPages(1024));
-        for (int i = 0; i < TimelineRecorder.MAX_OWNERS + 5; i++) {
+        for (int i = 0; i < MemorySeries.MAX_OWNERS + 5; i++) {
             apply(r, rec, stats, new Event.Alloc(at(i, "owner-" + i, null), 0, Gfp.GFP_KERNEL, null,
                     Event.UNRECORDED, null));
         }
-        assertThat(rec.ownerNames()).hasSize(TimelineRecorder.MAX_OWNERS);
+        assertThat(rec.ownerNames()).hasSize(MemorySeries.MAX_OWNERS);
         assertThat(rec.untrackedOwners()).isEqualTo(5);
         assertThat(rec.buckets().size()).isLessThanOrEqualTo(16);
     }

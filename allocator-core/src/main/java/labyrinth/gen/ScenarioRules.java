@@ -7,11 +7,11 @@ import labyrinth.trace.Header;
 import labyrinth.trace.Scope;
 
 /** Helpers every scenario shares. Stateless. */
-final class Support {
+final class ScenarioRules {
     static final int MIN_PAGES = 64;
     static final int GiB_PAGES = 262144;
 
-    private Support() {
+    private ScenarioRules() {
     }
 
     static void checkEvents(Scenario s, long events) {
