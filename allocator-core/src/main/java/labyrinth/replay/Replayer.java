@@ -14,8 +14,11 @@ import labyrinth.core.Machine;
 import labyrinth.core.MachineTooLargeException;
 import labyrinth.trace.CommonFields;
 import labyrinth.trace.Event;
+import labyrinth.trace.EventColumns;
 import labyrinth.trace.Header;
+import labyrinth.trace.Op;
 import labyrinth.trace.Scope;
+import labyrinth.trace.StringTable;
 
 /**
  * Replays a trace's events on the allocator model and the ownership ledger, emitting findings to
@@ -57,6 +60,10 @@ public final class Replayer {
     private boolean finished;
     private long lastAllocatedHead = -1;
     private long lastAllocatedSerial = -1;
+    /** For {@link #apply(EventColumns, int)}: the table whose string ids map to owner and site ids, plus one (0: not yet). */
+    private StringTable mappedTable;
+    private int[] ownerOfString = new int[0];
+    private int[] siteOfString = new int[0];
 
     public Replayer(Header header, Mode mode, long maxPages, FindingListener listener) {
         checkSize(header.machine(), maxPages);
@@ -156,6 +163,142 @@ public final class Replayer {
     }
 
     /**
+     * Applies event {@code i} of {@code b}, exactly as {@link #apply(Event)} applies
+     * {@code b.event(i)}. An event that changes the state without a finding (most of them) is
+     * applied from the columns; any other is built and applied as an object, before it changes
+     * anything, except an allocation, which the model decides first.
+     *
+     * @return false when the event was ignored because the recorded run had already panicked
+     */
+    public boolean apply(EventColumns b, int i) {
+        if (b.carried(i) != null || panic != null
+                || b.seqGiven(i) && lastSeqGiven && b.number(i) > lastNumber + 1) {
+            return apply(b.event(i));
+        }
+        boolean quiet = switch (b.op(i)) {
+            case ALLOC -> mode == Mode.SIMULATE && gate == AllocGate.NONE
+                    && !(Gfp.maySleep(b.gfp(i)) && b.ctx(i).mayNotSleep());
+            case FREE -> b.pfn(i) == Event.NULL_PFN || quietFree(b, i);
+            case ACCESS, TRANSFER -> quietTouch(b, i);
+            case PANIC, MARK -> false;
+        };
+        if (!quiet) {
+            return apply(b.event(i));
+        }
+        lastNumber = b.number(i);
+        lastSeqGiven = b.seqGiven(i);
+        events++;
+        switch (b.op(i)) {
+            case ALLOC -> allocColumns(b, i);
+            case FREE -> {
+                frees++;
+                long head = b.pfn(i);
+                if (head != Event.NULL_PFN) {
+                    allocator.free(head, ledger.order(head));
+                    ledger.release(head, b.number(i), b.line(i), b.column(i));
+                }
+            }
+            case TRANSFER -> ledger.transfer(ledger.headOf(b.pfn(i)), ownerId(b, b.text(i)));
+            default -> {
+                // an access of the owner's own block, or of a shared one: nothing changes
+            }
+        }
+        return true;
+    }
+
+    /** A free of a whole live block by its owner (or by nobody named), with its order or none. */
+    private boolean quietFree(EventColumns b, int i) {
+        long pfn = b.pfn(i);
+        if (!ledger.isHead(pfn) || allocator.zoneOf(pfn) < 0) {
+            return false;
+        }
+        int blockOwner = ledger.owner(pfn);
+        int actor = ownerId(b, b.owner(i));
+        int order = b.order(i);
+        return (actor < 0 || blockOwner < 0 || actor == blockOwner) && (order == Event.ABSENT || order == ledger.order(pfn));
+    }
+
+    /** An access or transfer of a live block by its owner, or an access of a block that is not exclusive. */
+    private boolean quietTouch(EventColumns b, int i) {
+        long head = ledger.headOf(b.pfn(i));
+        if (head < 0) {
+            return false;
+        }
+        int blockOwner = ledger.owner(head);
+        int actor = ownerId(b, b.owner(i));
+        boolean foreign = actor >= 0 && blockOwner >= 0 && actor != blockOwner;
+        return !foreign || b.op(i) == Op.ACCESS && !ledger.exclusive(head);
+    }
+
+    private void allocColumns(EventColumns b, int i) {
+        allocs++;
+        int order = b.order(i);
+        long gfp = b.gfp(i);
+        long result = allocator.allocate(order, gfp);
+        if (allocator.lastWokeKswapd()) {
+            kswapdWakes++;
+        }
+        long recorded = b.pfn(i);
+        if (result < 0 || allocator.pressure() != 0 || recorded != Event.UNRECORDED && recorded != result) {
+            decided((Event.Alloc) b.event(i), result);
+            return;
+        }
+        int zone = allocator.lastZone();
+        long number = b.number(i);
+        lastAllocatedHead = result;
+        lastAllocatedSerial = events;
+        ledger.allocate(result, order, ownerId(b, b.owner(i)), siteId(b, b.site(i)), (gfp & Gfp.EXCLUSIVE) != 0,
+                number, b.line(i), b.column(i));
+        headroom.allocated(zone, allocator.freePages(zone), number, b.line(i));
+        if (ledger.livePages() > peakUsed) {
+            peakUsed = ledger.livePages();
+            peakEvent = number;
+        }
+    }
+
+    /** The owner id of string {@code id} of {@code b}'s table (-1: none), as {@code owners.id} of the string. */
+    private int ownerId(EventColumns b, int id) {
+        if (id < 0) {
+            return -1;
+        }
+        mapTable(b);
+        if (id >= ownerOfString.length) {
+            ownerOfString = Arrays.copyOf(ownerOfString, Math.max(id + 1, ownerOfString.length * 2));
+        }
+        int known = ownerOfString[id];
+        if (known == 0) {
+            known = owners.id(b.string(id)) + 1;
+            ownerOfString[id] = known;
+        }
+        return known - 1;
+    }
+
+    private int siteId(EventColumns b, int id) {
+        if (id < 0) {
+            return -1;
+        }
+        mapTable(b);
+        if (id >= siteOfString.length) {
+            siteOfString = Arrays.copyOf(siteOfString, Math.max(id + 1, siteOfString.length * 2));
+        }
+        int known = siteOfString[id];
+        if (known == 0) {
+            known = sites.id(b.string(id)) + 1;
+            siteOfString[id] = known;
+        }
+        return known - 1;
+    }
+
+    /** The string ids of another source's table mean other strings: forget those of the last. */
+    private void mapTable(EventColumns b) {
+        if (b.table() != mappedTable) {
+            mappedTable = b.table();
+            ownerOfString = new int[64];
+            siteOfString = new int[64];
+        }
+    }
+
+    /**
      * Lets {@code g} refuse allocations before the model decides them (a what-if's caps). Only a
      * simulate-mode replay asks it, and only for requests the recording does not decide.
      */
@@ -252,6 +395,14 @@ public final class Replayer {
         if (allocator.lastWokeKswapd()) {
             kswapdWakes++;
         }
+        decided(a, result);
+    }
+
+    /** The model decided {@code a} with {@code result}: take it, or report that it failed or diverged. */
+    private void decided(Event.Alloc a, long result) {
+        CommonFields c = a.common();
+        int order = a.order();
+        long gfp = a.gfp();
         int pressure = result >= 0 ? allocator.pressure() : 0;
         int zone = result >= 0 ? allocator.lastZone() : -1;
         if (!a.recorded() || result == a.pfn() || (result < 0 && a.pfn() == Event.NULL_PFN)) {

@@ -1,6 +1,8 @@
 package labyrinth.replay;
 
+import labyrinth.trace.ColumnSource;
 import labyrinth.trace.Event;
+import labyrinth.trace.EventColumns;
 import labyrinth.trace.TraceException;
 import labyrinth.trace.TraceSource;
 
@@ -53,6 +55,20 @@ public final class Replays {
             kept.onFinding(f);
         });
         long failAt = Long.getLong(FAIL_AT_EVENT_PROPERTY, -1L);
+        if (source instanceof ColumnSource columns) {
+            applyColumns(columns, replayer, observer, failAt);
+        } else {
+            applyEvents(source, replayer, observer, failAt);
+        }
+        replayer.finish(source.truncation() != null);
+        return new ReplayResult(source.name(), source.header(), m, source.truncation(), kept.kept(), kept.dropped(),
+                replayer.panic(), replayer.summary(),
+                replayer.outcome(failOn, source.truncation() != null && !allowTruncated), source.warnings(),
+                kept.countsBySeverity());
+    }
+
+    private static void applyEvents(TraceSource source, Replayer replayer, ReplayObserver observer, long failAt)
+            throws TraceException {
         Event e;
         while ((e = source.next()) != null) {
             try {
@@ -67,10 +83,26 @@ public final class Replays {
                 throw new ReplayFailure(source.name(), e, x);
             }
         }
-        replayer.finish(source.truncation() != null);
-        return new ReplayResult(source.name(), source.header(), m, source.truncation(), kept.kept(), kept.dropped(),
-                replayer.panic(), replayer.summary(),
-                replayer.outcome(failOn, source.truncation() != null && !allowTruncated), source.warnings(),
-                kept.countsBySeverity());
+    }
+
+    /** The same, a batch of columns at a time: no event is built unless a finding or an observer needs it. */
+    private static void applyColumns(ColumnSource source, Replayer replayer, ReplayObserver observer, long failAt)
+            throws TraceException {
+        EventColumns b = new EventColumns();
+        while (source.fill(b)) {
+            for (int i = 0; i < b.size(); i++) {
+                try {
+                    if (b.number(i) == failAt) {
+                        throw new IllegalStateException("failure injected at event " + failAt + " ("
+                                + FAIL_AT_EVENT_PROPERTY + ")");
+                    }
+                    if (replayer.apply(b, i) && observer != ReplayObserver.NONE) {
+                        observer.afterEvent(replayer, b.event(i));
+                    }
+                } catch (RuntimeException x) {
+                    throw new ReplayFailure(source.name(), b.event(i), x);
+                }
+            }
+        }
     }
 }

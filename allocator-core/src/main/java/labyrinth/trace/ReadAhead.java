@@ -11,25 +11,36 @@ import java.util.concurrent.TimeUnit;
  * file and replaying it run on two cores at once (docs/performance.md: on a JSON trace, reading
  * costs several times what the replay engine does, so the replay's own work then hides behind it).
  *
+ * <p>A source that decodes into columns ({@link ColumnSource}) is read a batch of columns at a time,
+ * and the consumer may take them as columns ({@link #fill}) or as events; the batches go back to the
+ * reading thread to be filled again. Any other source's events are handed over as objects.
+ *
  * <p>To the consumer it is the wrapped source, event for event: the same events in the same order,
  * then the same end. A read error reaches the consumer only after every event before it, as the
  * same exception. {@link #truncation()} and {@link #warnings()} are the wrapped source's, valid once
  * {@link #next()} has returned null, as for any source; {@link #bytesRead()} is the wrapped
- * source's too, so it runs ahead of the events handed over by a few batches. MemInfo stays
- * bounded: at most {@value #DEPTH} batches of {@value #BATCH} events wait. Events are immutable, so handing them to
- * another thread is safe.
+ * source's too, so it runs ahead of the events handed over by a few batches. Memory stays
+ * bounded: at most {@value #DEPTH} batches of {@value #BATCH} events wait. Events are immutable, and
+ * a batch of columns is not written after it is handed over until the consumer gives it back, so
+ * handing either to another thread is safe.
  *
  * <p>The consumer side is not thread-safe: one consumer thread, as for any source.
  */
-public final class ReadAhead extends ForwardingSource {
-    static final int BATCH = 1024;
+public final class ReadAhead extends ForwardingSource implements ColumnSource {
+    static final int BATCH = EventColumns.CAPACITY;
     static final int DEPTH = 8;
 
-    /** What the reading thread hands over: events, then one end or failure. */
-    private record Batch(Event[] events, int size, Throwable failure, boolean last) {
+    /** What the reading thread hands over: events as objects or as columns, then one end or failure. */
+    private record Batch(Event[] events, EventColumns columns, int size, Throwable failure, boolean last) {
     }
 
     private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(DEPTH);
+    /** Column batches the consumer is done with, for the reading thread to fill again. */
+    private final BlockingQueue<EventColumns> spare = new ArrayBlockingQueue<>(DEPTH + 2);
+    /** The source as columns, or null when it hands over objects. */
+    private final ColumnSource columnSource;
+    /** Strings of the batches {@link #fill} builds from objects. */
+    private final StringTable strings = new StringTable();
     private final Thread reader;
     private volatile boolean closed;
     private Batch current;
@@ -38,7 +49,8 @@ public final class ReadAhead extends ForwardingSource {
 
     private ReadAhead(TraceSource source) {
         super(source);
-        this.reader = new Thread(this::readAll, "labyrinth-read-ahead");
+        this.columnSource = source instanceof ColumnSource c ? c : null;
+        this.reader = new Thread(columnSource != null ? this::readColumns : this::readEvents, "labyrinth-read-ahead");
         reader.setDaemon(true);
     }
 
@@ -58,27 +70,53 @@ public final class ReadAhead extends ForwardingSource {
         return r;
     }
 
-    private void readAll() {
+    private void readEvents() {
         Event[] events = new Event[BATCH];
         int n = 0;
         try {
             for (Event e = source.next(); e != null; e = source.next()) {
                 events[n++] = e;
                 if (n == BATCH) {
-                    hand(new Batch(events, n, null, false));
+                    hand(new Batch(events, null, n, null, false));
                     events = new Event[BATCH];
                     n = 0;
                 }
             }
-            hand(new Batch(events, n, null, true));
+            hand(new Batch(events, null, n, null, true));
         } catch (InterruptedException e) {
             // closed by the consumer: nobody waits for the rest
         } catch (TraceException | RuntimeException | Error e) {
-            try {
-                hand(new Batch(events, n, e, true));
-            } catch (InterruptedException closedMeanwhile) {
-                // closed by the consumer while the failure waited
+            handFailure(new Batch(events, null, n, e, true));
+        }
+    }
+
+    /** A source of columns fails only in a batch of its own, after every event before the failure. */
+    private void readColumns() {
+        try {
+            while (true) {
+                EventColumns b = spare.poll();
+                if (b == null) {
+                    b = new EventColumns();
+                }
+                if (!columnSource.fill(b)) {
+                    hand(new Batch(null, null, 0, null, true));
+                    return;
+                }
+                b.seal();
+                hand(new Batch(null, b, b.size(), null, false));
             }
+        } catch (InterruptedException e) {
+            // closed by the consumer: nobody waits for the rest
+        } catch (TraceException | RuntimeException | Error e) {
+            handFailure(new Batch(null, null, 0, e, true));
+        }
+    }
+
+    private void handFailure(Batch b) {
+        try {
+            hand(b);
+        } catch (InterruptedException closedMeanwhile) {
+            // closed by the consumer while the failure waited
         }
     }
 
@@ -92,22 +130,54 @@ public final class ReadAhead extends ForwardingSource {
 
     @Override
     public Event next() throws TraceException {
-        if (closed) {
+        if (!ready()) {
             return null;
+        }
+        return current.columns != null ? current.columns.event(index++) : current.events[index++];
+    }
+
+    /**
+     * The next batch of events as columns: those the reading thread decoded, or, from a source of
+     * objects, the next events of up to {@value #BATCH} batches ahead.
+     */
+    @Override
+    public boolean fill(EventColumns into) throws TraceException {
+        into.clear(strings);
+        if (!ready()) {
+            return false;
+        }
+        if (current.columns != null) {
+            into.copy(current.columns, index);
+            index = current.size;
+            return true;
+        }
+        do {
+            into.add(current.events[index++]);
+        } while (!into.full() && index < current.size);
+        return true;
+    }
+
+    /** Whether {@link #current} has an event at {@link #index}, taking the next batch when needed. */
+    private boolean ready() throws TraceException {
+        if (closed) {
+            return false;
         }
         while (current == null || index == current.size) {
             if (done) {
-                return null;
+                return false;
             }
             if (current != null && current.last) {
                 done = true;
                 rethrow(current.failure);
-                return null;
+                return false;
+            }
+            if (current != null && current.columns != null) {
+                spare.offer(current.columns);
             }
             current = take();
             index = 0;
         }
-        return current.events[index++];
+        return true;
     }
 
     private Batch take() {

@@ -12,25 +12,29 @@ import labyrinth.format.ReadErrors;
 import labyrinth.format.ReaderLimits;
 import labyrinth.format.TraceBytes;
 import labyrinth.format.json.HeaderReader;
+import labyrinth.trace.ColumnSource;
 import labyrinth.trace.CommonFields;
 import labyrinth.trace.Context;
 import labyrinth.trace.Event;
+import labyrinth.trace.EventColumns;
 import labyrinth.trace.Header;
 import labyrinth.trace.Op;
+import labyrinth.trace.StringTable;
 import labyrinth.trace.TraceException;
 import labyrinth.trace.TraceRules;
-import labyrinth.trace.TraceSource;
 
 /**
  * Reads the compact binary encoding (docs/binary-format.md), recognised by its magic bytes. The
  * header is a JSON document checked by the JSON codec's {@link HeaderReader}; events are decoded
- * from a byte buffer, and each decoded value is checked by {@link TraceRules}, as the JSON reader
- * checks it. The buffer with no per-event lookups: strings are defined once and then named by index, so every
- * event naming an owner shares one String. A file that ends inside a record or before the end
- * record yields its complete events, then {@link #truncation()}. Events carry no line or column
+ * from a byte buffer, a batch of primitive columns at a time ({@link #fill}: no object per
+ * event), and each decoded value is checked by {@link TraceRules}, as the JSON reader checks it. No
+ * per-event lookups: strings are defined once and then named by id, so every event naming an owner
+ * shares one String, and the columns carry the id. {@link #next} builds each event from the columns.
+ * A file that ends inside a record or before the end record yields its complete events, then
+ * {@link #truncation()}. Events carry no line or column
  * (0): messages name the byte offset instead. Not thread-safe: one per trace.
  */
-public final class BinaryTraceReader implements TraceSource {
+public final class BinaryTraceReader implements ColumnSource {
     private static final Op[] OPS = Op.values();
     private static final Context[] CTXS = Context.values();
 
@@ -44,8 +48,15 @@ public final class BinaryTraceReader implements TraceSource {
     private Header header;
     private Machine machine;
     private int maxOrder;
-    private String[] strings = new String[64];
-    private int stringCount;
+    private final StringTable strings = new StringTable();
+    /** The events {@link #next} hands over. */
+    private final EventColumns own = new EventColumns();
+    /** Events of {@link #own} that {@link #next} handed over. */
+    private int handed;
+    /** The batch being filled. */
+    private EventColumns batch;
+    /** The error that ended the last batch (a TraceException or a RuntimeException), for the next call. */
+    private Exception failure;
     private long position;
     private long lastNumber = -1;
     /** Delta base of {@code t}; 0 before the first. */
@@ -142,40 +153,72 @@ public final class BinaryTraceReader implements TraceSource {
 
     @Override
     public Event next() throws TraceException {
-        if (done) {
-            return null;
+        if (handed == own.size()) {
+            if (!fill(own)) {
+                return null;
+            }
+            handed = 0;
+        }
+        return own.event(handed++);
+    }
+
+    /**
+     * Decodes up to a batch of events. An error ends the batch; it is thrown by the next call, so
+     * that every event before it is handed over first.
+     */
+    @Override
+    public boolean fill(EventColumns into) throws TraceException {
+        batch = into;
+        batch.clear(strings);
+        if (failure != null) {
+            throwFailure();
         }
         try {
-            while (true) {
+            while (!done && !batch.full()) {
                 recordStart = offset();
                 if (end - pos < 1 && !ensure(1)) {
                     cut();
-                    return null;
+                    break;
                 }
                 int tag = buf[pos++] & 0xff;
                 int op = tag & OP_MASK;
                 if (op < OPS.length) {
-                    return event(tag, op);
+                    event(tag, op);
                 } else if (op == T_STRING) {
                     string();
                 } else {
                     finishEnd();
-                    return null;
                 }
             }
         } catch (Cut c) {
             cut();
-            return null;
         } catch (IOException e) {
             done = true;
-            throw ReadErrors.cannotRead(name, e);
+            failure = ReadErrors.cannotRead(name, e);
         } catch (TraceException | RuntimeException e) {
             done = true;
-            throw e;
+            failure = e;
         }
+        if (batch.size() == 0) {
+            if (failure != null) {
+                throwFailure();
+            }
+            return false;
+        }
+        return true;
     }
 
-    private Event event(int tag, int op) throws IOException, TraceException {
+    private void throwFailure() throws TraceException {
+        Exception f = failure;
+        failure = null;
+        if (f instanceof TraceException t) {
+            throw t;
+        }
+        throw (RuntimeException) f;
+    }
+
+    /** Decodes one event into the batch; nothing is added when it is cut short or broken. */
+    private void event(int tag, int op) throws IOException, TraceException {
         int ext = (tag & F_EXT) != 0 ? byte1() : 0;
         boolean seqGiven = (ext & X_SEQ) != 0;
         long number = seqGiven ? lastNumber + 1 + varint() : position;
@@ -190,8 +233,8 @@ public final class BinaryTraceReader implements TraceSource {
             TraceRules.time(time, timeSeen ? lastTime : CommonFields.NO_TIME, here);
         }
         int cpu = (tag & F_CPU) != 0 ? (int) varint() : -1;
-        String owner = (tag & F_OWNER) != 0 ? str(number) : null;
-        String site = (tag & F_SITE) != 0 ? str(number) : null;
+        int owner = (tag & F_OWNER) != 0 ? strId(number) : -1;
+        int site = (tag & F_SITE) != 0 ? strId(number) : -1;
         int ctxOrdinal = (ext & X_CTX_MASK) >>> X_CTX_SHIFT;
         if (ctxOrdinal >= CTXS.length) {
             throw fail(number, "ctx code " + ctxOrdinal + " is not a context");
@@ -204,23 +247,30 @@ public final class BinaryTraceReader implements TraceSource {
             }
             stack = new ArrayList<>((int) n);
             for (int i = 0; i < n; i++) {
-                stack.add(str(number));
+                stack.add(strings.get(strId(number)));
             }
         }
-        CommonFields c = new CommonFields(number, seqGiven, 0, 0, time, cpu, CTXS[ctxOrdinal], owner, site, stack);
-        Event e = switch (OPS[op]) {
+        Context ctx = CTXS[ctxOrdinal];
+        Op o = OPS[op];
+        switch (o) {
             case ALLOC -> {
                 int order = byte1();
                 long gfp = varint();
                 long pfn = varint() - 2;
-                String fn = (ext & X_FN) != 0 ? str(number) : null;
-                String unparsed = (ext & X_GFP_UNPARSED) != 0 ? str(number) : null;
+                int fn = (ext & X_FN) != 0 ? strId(number) : -1;
+                int unparsed = (ext & X_GFP_UNPARSED) != 0 ? strId(number) : -1;
                 TraceRules.order(order, maxOrder, here);
                 if (pfn < Event.UNRECORDED) {
                     throw fail(number, "recorded pfn " + pfn + " of order " + order + " is not a block inside the machine");
                 }
                 TraceRules.allocBlock(pfn, order, machine, false, here);
-                yield new Event.Alloc(c, order, gfp, fn, pfn, unparsed);
+                int i = batch.add(o, number, seqGiven, 0, 0, time, cpu, ctx, owner, site);
+                if (stack != null || unparsed >= 0) {
+                    batch.whole(i, new Event.Alloc(common(i, stack), order, gfp, batch.string(fn), pfn,
+                            batch.string(unparsed)));
+                } else {
+                    batch.alloc(i, order, gfp, pfn, fn);
+                }
             }
             case FREE -> {
                 long pfn = varint() - 1;
@@ -231,28 +281,51 @@ public final class BinaryTraceReader implements TraceSource {
                 if (order != Event.ABSENT) {
                     TraceRules.order(order, maxOrder, here);
                 }
-                yield new Event.Free(c, pfn, (int) order);
+                int i = batch.add(o, number, seqGiven, 0, 0, time, cpu, ctx, owner, site);
+                if (stack != null) {
+                    batch.whole(i, new Event.Free(common(i, stack), pfn, (int) order));
+                } else {
+                    batch.free(i, pfn, (int) order);
+                }
             }
             case ACCESS -> {
                 long v = varint();
                 if (v < 0) {
                     throw fail(number, "access pfn is out of range");
                 }
-                yield new Event.Access(c, v >>> 1, (v & 1) != 0);
+                int i = batch.add(o, number, seqGiven, 0, 0, time, cpu, ctx, owner, site);
+                if (stack != null) {
+                    batch.whole(i, new Event.Access(common(i, stack), v >>> 1, (v & 1) != 0));
+                } else {
+                    batch.access(i, v >>> 1, (v & 1) != 0);
+                }
             }
             case TRANSFER -> {
                 long pfn = varint();
                 if (pfn < 0) {
                     throw fail(number, "transfer pfn is out of range");
                 }
-                yield new Event.Transfer(c, pfn, str(number));
+                int to = strId(number);
+                int i = batch.add(o, number, seqGiven, 0, 0, time, cpu, ctx, owner, site);
+                if (stack != null) {
+                    batch.whole(i, new Event.Transfer(common(i, stack), pfn, batch.string(to)));
+                } else {
+                    batch.transfer(i, pfn, to);
+                }
             }
-            case PANIC -> new Event.Panic(c, str(number), varint() - 1);
+            case PANIC -> {
+                String message = strings.get(strId(number));
+                long cause = varint() - 1;
+                int i = batch.add(o, number, seqGiven, 0, 0, time, cpu, ctx, owner, site);
+                batch.whole(i, new Event.Panic(common(i, stack), message, cause));
+            }
             case MARK -> {
                 long id = varint();
-                yield new Event.Mark(c, id == 0 ? null : str(number, id - 1));
+                String label = id == 0 ? null : strings.get(strId(number, id - 1));
+                int i = batch.add(o, number, seqGiven, 0, 0, time, cpu, ctx, owner, site);
+                batch.whole(i, new Event.Mark(common(i, stack), label));
             }
-        };
+        }
         if (time != CommonFields.NO_TIME) {
             lastTime = time;
             timeSeen = true;
@@ -262,7 +335,12 @@ public final class BinaryTraceReader implements TraceSource {
         }
         lastNumber = number;
         position++;
-        return e;
+    }
+
+    /** The common fields of event {@code i} of the batch, for an event that travels whole. */
+    private CommonFields common(int i, List<String> stack) {
+        return new CommonFields(batch.number(i), batch.seqGiven(i), 0, 0, batch.time(i), batch.cpu(i), batch.ctx(i),
+                batch.string(batch.owner(i)), batch.string(batch.site(i)), stack);
     }
 
     private void string() throws IOException, TraceException {
@@ -276,21 +354,18 @@ public final class BinaryTraceReader implements TraceSource {
         }
         String s = new String(buf, pos, (int) n, StandardCharsets.UTF_8);
         pos += (int) n;
-        if (stringCount == strings.length) {
-            strings = Arrays.copyOf(strings, stringCount * 2);
-        }
-        strings[stringCount++] = s;
+        strings.add(s);
     }
 
-    private String str(long event) throws IOException, TraceException {
-        return str(event, varint());
+    private int strId(long event) throws IOException, TraceException {
+        return strId(event, varint());
     }
 
-    private String str(long event, long id) throws TraceException {
-        if (id < 0 || id >= stringCount) {
-            throw fail(event, "string " + id + " is not defined (" + stringCount + " are)");
+    private int strId(long event, long id) throws TraceException {
+        if (id < 0 || id >= strings.size()) {
+            throw fail(event, "string " + id + " is not defined (" + strings.size() + " are)");
         }
-        return strings[(int) id];
+        return (int) id;
     }
 
     private void finishEnd() throws IOException, TraceException {
