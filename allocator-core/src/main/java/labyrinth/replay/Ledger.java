@@ -5,12 +5,16 @@ import java.util.Arrays;
 /**
  * Who holds each block, and which pages were freed by which event.
  *
- * <p>Notation: a live block is found at its head pfn, where {@code order[head] >= 0}; any page
+ * <p>Notation: a live block is found at its head pfn, where {@code order(head) >= 0}; any page
  * {@code p} of it is found by trying the heads {@code p & ~(2^o - 1)} for o = 0..maxOrder.
- * Per-page arrays (no object per block; {@link PageArray}s, which cost memory only in the
- * regions a trace touches): at a head, the owner and site ids, flags, allocating event and its
- * position; at every page, the event that last freed it, the position of that free, the
- * allocation the freed block came from and that block's order (so its head is known).
+ * Two {@link PageArray}s (no object per block, and memory only in the regions a trace touches):
+ * one long per page that every free, access and transfer reads, holding a head's order, owner and
+ * exclusive flag, dense so that it mostly stays in cache; and a record of 8 longs per page, mostly
+ * written: at a head, the site id, allocating event and its position; at every page, the event
+ * that last freed it, the position of that free, the allocation the freed block came from and that
+ * block's owner and order (so its head is known). An alloc or a free of a small block thus touches
+ * one line of the dense array and the one or two lines of its page's record, not one line per
+ * field.
  *
  * <p>Invariants: live blocks never overlap; {@code livePages} is the sum of their sizes and
  * {@code ownerPages[id]} the part held by owner {@code id}.
@@ -19,67 +23,49 @@ import java.util.Arrays;
  */
 final class Ledger {
     static final byte NOT_HEAD = -1;
-    private static final byte EXCLUSIVE = 1;
+
+    // the fields of a page's record; 0 in every field is a page no event touched
+    /** Site (low half), allocating event's column (high half). */
+    private static final int SITE = 0;
+    private static final int ALLOC_EVENT = 1;
+    /** Allocating event's line (low half), freed block's owner (high half). */
+    private static final int LINE = 2;
+    /** The freeing event + 1 (0: no free touched the page). */
+    private static final int FREED_BY = 3;
+    private static final int FREED_ALLOC = 4;
+    /** Line (low half) and column (high half) of the freeing event. */
+    private static final int FREED_AT = 5;
+    /** Line (low half) and column (high half) of the freed block's allocation. */
+    private static final int FREED_ALLOC_AT = 6;
+    /** Freed block's order + 1 (0: unknown). */
+    private static final int FREED_ORDER = 7;
+    private static final int STRIDE = 8;
+
+    private static final long ORDER_BITS = 0xffL;
+    private static final long EXCLUSIVE = 1L << 8;
+    private static final long LOW = 0xffffffffL;
 
     private final long endPfn;
     private final int maxOrder;
-    private final PageArray.Bytes order;
-    private final PageArray.Bytes flags;
-    private final PageArray.Ints owner;
-    private final PageArray.Ints site;
-    private final PageArray.Longs allocEvent;
-    private final PageArray.Ints allocLine;
-    private final PageArray.Ints allocColumn;
-    private final PageArray.Longs freedBy;
-    private final PageArray.Ints freedLine;
-    private final PageArray.Ints freedColumn;
-    private final PageArray.Longs freedAlloc;
-    private final PageArray.Ints freedAllocLine;
-    private final PageArray.Ints freedAllocColumn;
-    private final PageArray.Ints freedOwner;
-    private final PageArray.Bytes freedOrder;
+    /** Per page, one long: order + 1 (bits 0-7, 0: no live block starts here), exclusive (bit 8), owner (32-63). */
+    private final PageArray heads;
+    private final PageArray pages;
     private long livePages;
     private long[] ownerPages;
 
     Ledger(long endPfn, int maxOrder) {
         this.endPfn = endPfn;
         this.maxOrder = maxOrder;
-        order = new PageArray.Bytes(endPfn, NOT_HEAD);
-        flags = new PageArray.Bytes(endPfn, (byte) 0);
-        owner = new PageArray.Ints(endPfn, 0);
-        site = new PageArray.Ints(endPfn, 0);
-        allocEvent = new PageArray.Longs(endPfn, 0);
-        allocLine = new PageArray.Ints(endPfn, 0);
-        allocColumn = new PageArray.Ints(endPfn, 0);
-        freedBy = new PageArray.Longs(endPfn, -1);
-        freedLine = new PageArray.Ints(endPfn, 0);
-        freedColumn = new PageArray.Ints(endPfn, 0);
-        freedAlloc = new PageArray.Longs(endPfn, 0);
-        freedAllocLine = new PageArray.Ints(endPfn, 0);
-        freedAllocColumn = new PageArray.Ints(endPfn, 0);
-        freedOwner = new PageArray.Ints(endPfn, 0);
-        freedOrder = new PageArray.Bytes(endPfn, NOT_HEAD);
+        heads = new PageArray(endPfn, 1);
+        pages = new PageArray(endPfn, STRIDE);
         ownerPages = new long[16];
     }
 
     private Ledger(Ledger o) {
         endPfn = o.endPfn;
         maxOrder = o.maxOrder;
-        order = o.order.copy();
-        flags = o.flags.copy();
-        owner = o.owner.copy();
-        site = o.site.copy();
-        allocEvent = o.allocEvent.copy();
-        allocLine = o.allocLine.copy();
-        allocColumn = o.allocColumn.copy();
-        freedBy = o.freedBy.copy();
-        freedLine = o.freedLine.copy();
-        freedColumn = o.freedColumn.copy();
-        freedAlloc = o.freedAlloc.copy();
-        freedAllocLine = o.freedAllocLine.copy();
-        freedAllocColumn = o.freedAllocColumn.copy();
-        freedOwner = o.freedOwner.copy();
-        freedOrder = o.freedOrder.copy();
+        heads = o.heads.copy();
+        pages = o.pages.copy();
         livePages = o.livePages;
         ownerPages = o.ownerPages.clone();
     }
@@ -103,7 +89,7 @@ final class Ledger {
         }
         for (int o = 0; o <= maxOrder; o++) {
             long head = pfn & -(1L << o);
-            if (order.get(head) == o) {
+            if (order(head) == o) {
                 return head;
             }
         }
@@ -111,62 +97,62 @@ final class Ledger {
     }
 
     boolean isHead(long pfn) {
-        return inRange(pfn) && order.get(pfn) != NOT_HEAD;
+        return inRange(pfn) && order(pfn) != NOT_HEAD;
     }
 
     int order(long head) {
-        return order.get(head);
+        return (int) (heads.get(head, 0) & ORDER_BITS) - 1;
     }
 
     int owner(long head) {
-        return owner.get(head);
+        return (int) (heads.get(head, 0) >> 32);
     }
 
     int site(long head) {
-        return site.get(head);
+        return (int) pages.get(head, SITE);
     }
 
     boolean exclusive(long head) {
-        return (flags.get(head) & EXCLUSIVE) != 0;
+        return (heads.get(head, 0) & EXCLUSIVE) != 0;
     }
 
     long allocEvent(long head) {
-        return allocEvent.get(head);
+        return pages.get(head, ALLOC_EVENT);
     }
 
     int allocLine(long head) {
-        return allocLine.get(head);
+        return (int) pages.get(head, LINE);
     }
 
     int allocColumn(long head) {
-        return allocColumn.get(head);
+        return (int) (pages.get(head, SITE) >> 32);
     }
 
     /** The event that last freed {@code pfn}, or -1 when no free inside the trace touched it. */
     long freedBy(long pfn) {
-        return inRange(pfn) ? freedBy.get(pfn) : -1;
+        return inRange(pfn) ? pages.get(pfn, FREED_BY) - 1 : -1;
     }
 
     int freedLine(long pfn) {
-        return freedLine.get(pfn);
+        return (int) pages.get(pfn, FREED_AT);
     }
 
     int freedColumn(long pfn) {
-        return freedColumn.get(pfn);
+        return (int) (pages.get(pfn, FREED_AT) >> 32);
     }
 
     /** The allocating event of the block whose free last touched {@code pfn}, -1 when unknown. */
     long freedAlloc(long pfn) {
-        return freedAlloc.get(pfn);
+        return pages.get(pfn, FREED_ALLOC);
     }
 
     /** The line of {@link #freedAlloc}, 0 when unknown: reports point at it like any other event. */
     int freedAllocLine(long pfn) {
-        return freedAllocLine.get(pfn);
+        return (int) pages.get(pfn, FREED_ALLOC_AT);
     }
 
     int freedAllocColumn(long pfn) {
-        return freedAllocColumn.get(pfn);
+        return (int) (pages.get(pfn, FREED_ALLOC_AT) >> 32);
     }
 
     /**
@@ -174,18 +160,18 @@ final class Ledger {
      * touched it, or a window trace freed it without its allocation and with an unaligned order).
      */
     long freedHead(long pfn) {
-        int o = inRange(pfn) ? freedOrder.get(pfn) : NOT_HEAD;
+        int o = inRange(pfn) ? freedOrder(pfn) : NOT_HEAD;
         return o == NOT_HEAD ? -1 : pfn & -(1L << o);
     }
 
     /** The order of the block whose free last touched {@code pfn}; meaningful when {@link #freedHead} is not -1. */
     int freedOrder(long pfn) {
-        return freedOrder.get(pfn);
+        return (int) pages.get(pfn, FREED_ORDER) - 1;
     }
 
     /** The owner of the block whose free last touched {@code pfn}. */
     int freedOwner(long pfn) {
-        return freedOwner.get(pfn);
+        return (int) (pages.get(pfn, LINE) >> 32);
     }
 
     long livePages() {
@@ -196,18 +182,13 @@ final class Ledger {
         return ownerId >= 0 && ownerId < ownerPages.length ? ownerPages[ownerId] : 0;
     }
 
-    int ownerSlots() {
-        return ownerPages.length;
-    }
-
     void allocate(long head, int ord, int ownerId, int siteId, boolean excl, long event, long line, long column) {
-        order.set(head, (byte) ord);
-        flags.set(head, excl ? EXCLUSIVE : 0);
-        owner.set(head, ownerId);
-        site.set(head, siteId);
-        allocEvent.set(head, event);
-        allocLine.set(head, clamp(line));
-        allocColumn.set(head, clamp(column));
+        heads.writable(head)[heads.at(head)] = ord + 1 | (excl ? EXCLUSIVE : 0) | (long) ownerId << 32;
+        long[] c = pages.writable(head);
+        int a = pages.at(head);
+        c[a + SITE] = siteId & LOW | (long) clamp(column) << 32;
+        c[a + ALLOC_EVENT] = event;
+        c[a + LINE] = c[a + LINE] & ~LOW | clamp(line) & LOW;
         long size = 1L << ord;
         livePages += size;
         addOwnerPages(ownerId, size);
@@ -215,25 +196,31 @@ final class Ledger {
 
     /** Ends the live block at {@code head}, marking all its pages freed by {@code event}. */
     void release(long head, long event, long line, long column) {
-        int ord = order.get(head);
+        long[] h = heads.writable(head);
+        int at = heads.at(head);
+        long word = h[at];
+        long[] c = pages.writable(head);
+        int a = pages.at(head);
+        int ord = (int) (word & ORDER_BITS) - 1;
         long size = 1L << ord;
-        int blockOwner = owner.get(head);
-        long blockAlloc = allocEvent.get(head);
-        int blockAllocLine = allocLine.get(head);
-        int blockAllocColumn = allocColumn.get(head);
+        int blockOwner = (int) (word >> 32);
+        long blockAlloc = c[a + ALLOC_EVENT];
+        long allocAt = c[a + LINE] & LOW | c[a + SITE] & ~LOW;
+        long freedOrder = ord + 1;
+        long freedAt = clamp(line) & LOW | (long) clamp(column) << 32;
         for (long p = head; p < head + size; p++) {
-            freedBy.set(p, event);
-            freedLine.set(p, clamp(line));
-            freedColumn.set(p, clamp(column));
-            freedAlloc.set(p, blockAlloc);
-            freedAllocLine.set(p, blockAllocLine);
-            freedAllocColumn.set(p, blockAllocColumn);
-            freedOwner.set(p, blockOwner);
-            freedOrder.set(p, (byte) ord);
+            long[] q = pages.writable(p);
+            int b = pages.at(p);
+            q[b + FREED_ORDER] = freedOrder;
+            q[b + LINE] = q[b + LINE] & LOW | (long) blockOwner << 32;
+            q[b + FREED_BY] = event + 1;
+            q[b + FREED_ALLOC] = blockAlloc;
+            q[b + FREED_AT] = freedAt;
+            q[b + FREED_ALLOC_AT] = allocAt;
         }
         addOwnerPages(blockOwner, -size);
         livePages -= size;
-        order.set(head, NOT_HEAD);
+        h[at] = word & ~ORDER_BITS;
     }
 
     /**
@@ -241,20 +228,23 @@ final class Ledger {
      * {@code blockOrder} is the order of the freed block when its head is known, else {@link #NOT_HEAD}.
      */
     void markFreedUnknown(long pfn, long event, long line, long column, int blockOrder) {
-        freedBy.set(pfn, event);
-        freedLine.set(pfn, clamp(line));
-        freedColumn.set(pfn, clamp(column));
-        freedAlloc.set(pfn, -1);
-        freedAllocLine.set(pfn, 0);
-        freedAllocColumn.set(pfn, 0);
-        freedOwner.set(pfn, -1);
-        freedOrder.set(pfn, (byte) blockOrder);
+        long[] q = pages.writable(pfn);
+        int b = pages.at(pfn);
+        q[b + FREED_ORDER] = blockOrder + 1;
+        q[b + LINE] = q[b + LINE] & LOW | -1L << 32;
+        q[b + FREED_BY] = event + 1;
+        q[b + FREED_ALLOC] = -1;
+        q[b + FREED_AT] = clamp(line) & LOW | (long) clamp(column) << 32;
+        q[b + FREED_ALLOC_AT] = 0;
     }
 
     void transfer(long head, int newOwner) {
-        long size = 1L << order.get(head);
-        addOwnerPages(owner.get(head), -size);
-        owner.set(head, newOwner);
+        long[] h = heads.writable(head);
+        int at = heads.at(head);
+        long word = h[at];
+        long size = 1L << (int) ((word & ORDER_BITS) - 1);
+        addOwnerPages((int) (word >> 32), -size);
+        h[at] = word & LOW | (long) newOwner << 32;
         addOwnerPages(newOwner, size);
     }
 
@@ -275,11 +265,11 @@ final class Ledger {
     /** Visits every live block in pfn order, skipping regions no event touched. */
     void forEachLive(BlockVisitor visitor) {
         for (long p = 0; p < endPfn; p++) {
-            if (!order.touched(p)) {
-                p = order.chunkEnd(p);
+            if (!heads.touched(p)) {
+                p = heads.chunkEnd(p);
                 continue;
             }
-            int o = order.get(p);
+            int o = order(p);
             if (o != NOT_HEAD) {
                 visitor.visit(p, o);
                 p += (1L << o) - 1;
