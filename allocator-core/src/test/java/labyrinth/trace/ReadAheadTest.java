@@ -101,6 +101,33 @@ class ReadAheadTest {
         }
     }
 
+    /** Events from a source of objects come as columns too, a batch at most, then the same error. */
+    @Test
+    void fillsColumnsFromASourceOfObjects() throws Exception {
+        int b = ReadAhead.BATCH;
+        for (int size : new int[] {0, 1, b + 1, b * (ReadAhead.DEPTH + 3) + 7}) {
+            TraceException bad = new TraceException("scripted", 0, 0, size, "broken");
+            TraceSource r = ReadAhead.of(new Scripted(size, bad, null));
+            assertThat(r).isInstanceOf(ColumnSource.class);
+            EventColumns batch = new EventColumns();
+            List<Event> got = new ArrayList<>();
+            try (r) {
+                assertThatThrownBy(() -> {
+                    while (((ColumnSource) r).fill(batch)) {
+                        assertThat(batch.size()).isBetween(1, EventColumns.CAPACITY);
+                        for (int i = 0; i < batch.size(); i++) {
+                            got.add(batch.event(i));
+                        }
+                    }
+                }).isSameAs(bad);
+            }
+            assertThat(got).hasSize(size);
+            for (int i = 0; i < size; i++) {
+                assertThat(got.get(i)).isEqualTo(new Event.Mark(CommonFields.at(i), "m"));
+            }
+        }
+    }
+
     @Test
     void aReadErrorArrivesAfterEveryEventBeforeIt() {
         for (long seed : Seeds.range(11, 1)) {

@@ -154,10 +154,10 @@ public final class BinaryTraceReader implements ColumnSource {
     @Override
     public Event next() throws TraceException {
         if (handed == own.size()) {
+            handed = 0;
             if (!fill(own)) {
                 return null;
             }
-            handed = 0;
         }
         return own.event(handed++);
     }
