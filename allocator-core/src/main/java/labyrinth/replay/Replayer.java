@@ -18,7 +18,6 @@ import labyrinth.trace.EventColumns;
 import labyrinth.trace.Header;
 import labyrinth.trace.Op;
 import labyrinth.trace.Scope;
-import labyrinth.trace.StringTable;
 
 /**
  * Replays a trace's events on the allocator model and the ownership ledger, emitting findings to
@@ -60,10 +59,9 @@ public final class Replayer {
     private boolean finished;
     private long lastAllocatedHead = -1;
     private long lastAllocatedSerial = -1;
-    /** For {@link #apply(EventColumns, int)}: the table whose string ids map to owner and site ids, plus one (0: not yet). */
-    private StringTable mappedTable;
-    private int[] ownerOfString = new int[0];
-    private int[] siteOfString = new int[0];
+    /** For {@link #apply(EventColumns, int)}: owner and site ids of the string ids of columns. */
+    private final StringIds ownerIds;
+    private final StringIds siteIds;
 
     public Replayer(Header header, Mode mode, long maxPages, FindingListener listener) {
         checkSize(header.machine(), maxPages);
@@ -73,6 +71,8 @@ public final class Replayer {
         this.ledger = new Ledger(header.machine().endPfn(), header.machine().maxOrder());
         this.owners = new Interner();
         this.sites = new Interner();
+        ownerIds = new StringIds(owners);
+        siteIds = new StringIds(sites);
         this.listener = listener;
         this.findings = new Findings();
         this.headroom = new Headroom(allocator);
@@ -85,6 +85,8 @@ public final class Replayer {
         ledger = o.ledger.copy();
         owners = o.owners.copy();
         sites = o.sites.copy();
+        ownerIds = new StringIds(owners);
+        siteIds = new StringIds(sites);
         this.listener = listener;
         findings = o.findings.copy();
         headroom = o.headroom.copy();
@@ -198,7 +200,7 @@ public final class Replayer {
                     ledger.release(head, b.number(i), b.line(i), b.column(i));
                 }
             }
-            case TRANSFER -> ledger.transfer(ledger.headOf(b.pfn(i)), ownerId(b, b.text(i)));
+            case TRANSFER -> ledger.transfer(ledger.headOf(b.pfn(i)), ownerIds.of(b, b.text(i)));
             default -> {
                 // an access of the owner's own block, or of a shared one: nothing changes
             }
@@ -213,7 +215,7 @@ public final class Replayer {
             return false;
         }
         int blockOwner = ledger.owner(pfn);
-        int actor = ownerId(b, b.owner(i));
+        int actor = ownerIds.of(b, b.owner(i));
         int order = b.order(i);
         return (actor < 0 || blockOwner < 0 || actor == blockOwner) && (order == Event.ABSENT || order == ledger.order(pfn));
     }
@@ -225,7 +227,7 @@ public final class Replayer {
             return false;
         }
         int blockOwner = ledger.owner(head);
-        int actor = ownerId(b, b.owner(i));
+        int actor = ownerIds.of(b, b.owner(i));
         boolean foreign = actor >= 0 && blockOwner >= 0 && actor != blockOwner;
         return !foreign || b.op(i) == Op.ACCESS && !ledger.exclusive(head);
     }
@@ -247,54 +249,12 @@ public final class Replayer {
         long number = b.number(i);
         lastAllocatedHead = result;
         lastAllocatedSerial = events;
-        ledger.allocate(result, order, ownerId(b, b.owner(i)), siteId(b, b.site(i)), (gfp & Gfp.EXCLUSIVE) != 0,
+        ledger.allocate(result, order, ownerIds.of(b, b.owner(i)), siteIds.of(b, b.site(i)), (gfp & Gfp.EXCLUSIVE) != 0,
                 number, b.line(i), b.column(i));
         headroom.allocated(zone, allocator.freePages(zone), number, b.line(i));
         if (ledger.livePages() > peakUsed) {
             peakUsed = ledger.livePages();
             peakEvent = number;
-        }
-    }
-
-    /** The owner id of string {@code id} of {@code b}'s table (-1: none), as {@code owners.id} of the string. */
-    private int ownerId(EventColumns b, int id) {
-        if (id < 0) {
-            return -1;
-        }
-        mapTable(b);
-        if (id >= ownerOfString.length) {
-            ownerOfString = Arrays.copyOf(ownerOfString, Math.max(id + 1, ownerOfString.length * 2));
-        }
-        int known = ownerOfString[id];
-        if (known == 0) {
-            known = owners.id(b.string(id)) + 1;
-            ownerOfString[id] = known;
-        }
-        return known - 1;
-    }
-
-    private int siteId(EventColumns b, int id) {
-        if (id < 0) {
-            return -1;
-        }
-        mapTable(b);
-        if (id >= siteOfString.length) {
-            siteOfString = Arrays.copyOf(siteOfString, Math.max(id + 1, siteOfString.length * 2));
-        }
-        int known = siteOfString[id];
-        if (known == 0) {
-            known = sites.id(b.string(id)) + 1;
-            siteOfString[id] = known;
-        }
-        return known - 1;
-    }
-
-    /** The string ids of another source's table mean other strings: forget those of the last. */
-    private void mapTable(EventColumns b) {
-        if (b.table() != mappedTable) {
-            mappedTable = b.table();
-            ownerOfString = new int[64];
-            siteOfString = new int[64];
         }
     }
 
