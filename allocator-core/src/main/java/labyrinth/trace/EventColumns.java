@@ -20,26 +20,26 @@ public final class EventColumns {
     /** Events a batch holds. */
     public static final int CAPACITY = 1024;
 
-    private final Op[] op = new Op[CAPACITY];
-    private final Context[] ctx = new Context[CAPACITY];
-    private final boolean[] seqGiven = new boolean[CAPACITY];
-    private final long[] number = new long[CAPACITY];
-    private final long[] line = new long[CAPACITY];
-    private final int[] column = new int[CAPACITY];
-    private final long[] time = new long[CAPACITY];
-    private final int[] cpu = new int[CAPACITY];
-    private final int[] owner = new int[CAPACITY];
-    private final int[] site = new int[CAPACITY];
+    private Op[] op = new Op[CAPACITY];
+    private Context[] ctx = new Context[CAPACITY];
+    private boolean[] seqGiven = new boolean[CAPACITY];
+    private long[] number = new long[CAPACITY];
+    private long[] line = new long[CAPACITY];
+    private int[] column = new int[CAPACITY];
+    private long[] time = new long[CAPACITY];
+    private int[] cpu = new int[CAPACITY];
+    private int[] owner = new int[CAPACITY];
+    private int[] site = new int[CAPACITY];
     /** Alloc and free: the order ({@link Event#ABSENT} for a free without one). */
-    private final int[] order = new int[CAPACITY];
-    private final long[] gfp = new long[CAPACITY];
+    private int[] order = new int[CAPACITY];
+    private long[] gfp = new long[CAPACITY];
     /** Alloc, free, access, transfer: the pfn, with {@link Event}'s sentinels. */
-    private final long[] pfn = new long[CAPACITY];
+    private long[] pfn = new long[CAPACITY];
     /** Access: whether it writes. */
-    private final boolean[] write = new boolean[CAPACITY];
+    private boolean[] write = new boolean[CAPACITY];
     /** Alloc: {@code fn}; transfer: {@code to}; string ids. */
-    private final int[] text = new int[CAPACITY];
-    private final Event[] whole = new Event[CAPACITY];
+    private int[] text = new int[CAPACITY];
+    private Event[] whole = new Event[CAPACITY];
     private StringTable table;
     private String[] strings;
     private int size;
@@ -114,6 +114,70 @@ public final class EventColumns {
     /** Event {@code i} is carried whole; its op-specific columns are not read. */
     public void whole(int i, Event e) {
         whole[i] = e;
+    }
+
+    /**
+     * Exchanges what this batch and {@code other} hold, without copying: a read-ahead hands a
+     * decoded batch to its consumer this way and gets the consumer's spent arrays back to fill.
+     */
+    public void swap(EventColumns other) {
+        Op[] o = op;
+        op = other.op;
+        other.op = o;
+        Context[] x = ctx;
+        ctx = other.ctx;
+        other.ctx = x;
+        boolean[] q = seqGiven;
+        seqGiven = other.seqGiven;
+        other.seqGiven = q;
+        q = write;
+        write = other.write;
+        other.write = q;
+        long[] l = number;
+        number = other.number;
+        other.number = l;
+        l = line;
+        line = other.line;
+        other.line = l;
+        l = time;
+        time = other.time;
+        other.time = l;
+        l = gfp;
+        gfp = other.gfp;
+        other.gfp = l;
+        l = pfn;
+        pfn = other.pfn;
+        other.pfn = l;
+        int[] n = column;
+        column = other.column;
+        other.column = n;
+        n = cpu;
+        cpu = other.cpu;
+        other.cpu = n;
+        n = owner;
+        owner = other.owner;
+        other.owner = n;
+        n = site;
+        site = other.site;
+        other.site = n;
+        n = order;
+        order = other.order;
+        other.order = n;
+        n = text;
+        text = other.text;
+        other.text = n;
+        Event[] w = whole;
+        whole = other.whole;
+        other.whole = w;
+        int size0 = size;
+        size = other.size;
+        other.size = size0;
+        StringTable t = table;
+        table = other.table;
+        other.table = t;
+        String[] ss = strings;
+        strings = other.strings;
+        other.strings = ss;
     }
 
     /** Replaces what this batch holds with events {@code start} to the end of {@code from}, and its strings. */

@@ -147,7 +147,11 @@ public final class ReadAhead extends ForwardingSource implements ColumnSource {
             return false;
         }
         if (current.columns != null) {
-            into.copy(current.columns, index);
+            if (index == 0) {
+                into.swap(current.columns); // the spare batch now holds the consumer's old arrays
+            } else {
+                into.copy(current.columns, index);
+            }
             index = current.size;
             return true;
         }
