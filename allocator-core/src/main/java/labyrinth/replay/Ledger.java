@@ -200,21 +200,21 @@ final class Ledger {
         return ownerPages.length;
     }
 
-    void allocate(long head, int ord, int ownerId, int siteId, boolean excl, long event, long line, long column) {
+    void allocate(long head, int ord, int ownerId, int siteId, boolean excl, long event, long line, int column) {
         order.set(head, (byte) ord);
         flags.set(head, excl ? EXCLUSIVE : 0);
         owner.set(head, ownerId);
         site.set(head, siteId);
         allocEvent.set(head, event);
         allocLine.set(head, clamp(line));
-        allocColumn.set(head, clamp(column));
+        allocColumn.set(head, column);
         long size = 1L << ord;
         livePages += size;
         addOwnerPages(ownerId, size);
     }
 
     /** Ends the live block at {@code head}, marking all its pages freed by {@code event}. */
-    void release(long head, long event, long line, long column) {
+    void release(long head, long event, long line, int column) {
         int ord = order.get(head);
         long size = 1L << ord;
         int blockOwner = owner.get(head);
@@ -224,7 +224,7 @@ final class Ledger {
         for (long p = head; p < head + size; p++) {
             freedBy.set(p, event);
             freedLine.set(p, clamp(line));
-            freedColumn.set(p, clamp(column));
+            freedColumn.set(p, column);
             freedAlloc.set(p, blockAlloc);
             freedAllocLine.set(p, blockAllocLine);
             freedAllocColumn.set(p, blockAllocColumn);
@@ -240,10 +240,10 @@ final class Ledger {
      * A free of a page the trace never saw allocated (window scope): remember it for later checks.
      * {@code blockOrder} is the order of the freed block when its head is known, else {@link #NOT_HEAD}.
      */
-    void markFreedUnknown(long pfn, long event, long line, long column, int blockOrder) {
+    void markFreedUnknown(long pfn, long event, long line, int column, int blockOrder) {
         freedBy.set(pfn, event);
         freedLine.set(pfn, clamp(line));
-        freedColumn.set(pfn, clamp(column));
+        freedColumn.set(pfn, column);
         freedAlloc.set(pfn, -1);
         freedAllocLine.set(pfn, 0);
         freedAllocColumn.set(pfn, 0);

@@ -1,17 +1,10 @@
 package labyrinth.replay;
 
-import labyrinth.trace.Event;
 import labyrinth.trace.TraceException;
 import labyrinth.trace.TraceSource;
 
-/** Runs a whole trace through a {@link Replayer} and collects the result. Stateless. */
+/** Runs a whole trace through a {@link Replayer} ({@link ReplayLoop}) and collects the result. Stateless. */
 public final class Replays {
-    /**
-     * A hidden test hook: with {@code -Dlabyrinth.test.failAtEvent=N} applying event N throws, as a bug
-     * in the replayer would, so tests can check how an internal error is reported (exit 70).
-     */
-    static final String FAIL_AT_EVENT_PROPERTY = "labyrinth.test.failAtEvent";
-
     /** As {@code maxFindings}: keep no finding at all, for callers that read only the summary. */
     public static final int SUMMARY_ONLY = -1;
 
@@ -52,22 +45,7 @@ public final class Replays {
             observer.onFinding(f);
             kept.onFinding(f);
         });
-        long failAt = Long.getLong(FAIL_AT_EVENT_PROPERTY, -1L);
-        Event e;
-        while ((e = source.next()) != null) {
-            try {
-                if (e.number() == failAt) {
-                    throw new IllegalStateException("failure injected at event " + failAt + " ("
-                            + FAIL_AT_EVENT_PROPERTY + ")");
-                }
-                if (replayer.apply(e)) {
-                    observer.afterEvent(replayer, e);
-                }
-            } catch (RuntimeException x) {
-                throw new ReplayFailure(source.name(), e, x);
-            }
-        }
-        replayer.finish(source.truncation() != null);
+        ReplayLoop.run(source, replayer, observer);
         return new ReplayResult(source.name(), source.header(), m, source.truncation(), kept.kept(), kept.dropped(),
                 replayer.panic(), replayer.summary(),
                 replayer.outcome(failOn, source.truncation() != null && !allowTruncated), source.warnings(),
