@@ -4,13 +4,10 @@ import labyrinth.trace.Event;
 
 /**
  * A rule that may refuse an allocation before the model decides it, as a what-if's per-owner cap
- * does. Implementations must not change the replayer.
+ * does; the finding's reason is then {@link FailureCause#CAP}. It sees the replay read-only.
  */
 @FunctionalInterface
 public interface AllocGate {
-    /** The reason a refused allocation's finding carries. */
-    String CAP = "cap";
-
     /** Refuses nothing. */
     AllocGate NONE = (a, r) -> null;
 
@@ -18,5 +15,5 @@ public interface AllocGate {
      * @return null to let the model decide, else why the request fails at once (the finding's
      *     message after "failed: ")
      */
-    String refuse(Event.Alloc a, Replayer replayer);
+    String refuse(Event.Alloc a, ReplayView state);
 }

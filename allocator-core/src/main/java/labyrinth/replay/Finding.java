@@ -15,13 +15,12 @@ import labyrinth.trace.Context;
  * @param owner the acting owner, may be null
  * @param ctx the event's context, may be null for end-of-trace findings
  * @param site may be null
- * @param reason for {@code alloc-failure}: {@code watermark}, {@code fragmentation}, {@code no-zone},
- *     {@code recorded}; else null
+ * @param reason for {@code alloc-failure}, why it failed; else null
  * @param memory the snapshot for failures and pressure points, else null
  */
-public record Finding(FindingKind kind, Severity severity, long event, long line, long column, long pfn, int order,
-                      long gfp, String owner, Context ctx, String site, String reason, String message,
-                      List<Related> related, MemInfo memory) {
+public record Finding(FindingKind kind, Severity severity, long event, long line, int column, long pfn,
+                      int order, long gfp, String owner, Context ctx, String site, FailureCause reason,
+                      String message, List<Related> related, MemInfo memory) {
     public Finding {
         related = related == null ? List.of() : List.copyOf(related);
     }

@@ -182,11 +182,11 @@ final class Ledger {
         return ownerId >= 0 && ownerId < ownerPages.length ? ownerPages[ownerId] : 0;
     }
 
-    void allocate(long head, int ord, int ownerId, int siteId, boolean excl, long event, long line, long column) {
+    void allocate(long head, int ord, int ownerId, int siteId, boolean excl, long event, long line, int column) {
         heads.writable(head)[heads.at(head)] = ord + 1 | (excl ? EXCLUSIVE : 0) | (long) ownerId << 32;
         long[] c = pages.writable(head);
         int a = pages.at(head);
-        c[a + SITE] = siteId & LOW | (long) clamp(column) << 32;
+        c[a + SITE] = siteId & LOW | (long) column << 32;
         c[a + ALLOC_EVENT] = event;
         c[a + LINE] = c[a + LINE] & ~LOW | clamp(line) & LOW;
         long size = 1L << ord;
@@ -195,7 +195,7 @@ final class Ledger {
     }
 
     /** Ends the live block at {@code head}, marking all its pages freed by {@code event}. */
-    void release(long head, long event, long line, long column) {
+    void release(long head, long event, long line, int column) {
         long[] h = heads.writable(head);
         int at = heads.at(head);
         long word = h[at];
@@ -207,7 +207,7 @@ final class Ledger {
         long blockAlloc = c[a + ALLOC_EVENT];
         long allocAt = c[a + LINE] & LOW | c[a + SITE] & ~LOW;
         long freedOrder = ord + 1;
-        long freedAt = clamp(line) & LOW | (long) clamp(column) << 32;
+        long freedAt = clamp(line) & LOW | (long) column << 32;
         for (long p = head; p < head + size; p++) {
             long[] q = pages.writable(p);
             int b = pages.at(p);
@@ -227,14 +227,14 @@ final class Ledger {
      * A free of a page the trace never saw allocated (window scope): remember it for later checks.
      * {@code blockOrder} is the order of the freed block when its head is known, else {@link #NOT_HEAD}.
      */
-    void markFreedUnknown(long pfn, long event, long line, long column, int blockOrder) {
+    void markFreedUnknown(long pfn, long event, long line, int column, int blockOrder) {
         long[] q = pages.writable(pfn);
         int b = pages.at(pfn);
         q[b + FREED_ORDER] = blockOrder + 1;
         q[b + LINE] = q[b + LINE] & LOW | -1L << 32;
         q[b + FREED_BY] = event + 1;
         q[b + FREED_ALLOC] = -1;
-        q[b + FREED_AT] = clamp(line) & LOW | (long) clamp(column) << 32;
+        q[b + FREED_AT] = clamp(line) & LOW | (long) column << 32;
         q[b + FREED_ALLOC_AT] = 0;
     }
 

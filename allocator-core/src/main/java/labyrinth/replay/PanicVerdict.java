@@ -10,7 +10,7 @@ import java.util.List;
  * @param holders what held the memory when the panic came, by owner and site, most pages first
  * @param why one sentence on the verdict (why reproduced, or why not)
  */
-public record PanicVerdict(long event, long line, long column, String message, boolean reproduced, long trigger,
+public record PanicVerdict(long event, long line, int column, String message, boolean reproduced, long trigger,
                            Finding triggerFinding, List<Holding> holders, String why) {
     public PanicVerdict {
         holders = List.copyOf(holders);

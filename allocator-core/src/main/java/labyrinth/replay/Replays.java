@@ -1,19 +1,10 @@
 package labyrinth.replay;
 
-import labyrinth.trace.ColumnSource;
-import labyrinth.trace.Event;
-import labyrinth.trace.EventColumns;
 import labyrinth.trace.TraceException;
 import labyrinth.trace.TraceSource;
 
-/** Runs a whole trace through a {@link Replayer} and collects the result. Stateless. */
+/** Runs a whole trace through a {@link Replayer} ({@link ReplayLoop}) and collects the result. Stateless. */
 public final class Replays {
-    /**
-     * A hidden test hook: with {@code -Dlabyrinth.test.failAtEvent=N} applying event N throws, as a bug
-     * in the replayer would, so tests can check how an internal error is reported (exit 70).
-     */
-    static final String FAIL_AT_EVENT_PROPERTY = "labyrinth.test.failAtEvent";
-
     /** As {@code maxFindings}: keep no finding at all, for callers that read only the summary. */
     public static final int SUMMARY_ONLY = -1;
 
@@ -54,55 +45,10 @@ public final class Replays {
             observer.onFinding(f);
             kept.onFinding(f);
         });
-        long failAt = Long.getLong(FAIL_AT_EVENT_PROPERTY, -1L);
-        if (source instanceof ColumnSource columns) {
-            applyColumns(columns, replayer, observer, failAt);
-        } else {
-            applyEvents(source, replayer, observer, failAt);
-        }
-        replayer.finish(source.truncation() != null);
+        ReplayLoop.run(source, replayer, observer);
         return new ReplayResult(source.name(), source.header(), m, source.truncation(), kept.kept(), kept.dropped(),
                 replayer.panic(), replayer.summary(),
                 replayer.outcome(failOn, source.truncation() != null && !allowTruncated), source.warnings(),
                 kept.countsBySeverity());
-    }
-
-    private static void applyEvents(TraceSource source, Replayer replayer, ReplayObserver observer, long failAt)
-            throws TraceException {
-        Event e;
-        while ((e = source.next()) != null) {
-            try {
-                if (e.number() == failAt) {
-                    throw new IllegalStateException("failure injected at event " + failAt + " ("
-                            + FAIL_AT_EVENT_PROPERTY + ")");
-                }
-                if (replayer.apply(e)) {
-                    observer.afterEvent(replayer, e);
-                }
-            } catch (RuntimeException x) {
-                throw new ReplayFailure(source.name(), e, x);
-            }
-        }
-    }
-
-    /** The same, a batch of columns at a time: no event is built unless a finding or an observer needs it. */
-    private static void applyColumns(ColumnSource source, Replayer replayer, ReplayObserver observer, long failAt)
-            throws TraceException {
-        EventColumns b = new EventColumns();
-        while (source.fill(b)) {
-            for (int i = 0; i < b.size(); i++) {
-                try {
-                    if (b.number(i) == failAt) {
-                        throw new IllegalStateException("failure injected at event " + failAt + " ("
-                                + FAIL_AT_EVENT_PROPERTY + ")");
-                    }
-                    if (replayer.apply(b, i) && observer != ReplayObserver.NONE) {
-                        observer.afterEvent(replayer, b.event(i));
-                    }
-                } catch (RuntimeException x) {
-                    throw new ReplayFailure(source.name(), b.event(i), x);
-                }
-            }
-        }
     }
 }

@@ -41,7 +41,7 @@ public final class Signatures {
             default -> sb.append(' ').append(orDash(f.owner())).append('@').append(orDash(f.site()));
         }
         switch (f.kind()) {
-            case ALLOC_FAILURE -> request(sb, f).append(' ').append(f.reason());
+            case ALLOC_FAILURE -> request(sb, f).append(' ').append(f.reason().label());
             case SLEEP_IN_ATOMIC -> request(sb, f).append(' ').append(f.ctx() == null ? "-" : f.ctx().label());
             case DIVERGENCE, WATERMARK_LOW, WATERMARK_MIN -> request(sb, f);
             default -> {

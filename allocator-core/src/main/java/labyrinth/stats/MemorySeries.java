@@ -10,7 +10,7 @@ import labyrinth.replay.Holding;
 import labyrinth.replay.FindingKind;
 import labyrinth.replay.ReplayObserver;
 import labyrinth.replay.Severity;
-import labyrinth.replay.Replayer;
+import labyrinth.replay.ReplayView;
 import labyrinth.trace.CommonFields;
 import labyrinth.trace.Event;
 
@@ -97,21 +97,21 @@ public final class MemorySeries implements ReplayObserver {
     }
 
     @Override
-    public void afterEvent(Replayer replayer, Event event) {
-        Allocator a = replayer.allocator();
+    public void afterEvent(ReplayView state, Event event) {
+        Allocator a = state.allocator();
         if (zones < 0) {
             start(a);
         }
-        int owners = replayer.ownerCount();
+        int owners = state.ownerCount();
         ownersSeen = owners;
         while (ownerNames.size() < Math.min(owners, MAX_OWNERS)) {
-            ownerNames.add(replayer.ownerName(ownerNames.size()));
+            ownerNames.add(state.ownerName(ownerNames.size()));
             ownerSeries.add(buckets.addSeries());
         }
         if (values.length < buckets.seriesCount()) {
             values = new long[buckets.seriesCount()];
         }
-        values[USED] = replayer.usedPages();
+        values[USED] = state.usedPages();
         long free = 0;
         for (int z = 0; z < zones; z++) {
             long f = a.freePages(z);
@@ -140,12 +140,12 @@ public final class MemorySeries implements ReplayObserver {
             }
         }
         for (int i = 0; i < ownerSeries.size(); i++) {
-            values[ownerSeries.get(i)] = replayer.ownerPages(i);
+            values[ownerSeries.get(i)] = state.ownerPages(i);
         }
         buckets.sample(event.number(), values);
         if (failed && firstFailure < 0) {
             firstFailure = event.number();
-            firstHolders = replayer.holders(HOLDERS);
+            firstHolders = state.holders(HOLDERS);
         }
         failed = false;
     }

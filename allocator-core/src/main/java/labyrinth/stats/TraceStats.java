@@ -6,7 +6,7 @@ import java.util.TreeMap;
 import labyrinth.replay.Finding;
 import labyrinth.replay.FindingKind;
 import labyrinth.replay.ReplayObserver;
-import labyrinth.replay.Replayer;
+import labyrinth.replay.ReplayView;
 import labyrinth.trace.Event;
 import labyrinth.trace.Op;
 
@@ -29,7 +29,7 @@ public final class TraceStats implements ReplayObserver {
     private long[] orders = new long[0];
     private final Map<String, Long> failuresByReason = new TreeMap<>();
     private long events;
-    private Replayer replayer;
+    private ReplayView state;
 
     public TraceStats() {
         for (Op op : Op.values()) {
@@ -40,14 +40,14 @@ public final class TraceStats implements ReplayObserver {
     @Override
     public void onFinding(Finding finding) {
         if (finding.kind() == FindingKind.ALLOC_FAILURE) {
-            failuresByReason.merge(finding.reason() == null ? "" : finding.reason(), 1L, Long::sum);
+            failuresByReason.merge(finding.reason() == null ? "" : finding.reason().label(), 1L, Long::sum);
         }
     }
 
     @Override
-    public void afterEvent(Replayer replayer, Event event) {
+    public void afterEvent(ReplayView state, Event event) {
         events++;
-        this.replayer = replayer;
+        this.state = state;
         ops.get(event.op())[0]++;
         String owner = event.common().owner();
         String site = event.common().site();
@@ -64,19 +64,19 @@ public final class TraceStats implements ReplayObserver {
 
     /** Pages held at the end by each owner, most first (ties by name); empty when no event was applied. */
     public java.util.List<labyrinth.replay.Holding> heldByOwner() {
-        return replayer == null ? java.util.List.of() : replayer.topOwners(Integer.MAX_VALUE);
+        return state == null ? java.util.List.of() : state.topOwners(Integer.MAX_VALUE);
     }
 
     /** Pages held at the end in blocks allocated without an owner. */
     public long heldUnowned() {
-        if (replayer == null) {
+        if (state == null) {
             return 0;
         }
         long owned = 0;
-        for (int id = 0; id < replayer.ownerCount(); id++) {
-            owned += replayer.ownerPages(id);
+        for (int id = 0; id < state.ownerCount(); id++) {
+            owned += state.ownerPages(id);
         }
-        return replayer.usedPages() - owned;
+        return state.usedPages() - owned;
     }
 
     /** Events counted (those the replay applied). */

@@ -8,7 +8,7 @@ package labyrinth.trace;
 public class TraceException extends Exception {
     private final String file;
     private final long line;
-    private final long column;
+    private final int column;
     private final long event;
     private final String detail;
 
@@ -17,7 +17,7 @@ public class TraceException extends Exception {
      * @param column 1-based, or 0 when unknown
      * @param event the event number, or -1 when the error is not inside an event
      */
-    public TraceException(String file, long line, long column, long event, String detail, Throwable cause) {
+    public TraceException(String file, long line, int column, long event, String detail, Throwable cause) {
         super(render(file, line, column, event, detail), cause);
         this.file = file;
         this.line = line;
@@ -26,11 +26,11 @@ public class TraceException extends Exception {
         this.detail = detail;
     }
 
-    public TraceException(String file, long line, long column, long event, String detail) {
+    public TraceException(String file, long line, int column, long event, String detail) {
         this(file, line, column, event, detail, null);
     }
 
-    private static String render(String file, long line, long column, long event, String detail) {
+    private static String render(String file, long line, int column, long event, String detail) {
         StringBuilder sb = new StringBuilder();
         if (file != null) {
             sb.append(file).append(':');
@@ -58,7 +58,7 @@ public class TraceException extends Exception {
         return line;
     }
 
-    public long column() {
+    public int column() {
         return column;
     }
 

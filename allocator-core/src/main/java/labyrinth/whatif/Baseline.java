@@ -10,7 +10,7 @@ import labyrinth.replay.FindingKind;
 import labyrinth.replay.Mode;
 import labyrinth.replay.ReplayObserver;
 import labyrinth.replay.ReplayResult;
-import labyrinth.replay.Replayer;
+import labyrinth.replay.ReplayView;
 import labyrinth.replay.Replays;
 import labyrinth.replay.Severity;
 import labyrinth.trace.Event;
@@ -56,17 +56,17 @@ public final class Baseline {
         LongList heads = new LongList();
         LongList numbers = new LongList();
         LongList orders = new LongList();
-        Replayer[] seen = new Replayer[1];
+        ReplayView[] seen = new ReplayView[1];
         ReplayObserver observer = new ReplayObserver() {
             @Override
             public void onFinding(Finding finding) {
             }
 
             @Override
-            public void afterEvent(Replayer replayer, Event event) {
-                seen[0] = replayer;
+            public void afterEvent(ReplayView state, Event event) {
+                seen[0] = state;
                 if (event instanceof Event.Alloc a) {
-                    heads.add(replayer.lastAllocated());
+                    heads.add(state.lastAllocated());
                     numbers.add(a.number());
                     orders.add(a.order());
                 }

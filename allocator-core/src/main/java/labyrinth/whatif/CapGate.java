@@ -2,7 +2,7 @@ package labyrinth.whatif;
 
 import java.util.Map;
 import labyrinth.replay.AllocGate;
-import labyrinth.replay.Replayer;
+import labyrinth.replay.ReplayView;
 import labyrinth.trace.Event;
 
 /** {@code --cap OWNER=PAGES}: a request that would take its owner past PAGES fails at once. Immutable. */
@@ -14,13 +14,13 @@ final class CapGate implements AllocGate {
     }
 
     @Override
-    public String refuse(Event.Alloc a, Replayer replayer) {
+    public String refuse(Event.Alloc a, ReplayView state) {
         String owner = a.common().owner();
         Long cap = owner == null ? null : caps.get(owner);
         if (cap == null) {
             return null;
         }
-        long held = replayer.pagesOf(owner);
+        long held = state.pagesOf(owner);
         long need = 1L << a.order();
         if (held + need <= cap) {
             return null;

@@ -179,14 +179,14 @@ public final class WhatIf {
         if (w != PfnMap.UNMAPPED) {
             return w;
         }
-        return pfn >= 0 && r.block(pfn) != null ? PfnMap.NEVER_GOT : pfn;
+        return pfn >= 0 && r.view().block(pfn) != null ? PfnMap.NEVER_GOT : pfn;
     }
 
     /** Blocks only the what-if got, still held: grouped by owner and site, then taken out before the leak report. */
     private static List<Holding> setAsideOnlyHere(Replayer r, List<Long> heads) {
         Map<List<String>, long[]> groups = new LinkedHashMap<>();
         for (long w : heads) {
-            BlockView b = r.block(w);
+            BlockView b = r.view().block(w);
             if (b == null || b.head() != w) {
                 continue;
             }

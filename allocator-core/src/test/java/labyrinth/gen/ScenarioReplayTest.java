@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import labyrinth.core.Gfp;
+import labyrinth.replay.FailureCause;
 import labyrinth.replay.Finding;
 import labyrinth.replay.FindingKind;
 import labyrinth.replay.Outcome;
@@ -65,7 +66,7 @@ class ScenarioReplayTest {
                 assertThat(r.panic().reproduced()).isTrue();
                 Finding failure = r.findings().stream().filter(f -> f.kind() == FindingKind.ALLOC_FAILURE).findFirst()
                         .orElseThrow();
-                assertThat(failure.reason()).isEqualTo("watermark");
+                assertThat(failure.reason()).isEqualTo(FailureCause.WATERMARK);
                 assertThat(failure.event()).isEqualTo(trigger.number());
             }
         }
@@ -168,7 +169,7 @@ class ScenarioReplayTest {
                 List<Finding> failures = r.findings().stream().filter(f -> f.kind() == FindingKind.ALLOC_FAILURE).toList();
                 assertThat(failures).as(what).hasSizeGreaterThanOrEqualTo((int) (n / 8));
                 assertThat(failures).allSatisfy(f -> {
-                    assertThat(f.reason()).isEqualTo("fragmentation");
+                    assertThat(f.reason()).isEqualTo(FailureCause.FRAGMENTATION);
                     assertThat(f.order()).isBetween(2, 4);
                 });
                 assertThat(r.summary().failures()).isEqualTo(failures.size());

@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
 /** The ledger against a plain model of blocks and freed pages. */
 class LedgerTest {
 
-    record Block(int order, int owner, int site, boolean exclusive, long event, long line, long column) {
+    record Block(int order, int owner, int site, boolean exclusive, long event, long line, int column) {
     }
 
-    record Freed(long by, long line, long column, long alloc, int owner) {
+    record Freed(long by, long line, int column, long alloc, int owner) {
     }
 
     @Test

@@ -29,12 +29,12 @@ class ReplayerViewsTest {
                 s.alloc("o" + rnd.nextInt(owners), rnd.nextInt(3), Gfp.GFP_KERNEL);
             }
             Replayer r = replay(s);
-            List<Holding> all = new java.util.ArrayList<>(r.topOwners(Integer.MAX_VALUE));
+            List<Holding> all = new java.util.ArrayList<>(r.view().topOwners(Integer.MAX_VALUE));
             List<Holding> sorted = new java.util.ArrayList<>(all);
             sorted.sort(java.util.Comparator.comparingLong(Holding::pages).reversed().thenComparing(Holding::owner));
             assertThat(all).as("seed %d", seed).isEqualTo(sorted);
             for (int k : new int[] {0, 1, 3, 5, owners}) {
-                assertThat(r.topOwners(k)).as("seed %d top %d", seed, k)
+                assertThat(r.view().topOwners(k)).as("seed %d top %d", seed, k)
                         .isEqualTo(sorted.subList(0, Math.min(k, sorted.size())));
             }
         }
@@ -44,10 +44,10 @@ class ReplayerViewsTest {
     void blockFindsTheLiveBlockFromAnyOfItsPages() {
         Replayer r = replay(TraceBuilder.complete(64).alloc("a", 0, Gfp.GFP_KERNEL)
                 .alloc("b", 2, Gfp.GFP_KERNEL | Gfp.EXCLUSIVE));
-        assertThat(r.block(6)).isEqualTo(new BlockView(4, 2, "b", "site:b", true, 1, 2));
-        assertThat(r.block(0).owner()).isEqualTo("a");
-        assertThat(r.block(1)).isNull();
-        assertThat(r.block(64)).isNull();
+        assertThat(r.view().block(6)).isEqualTo(new BlockView(4, 2, "b", "site:b", true, 1, 2));
+        assertThat(r.view().block(0).owner()).isEqualTo("a");
+        assertThat(r.view().block(1)).isNull();
+        assertThat(r.view().block(64)).isNull();
         assertThat(r.lastAllocated()).isEqualTo(4);
     }
 
@@ -62,17 +62,17 @@ class ReplayerViewsTest {
     @Test
     void lastFreeRemembersTheFreedBlock() {
         Replayer r = replay(TraceBuilder.complete(64).alloc("a", 1, Gfp.GFP_KERNEL).free("a", 0));
-        assertThat(r.lastFree(1)).isEqualTo(new FreedView(1, 1, 2, 0, "a"));
-        assertThat(r.lastFree(2)).isNull();
-        assertThat(r.block(0)).isNull();
+        assertThat(r.view().lastFree(1)).isEqualTo(new FreedView(1, 1, 2, 0, "a"));
+        assertThat(r.view().lastFree(2)).isNull();
+        assertThat(r.view().block(0)).isNull();
     }
 
     @Test
     void blocksOfListsAnOwnersBlocksInPfnOrderAfterTransfers() {
         Replayer r = replay(TraceBuilder.complete(64).alloc("a", 0, Gfp.GFP_KERNEL).alloc("b", 0, Gfp.GFP_KERNEL)
                 .alloc("a", 1, Gfp.GFP_KERNEL).transfer("b", 1, "a"));
-        assertThat(r.blocksOf("a")).extracting(BlockView::head).containsExactly(0L, 1L, 2L);
-        assertThat(r.blocksOf("b")).isEmpty();
-        assertThat(r.blocksOf("nobody")).isEqualTo(List.of());
+        assertThat(r.view().blocksOf("a")).extracting(BlockView::head).containsExactly(0L, 1L, 2L);
+        assertThat(r.view().blocksOf("b")).isEmpty();
+        assertThat(r.view().blocksOf("nobody")).isEqualTo(List.of());
     }
 }

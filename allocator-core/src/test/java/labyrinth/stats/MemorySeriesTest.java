@@ -29,8 +29,8 @@ class MemorySeriesTest {
 
     private static void apply(Replayer r, MemorySeries rec, TraceStats stats, Event e) {
         if (r.apply(e)) {
-            rec.afterEvent(r, e);
-            stats.afterEvent(r, e);
+            rec.afterEvent(r.view(), e);
+            stats.afterEvent(r.view(), e);
         }
     }
 

@@ -260,7 +260,7 @@ public final class TraceBuilder {
             } else if (r < 80) {
                 long pfn = live.remove(rnd.nextInt(live.size()));
                 String who = rnd.nextInt(8) == 0 ? OWNERS[rnd.nextInt(OWNERS.length)]
-                        : shadow.block(pfn) != null ? shadow.block(pfn).owner() : owner;
+                        : shadow.view().block(pfn) != null ? shadow.view().block(pfn).owner() : owner;
                 e = new Event.Free(t.common(who, null), pfn, Event.ABSENT);
             } else if (r < 88) {
                 e = new Event.Access(t.common(owner, null), rnd.nextLong(pages), rnd.nextBoolean());

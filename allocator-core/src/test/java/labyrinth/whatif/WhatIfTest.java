@@ -17,6 +17,7 @@ import labyrinth.core.ZoneKind;
 import labyrinth.core.ZoneSpec;
 import labyrinth.gen.Scenario;
 import labyrinth.gen.Scenarios;
+import labyrinth.replay.FailureCause;
 import labyrinth.replay.Finding;
 import labyrinth.replay.FindingKind;
 import labyrinth.replay.Replays;
@@ -183,7 +184,7 @@ class WhatIfTest {
         WhatIfResult w = whatIf(b, new ListSource("t", h, events), cap);
         List<Finding> failures = w.result().findings().stream().filter(f -> f.kind() == FindingKind.ALLOC_FAILURE).toList();
         assertThat(failures).extracting(Finding::event).containsExactly(3L, 4L);
-        assertThat(failures).extracting(Finding::reason).containsOnly("cap");
+        assertThat(failures).extracting(Finding::reason).containsOnly(FailureCause.CAP);
         assertThat(w.result().summary().peakUsedPages()).isEqualTo(3);
     }
 

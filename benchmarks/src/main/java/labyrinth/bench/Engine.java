@@ -13,7 +13,8 @@ import labyrinth.trace.TraceSource;
 
 /**
  * The replay engine alone: the trace's events are read into memory once, then replayed ROUNDS
- * times from there, so no reading is timed. Prints the median seconds and nanoseconds an event.
+ * times from there, so no reading is timed. Prints the median seconds, nanoseconds an event and
+ * events per second (issue 21's warm engine-only rate).
  * Needs a heap that holds the events (about 150 bytes each: {@code -Xmx3g} for 2 M events).
  *
  * <p>Run: {@code java -Xmx3g -cp benchmarks/target/benchmarks.jar labyrinth.bench.Engine TRACE [ROUNDS]}.
@@ -40,7 +41,7 @@ public final class Engine {
             t[i] = (System.nanoTime() - t0) / 1e9;
         }
         double m = Passes.median(t);
-        System.out.printf("engine %.3f s  %.0f ns/event  (%d events, median of %d)%n", m, m * 1e9 / events.size(),
-                events.size(), rounds);
+        System.out.printf("engine %.3f s  %.0f ns/event  %.2f M events/s  (%d events, median of %d)%n", m,
+                m * 1e9 / events.size(), events.size() / m / 1e6, events.size(), rounds);
     }
 }

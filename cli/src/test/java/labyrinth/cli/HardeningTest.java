@@ -106,7 +106,8 @@ class HardeningTest {
             assertThat(debug.exit()).isEqualTo(ExitCode.INTERNAL);
             assertThat(debug.err()).contains("\tat labyrinth.replay.Replays.run");
             for (String[] args : List.of(new String[] {"stats", trace}, new String[] {"triage", trace},
-                    new String[] {"reduce", trace, "-o", trace + ".never"})) {
+                    new String[] {"reduce", trace, "-o", trace + ".never"},
+                    new String[] {"repl", trace, "-c", "goto end"})) {
                 Run other = Run.of(args);
                 assertThat(other.exit()).as(args[0]).isEqualTo(ExitCode.INTERNAL);
                 assertThat(other.err()).as(args[0]).contains("while replaying event 3 (alloc) of " + trace)

@@ -84,7 +84,7 @@ final class EventViews {
         String reason = null;
         for (Finding f : timeline().findingsAt(i + 1)) {
             if (f.kind() == FindingKind.ALLOC_FAILURE) {
-                reason = f.reason();
+                reason = f.reason() == null ? null : f.reason().label();
             }
         }
         return EventLine.of(e, s.extHead(i), s.extOrder(i), kinds ? s.kinds(i) : 0, reason, width, names());

@@ -2,24 +2,24 @@ package labyrinth.cli.repl;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
-import labyrinth.replay.BlockView;
 import labyrinth.replay.Finding;
 import labyrinth.replay.FindingListener;
 import labyrinth.replay.Mode;
 import labyrinth.replay.Outcome;
+import labyrinth.replay.ReplayFailure;
+import labyrinth.replay.ReplayLoop;
+import labyrinth.replay.ReplayView;
 import labyrinth.replay.Replayer;
 import labyrinth.replay.Severity;
-import labyrinth.trace.Event;
 import labyrinth.trace.Header;
 import labyrinth.trace.TraceException;
 import labyrinth.trace.TraceSource;
 
 /**
  * A trace the REPL can stand anywhere in. Positions count applied events: 0 is before the first,
- * {@code size()} after the last. One first pass replays the whole trace, writing the events to an
- * {@link EventStore} and keeping findings and {@link Replayer#copy checkpoints}; {@link #seek}
+ * {@code size()} after the last. One first pass ({@link FirstPass}) replays the whole trace, writing
+ * the events to an {@link EventStore} and keeping findings and {@link Replayer#copy checkpoints}; {@link #seek}
  * then restores the nearest checkpoint at or before the target (unless the current state is
  * nearer) and replays forward from the store, so a state reached backwards is the very state
  * reached forwards.
@@ -60,7 +60,7 @@ final class SeekableReplay implements Closeable {
     record MarkAt(String label, long position, long event) {
     }
 
-    private static final FindingListener IGNORE = f -> { };
+    static final FindingListener IGNORE = f -> { };
     /**
      * Bytes per page a checkpoint costs: the ledger's 72 (a long and a record of 8 longs) plus the
      * allocator's bitmaps and free lists, which came to about 31 when the ledger's share was 54 (85
@@ -85,127 +85,57 @@ final class SeekableReplay implements Closeable {
     private long position;
     private volatile boolean cancelled;
 
-    private SeekableReplay(String name, Header header, Mode mode, EventStore store, List<Replayer> checkpoints,
-                     long[] checkpointPositions, List<Finding> findings, long[] findingPositions, long droppedFindings,
-                     List<MarkAt> marks, boolean ascending, TraceSource.Truncation truncation, Outcome outcome) {
+    private SeekableReplay(String name, Header header, Mode mode, EventStore store, FirstPass pass,
+                           TraceSource.Truncation truncation, Outcome outcome) {
         this.name = name;
         this.header = header;
         this.mode = mode;
         this.store = store;
-        this.checkpoints = checkpoints;
-        this.checkpointPositions = checkpointPositions;
-        this.findings = findings;
-        this.findingPositions = findingPositions;
-        this.droppedFindings = droppedFindings;
-        this.marks = marks;
-        this.ascending = ascending;
+        this.checkpoints = pass.checkpoints();
+        this.checkpointPositions = pass.checkpointPositions();
+        this.findings = pass.findings();
+        this.findingPositions = pass.findingPositions();
+        this.droppedFindings = pass.droppedFindings();
+        this.marks = pass.marks();
+        this.ascending = pass.ascending();
         this.truncation = truncation;
         this.outcome = outcome;
         this.current = checkpoints.get(0).copy(IGNORE);
     }
 
-    /** Reads and replays the whole trace once; the timeline then stands at position 0. */
+    /**
+     * Reads and replays the whole trace once, through the same loop as {@code replay}
+     * ({@link ReplayLoop}); the timeline then stands at position 0.
+     *
+     * @throws ReplayFailure when the replay fails unexpectedly (a bug), naming the event
+     */
     static SeekableReplay load(TraceSource source, Options options) throws TraceException, IOException {
         Header header = source.header();
         Mode mode = options.mode() != null ? options.mode() : Replayer.defaultMode(header.scope());
-        List<Finding> findings = new ArrayList<>();
-        long[][] positions = {new long[1024]};
-        long[] dropped = {0};
-        long[] pos = {0};
-        int[] kinds = {0};
-        Replayer scout = new Replayer(header, mode, options.maxPages(), f -> {
-            kinds[0] |= 1 << f.kind().ordinal();
-            if (findings.size() < options.maxFindings()) {
-                if (findings.size() == positions[0].length) {
-                    positions[0] = java.util.Arrays.copyOf(positions[0], findings.size() * 2);
-                }
-                positions[0][findings.size()] = pos[0];
-                findings.add(f);
-            } else {
-                dropped[0]++;
-            }
-        });
+        Replayer.checkSize(header.machine(), options.maxPages()); // before the store takes a file
+        EventStore store = new EventStore();
+        try {
+            FirstPass pass = new FirstPass(store, options.maxFindings(), maxCheckpoints(header, options),
+                    options.initialSpacing());
+            Replayer scout = new Replayer(header, mode, options.maxPages(), pass);
+            pass.start(scout);
+            ReplayLoop.run(source, scout, pass);
+            store.seal();
+            return new SeekableReplay(source.name(), header, mode, store, pass, source.truncation(),
+                    scout.outcome(Severity.ERROR));
+        } catch (TraceException | RuntimeException | Error ex) {
+            store.close();
+            throw ex;
+        }
+    }
+
+    /** As many as the budget allows, at least 4, at most the options' count. */
+    private static long maxCheckpoints(Header header, Options options) {
         long pages = header.machine().endPfn();
         long budget = options.checkpointBudget() > 0 ? options.checkpointBudget()
                 : Math.max(32L << 20, Runtime.getRuntime().maxMemory() * 6 / 10);
         // a replayer also carries fixed costs (interners, finding indexes, zone objects): 64 KiB is generous
-        long maxCheckpoints = Math.max(4, Math.min(options.maxCheckpoints(), budget / (pages * BYTES_PER_PAGE + (64 << 10))));
-        long spacing = Math.max(1, options.initialSpacing());
-        List<Replayer> checkpoints = new ArrayList<>();
-        List<Long> checkpointPositions = new ArrayList<>();
-        long nextCheckpoint = spacing;
-        List<MarkAt> marks = new ArrayList<>();
-        boolean ascending = true;
-        long lastNumber = Long.MIN_VALUE;
-        EventStore store = new EventStore();
-        try {
-            checkpoints.add(scout.copy(IGNORE));
-            checkpointPositions.add(0L);
-            Event e;
-            while ((e = source.next()) != null) {
-                // what the event acts on, looked up before it changes the ledger
-                long extHead = -1;
-                int extOrder = 0;
-                if (e instanceof Event.Free f) {
-                    BlockView b = f.pfn() >= 0 ? scout.block(f.pfn()) : null;
-                    extHead = b != null && b.head() == f.pfn() ? b.head() : f.pfn();
-                    extOrder = b != null && b.head() == f.pfn() ? b.order() : 0;
-                } else if (e instanceof Event.Transfer t) {
-                    BlockView b = scout.block(t.pfn());
-                    extHead = b != null ? b.head() : t.pfn();
-                    extOrder = b != null ? b.order() : 0;
-                } else if (e instanceof Event.Access a) {
-                    extHead = a.pfn();
-                }
-                kinds[0] = 0;
-                pos[0]++;
-                scout.apply(e);
-                if (e instanceof Event.Alloc a) {
-                    extHead = scout.lastAllocated();
-                    extOrder = extHead >= 0 ? a.order() : 0;
-                } else if (e instanceof Event.Mark m) {
-                    marks.add(new MarkAt(m.label(), pos[0], e.number()));
-                }
-                store.append(e, extHead, extOrder, kinds[0]);
-                ascending &= e.number() > lastNumber;
-                lastNumber = e.number();
-                if (pos[0] == nextCheckpoint) {
-                    checkpoints.add(scout.copy(IGNORE));
-                    checkpointPositions.add(pos[0]);
-                    if (checkpoints.size() > maxCheckpoints) {
-                        // drop the checkpoint whose neighbours are closest (never the start)
-                        int drop = 1;
-                        long best = Long.MAX_VALUE;
-                        for (int i = 1; i < checkpoints.size(); i++) {
-                            long next = i + 1 < checkpoints.size() ? checkpointPositions.get(i + 1) : pos[0] + spacing;
-                            long gap = next - checkpointPositions.get(i - 1);
-                            if (gap < best) {
-                                best = gap;
-                                drop = i;
-                            }
-                        }
-                        checkpoints.remove(drop);
-                        checkpointPositions.remove(drop);
-                        spacing = Math.max(spacing, pos[0] / (maxCheckpoints - 1));
-                    }
-                    nextCheckpoint = pos[0] + spacing;
-                }
-            }
-            // leaks belong to the end of the trace; finishing the scout leaves its state as it is
-            pos[0] = store.size();
-            scout.finish(source.truncation() != null);
-            store.seal();
-        } catch (TraceException | IOException | RuntimeException | Error ex) {
-            store.close();
-            throw ex;
-        }
-        long[] positionsArray = new long[checkpointPositions.size()];
-        for (int i = 0; i < positionsArray.length; i++) {
-            positionsArray[i] = checkpointPositions.get(i);
-        }
-        return new SeekableReplay(source.name(), header, mode, store, checkpoints, positionsArray, findings,
-                java.util.Arrays.copyOf(positions[0], findings.size()), dropped[0], List.copyOf(marks), ascending,
-                source.truncation(), scout.outcome(Severity.ERROR));
+        return Math.max(4, Math.min(options.maxCheckpoints(), budget / (pages * BYTES_PER_PAGE + (64 << 10))));
     }
 
     String name() {
@@ -253,9 +183,9 @@ final class SeekableReplay implements Closeable {
         return marks;
     }
 
-    /** The state at the current position; callers must only read it. */
-    Replayer state() {
-        return current;
+    /** The state at the current position. */
+    ReplayView state() {
+        return current.view();
     }
 
     /** Moves to {@code target} (0..size), replaying from the nearest checkpoint or from here. */

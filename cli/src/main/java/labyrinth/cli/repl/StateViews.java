@@ -10,7 +10,7 @@ import labyrinth.core.ZoneState;
 import labyrinth.replay.BlockView;
 import labyrinth.replay.FreedView;
 import labyrinth.replay.Holding;
-import labyrinth.replay.Replayer;
+import labyrinth.replay.ReplayView;
 import labyrinth.trace.Event;
 
 /**
@@ -51,7 +51,7 @@ final class StateViews {
     private ReplSession.Result page(String a, PrintWriter out) {
         long pfn = session.page(Args.need(a, "page", "PFN or ADDR"));
         Machine m = session.timeline().header().machine();
-        Replayer r = session.timeline().state();
+        ReplayView r = session.timeline().state();
         int zone = r.allocator().zoneOf(pfn);
         String addr = "0x" + Long.toHexString(m.directMapBase() + pfn * m.pageSize());
         BlockView b = r.block(pfn);

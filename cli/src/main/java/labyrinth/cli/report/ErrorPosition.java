@@ -7,7 +7,7 @@ package labyrinth.cli.report;
  * @param line 1-based, 0 when the message names no line
  * @param column 1-based, 0 likewise
  */
-record ErrorPosition(long line, long column) {
+record ErrorPosition(long line, int column) {
     static ErrorPosition of(String name, String error) {
         if (error == null || !error.startsWith(name + ":")) {
             return new ErrorPosition(0, 0);
@@ -15,7 +15,7 @@ record ErrorPosition(long line, long column) {
         String[] parts = error.substring(name.length() + 1).split(":", 3);
         long line = number(parts[0]);
         long column = line > 0 && parts.length > 1 ? number(parts[1]) : 0;
-        return new ErrorPosition(line, Math.max(0, column));
+        return new ErrorPosition(line, (int) Math.min(column, Integer.MAX_VALUE));
     }
 
     private static long number(String s) {

@@ -158,13 +158,13 @@ public final class JsonReport {
         g.writeStringProperty("owner", f.owner());
         g.writeStringProperty("ctx", f.ctx() == null ? null : f.ctx().label());
         g.writeStringProperty("site", f.site());
-        g.writeStringProperty("reason", f.reason());
+        g.writeStringProperty("reason", f.reason() == null ? null : f.reason().label());
         g.writeStringProperty("message", f.message());
         g.writeName("related");
         g.writeStartArray();
         for (Related rel : f.related()) {
             g.writeStartObject();
-            g.writeStringProperty("role", rel.role());
+            g.writeStringProperty("role", rel.role().label());
             g.writeNumberProperty("event", rel.event());
             if (rel.line() > 0) {
                 g.writeNumberProperty("line", rel.line());

@@ -62,7 +62,7 @@ final class SarifResults {
         g.writeEndObject();
     }
 
-    private void locations(long line, long column) {
+    private void locations(long line, int column) {
         g.writeName("locations");
         g.writeStartArray();
         g.writeStartObject();
@@ -98,7 +98,7 @@ final class SarifResults {
 
     /** {@code alloc: event 700 by eth0-rx at rx_refill+0x4c}. */
     static String describe(Related rel) {
-        StringBuilder sb = new StringBuilder(rel.role()).append(": event ").append(rel.event());
+        StringBuilder sb = new StringBuilder(rel.role().label()).append(": event ").append(rel.event());
         if (rel.owner() != null) {
             sb.append(" by ").append(rel.owner());
         }
@@ -121,7 +121,7 @@ final class SarifResults {
         g.writeEndObject();
     }
 
-    private static void physical(JsonGenerator g, String uri, boolean inside, long line, long column) {
+    private static void physical(JsonGenerator g, String uri, boolean inside, long line, int column) {
         g.writeName("physicalLocation");
         g.writeStartObject();
         g.writeName("artifactLocation");

@@ -117,21 +117,20 @@ public final class TextReport {
     }
 
     private static String relatedNote(Related rel) {
-        if (rel.role().equals("previous-owner")) {
+        if (rel.role() == Related.Role.PREVIOUS_OWNER) {
             return "previously held by " + rel.owner() + ", allocated at event " + rel.event();
         }
         StringBuilder sb = new StringBuilder();
         switch (rel.role()) {
-            case "alloc" -> sb.append("allocated at event ");
-            case "free" -> sb.append("freed at event ");
-            case "trigger" -> sb.append("trigger: event ");
-            default -> sb.append(rel.role()).append(": event ");
+            case ALLOC -> sb.append("allocated at event ");
+            case FREE -> sb.append("freed at event ");
+            default -> sb.append(rel.role().label()).append(": event ");
         }
         sb.append(rel.event());
         if (rel.line() > 0) {
             sb.append(", line ").append(rel.line());
         }
-        if (rel.role().equals("trigger")) {
+        if (rel.role() == Related.Role.TRIGGER) {
             if (rel.owner() != null) {
                 sb.append(", by ").append(rel.owner());
             }
@@ -171,7 +170,7 @@ public final class TextReport {
         for (Finding f : shown) {
             out.println("event " + f.event() + (f.line() > 0 ? " (line " + f.line() + ")" : "") + ": order-"
                     + f.order() + " " + r.header().machine().gfpNames().format(f.gfp())
-                    + (f.owner() == null ? "" : " by " + f.owner()) + " failed (" + f.reason() + ")");
+                    + (f.owner() == null ? "" : " by " + f.owner()) + " failed (" + (f.reason() == null ? null : f.reason().label()) + ")");
             memInfo(f.memory(), pageKb, r.header().machine().pageSize(), out);
         }
     }

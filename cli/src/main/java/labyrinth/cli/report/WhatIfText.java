@@ -119,7 +119,7 @@ public final class WhatIfText {
         for (Finding f : list.subList(0, Math.min(SHOWN, list.size()))) {
             out.println("  " + file + ":" + f.line() + ":" + f.column() + ": event " + f.event() + ": "
                     + colors.severity(f.severity()) + ": " + f.message()
-                    + (f.reason() != null ? " [" + f.reason() + "]" : ""));
+                    + (f.reason() != null ? " [" + f.reason().label() + "]" : ""));
         }
         if (list.size() > SHOWN) {
             out.println("  ... and " + (list.size() - SHOWN) + " more (--format json lists every one)");

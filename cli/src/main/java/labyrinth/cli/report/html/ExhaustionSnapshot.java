@@ -49,7 +49,7 @@ final class ExhaustionSnapshot {
                 .append(f.line() > 0 ? " (line " + f.line() + ")" : "").append(": order-").append(f.order()).append(' ')
                 .append(text(r.header().machine().gfpNames().format(f.gfp()))).append(f.owner() == null ? "" : " by <b>" + text(f.owner()) + "</b>")
                 .append(f.site() == null ? "" : " at " + text(f.site())).append(" failed (")
-                .append(text(f.reason())).append(").</p>\n<div class=\"snapshot\">\n");
+                .append(text(f.reason() == null ? null : f.reason().label())).append(").</p>\n<div class=\"snapshot\">\n");
         zones(h, m, r.header().machine().pageSize());
         owners(h, m);
         if (holders != null && !holders.isEmpty()) {

@@ -96,7 +96,7 @@ final class FindingsTable {
                     .append(text(f.message()));
             if (f.kind() == FindingKind.ALLOC_FAILURE) {
                 h.append("<div class=\"sub\">").append(text(names.format(f.gfp()))).append(", reason ")
-                        .append(text(f.reason())).append("</div>");
+                        .append(text(f.reason() == null ? null : f.reason().label())).append("</div>");
             }
             h.append("</td></tr>\n");
         }
