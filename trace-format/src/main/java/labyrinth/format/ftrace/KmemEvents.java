@@ -33,6 +33,8 @@ final class KmemEvents {
     private final KernelGfp gfp;
     private final Problems problems;
     private PendingEvent taken;
+    /** The one pending event: {@link EventAssembler} produces each event before it reads the next line. */
+    private final PendingEvent reused = new PendingEvent();
 
     KmemEvents(LineParser parser, ImportReport report, FtraceOptions options, boolean scanning, List<ZoneSpec> zones,
                int maxOrder, KernelGfp gfp, Problems problems) {
@@ -178,7 +180,10 @@ final class KmemEvents {
     }
 
     private PendingEvent start(long lineNo, String kind) {
-        PendingEvent p = new PendingEvent();
+        PendingEvent p = reused;
+        p.stack = null;
+        p.gfp = 0;
+        p.gfpUnparsed = null;
         p.line = lineNo;
         p.kind = kind;
         p.cpu = parser.cpu;
