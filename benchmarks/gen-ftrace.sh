@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Writes OUT, a Linux 6.x ftrace text capture (the tracing `trace` file with its `# tracer: nop`
-# header) of LINES mm_page_alloc / mm_page_free lines: a steady workload on a 1 GiB machine, mostly
+# header, 12 lines) and LINES mm_page_alloc / mm_page_free lines: a steady workload on a 1 GiB machine, mostly
 # order 0, several tasks and CPUs, that `labyrinth replay` reads without errors (labyrinth.bench.FtraceGen).
 # Builds benchmarks/target/benchmarks.jar first when it is missing.
 # Usage: benchmarks/gen-ftrace.sh OUT LINES   (10 M lines: about 1.2 GB)
