@@ -14,7 +14,7 @@ import labyrinth.cli.report.JsonReport;
 import labyrinth.cli.report.JunitReport;
 import labyrinth.cli.report.SarifReport;
 import labyrinth.cli.report.SourceRoot;
-import labyrinth.cli.triage.TraceRun;
+import labyrinth.cli.report.TraceRun;
 import labyrinth.cli.report.TextReport;
 import labyrinth.cli.report.html.HtmlReport;
 import labyrinth.core.MachineTooLargeException;

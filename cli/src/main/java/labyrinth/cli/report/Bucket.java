@@ -1,4 +1,4 @@
-package labyrinth.cli.triage;
+package labyrinth.cli.report;
 
 import java.util.List;
 import labyrinth.replay.Severity;

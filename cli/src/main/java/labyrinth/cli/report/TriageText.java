@@ -1,9 +1,7 @@
-package labyrinth.cli.triage;
+package labyrinth.cli.report;
 
 import java.io.PrintWriter;
 import java.util.List;
-import labyrinth.cli.report.Colors;
-import labyrinth.cli.report.TextReport;
 import labyrinth.replay.Finding;
 
 /**
