@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import labyrinth.cli.progress.Progress;
+import labyrinth.format.TraceWriter;
 import labyrinth.format.dmesg.KernelLogs;
 import labyrinth.format.ftrace.FtraceOptions;
 import labyrinth.format.ftrace.FtraceReader;
@@ -133,7 +134,7 @@ final class ImportCommand implements Callable<Integer> {
             return Errors.report(err, e.getMessage(), e, debug);
         } catch (IOException e) {
             return Errors.report(err, name + ": cannot read: " + e.getMessage(), e, debug);
-        } catch (UncheckedTraceException e) {
+        } catch (TraceOutputs.Unreadable e) {
             return Errors.report(err, e.getCause().getMessage(), e.getCause(), debug);
         }
     }
@@ -180,23 +181,9 @@ final class ImportCommand implements Callable<Integer> {
 
     private void convert(TraceSource reader, Event first, OutputStream raw, TraceOutputs.Encoding f)
             throws IOException {
-        TraceOutputs.Writer w = TraceOutputs.writer(f, TraceOutputs.sink(raw, output), reader.header());
-        try {
-            w.write(first);
-            Event e;
-            while ((e = reader.next()) != null) {
-                w.write(e);
-            }
-        } catch (TraceException e) {
-            throw new UncheckedTraceException(e);
-        }
+        TraceWriter w = TraceOutputs.writer(f, TraceOutputs.sink(raw, output), reader.header());
+        w.write(first);
+        TraceOutputs.copy(reader, w);
         w.close();
-    }
-
-    /** Carries a reader error out of {@link AtomicFiles.Content}, whose signature allows only IOException. */
-    private static final class UncheckedTraceException extends RuntimeException {
-        UncheckedTraceException(TraceException cause) {
-            super(cause);
-        }
     }
 }
