@@ -67,10 +67,7 @@ final class ReduceCommand extends TraceCommand implements Callable<Integer> {
     boolean keepRecorded;
 
     @Mixin
-    ModeOption mode;
-
-    @Mixin
-    FailOnOption failOn;
+    ReplayOptions replay;
 
     @Override
     public Integer call() throws TraceException {
@@ -100,8 +97,8 @@ final class ReduceCommand extends TraceCommand implements Callable<Integer> {
         }
         // from here on the bar counts candidates, not bytes: the first is the trace itself
         progress.tries(0, events.size());
-        Severity threshold = failOn.severity();
-        Mode m = mode.mode();
+        Severity threshold = replay.failOn.severity();
+        Mode m = replay.mode.mode();
         ReplayResult before;
         try {
             before = Replays.run(listSource(name, header, events), m, threshold, reading.maxPages, Integer.MAX_VALUE);

@@ -57,18 +57,10 @@ final class ReplayCommand extends TraceCommand implements Callable<Integer> {
     Path trace;
 
     @Mixin
-    ModeOption mode;
+    ReplayOptions replay;
 
     @Mixin
-    FailOnOption failOn;
-
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", converter = Format.ForReplay.class,
-            completionCandidates = Format.ForReplay.class,
-            description = "text, json, sarif (SARIF 2.1.0) or junit (JUnit XML) (default: ${DEFAULT-VALUE})")
-    Format format;
-
-    @Mixin
-    ReportOutput output;
+    ReportOutput.ForReplay output;
 
     @Option(names = "--html", paramLabel = "FILE",
             description = "also write a visual report to FILE (one self-contained HTML page, written atomically):"
@@ -109,7 +101,7 @@ final class ReplayCommand extends TraceCommand implements Callable<Integer> {
         // the bar is blanked out (closed last) before any message or the report is written
         try (Progress progress = progressOption.start(err, "replaying", trace);
              TraceSource source = open(trace.toString(), progress)) {
-            result = Replays.run(source, mode.mode(), failOn.severity(), reading.maxPages, maxFindings(),
+            result = Replays.run(source, replay.mode.mode(), replay.failOn.severity(), reading.maxPages, maxFindings(),
                     allowTruncated, timeline != null ? timeline : ReplayObserver.NONE);
         } catch (MachineTooLargeException e) {
             return Errors.report(err, name + ": " + e.getMessage(), e, reading.debug);
@@ -135,7 +127,7 @@ final class ReplayCommand extends TraceCommand implements Callable<Integer> {
                 return Errors.cannotWrite(err, html, e, reading.debug);
             }
         }
-        return failOn.exitCode(result.outcome());
+        return replay.failOn.exitCode(result.outcome());
     }
 
     /** Given, or by format: CI reports list what GitHub shows of a run. */
@@ -143,24 +135,24 @@ final class ReplayCommand extends TraceCommand implements Callable<Integer> {
         if (maxFindings != null) {
             return maxFindings;
         }
-        return format.forCi() ? CiSettings.DEFAULT_LIMIT : 10000;
+        return output.format.forCi() ? CiSettings.DEFAULT_LIMIT : 10000;
     }
 
     private void render(ReplayResult result, Writer out) {
-        if (format.forCi()) {
+        if (output.format.forCi()) {
             TraceRun run = new TraceRun(result.name(), result, null,
-                    Signatures.primary(result, failOn.severity()), failOn.exitCode(result.outcome()));
+                    Signatures.primary(result, replay.failOn.severity()), replay.failOn.exitCode(result.outcome()));
             PrintWriter pw = new PrintWriter(out);
             CiSettings settings = new CiSettings("replay", List.of(result.name()),
                     SourceRoot.of(sourceRoot, List.of(result.name())), maxFindings());
-            if (format == Format.sarif) {
+            if (output.format == Format.sarif) {
                 SarifReport.write(List.of(run), VersionProvider.version(), settings, nonClosing(pw));
                 pw.println();
             } else {
-                JunitReport.write(List.of(run), failOn.severity(), settings, pw);
+                JunitReport.write(List.of(run), replay.failOn.severity(), settings, pw);
             }
             pw.flush();
-        } else if (format == Format.json) {
+        } else if (output.format == Format.json) {
             JsonReport.write(result, VersionProvider.version(), nonClosing(out));
             PrintWriter pw = new PrintWriter(out);
             pw.println();

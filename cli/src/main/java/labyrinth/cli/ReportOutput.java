@@ -11,11 +11,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code -o FILE}, for the commands that write a report ({@code replay}, {@code stats},
- * {@code triage}, {@code whatif}): the report goes to standard output, or atomically to the file.
- * Mixed in with {@code @Mixin}; how each command words it is in {@code Options.properties}.
+ * {@code --format} and {@code -o FILE}, for the commands that write a report ({@code replay},
+ * {@code stats}, {@code triage}, {@code whatif}): the report goes to standard output, or atomically
+ * to the file. Mixed in with {@code @Mixin} as the subclass of the formats the command takes; how
+ * each command words {@code -o} is in {@code Options.properties}.
  */
-final class ReportOutput {
+abstract class ReportOutput {
     /** Writes a report to {@code out}. */
     interface Render {
         void to(Writer out) throws IOException;
@@ -27,6 +28,38 @@ final class ReportOutput {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", descriptionKey = "output",
             description = "write the report to FILE (atomically) instead of standard output (also: -)")
     Path file;
+
+    /** Set by the subclass's {@code --format}. */
+    Format format;
+
+    /** {@code stats} and {@code whatif}: text or json. */
+    static final class TextOrJson extends ReportOutput {
+        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", converter = Format.TextOrJson.class,
+                completionCandidates = Format.TextOrJson.class, description = "text or json (default: ${DEFAULT-VALUE})")
+        void format(Format f) {
+            format = f;
+        }
+    }
+
+    /** {@code replay}: the text, JSON and CI reports. */
+    static final class ForReplay extends ReportOutput {
+        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", converter = Format.ForReplay.class,
+                completionCandidates = Format.ForReplay.class,
+                description = "text, json, sarif (SARIF 2.1.0) or junit (JUnit XML) (default: ${DEFAULT-VALUE})")
+        void format(Format f) {
+            format = f;
+        }
+    }
+
+    /** {@code triage}: the same, in the order its help has always listed them. */
+    static final class ForTriage extends ReportOutput {
+        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", converter = Format.ForTriage.class,
+                completionCandidates = Format.ForTriage.class,
+                description = "text, json, junit or sarif (default: ${DEFAULT-VALUE})")
+        void format(Format f) {
+            format = f;
+        }
+    }
 
     /** Whether the report goes to a file, not standard output (no colours then, but for the terminal's). */
     boolean toFile() {

@@ -46,12 +46,8 @@ final class StatsCommand extends TraceCommand implements Callable<Integer> {
     @Parameters(paramLabel = "TRACE", description = "the trace: " + TraceOptions.TRACE_FORMS)
     String trace;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", converter = Format.TextOrJson.class,
-            completionCandidates = Format.TextOrJson.class, description = "text or json (default: ${DEFAULT-VALUE})")
-    Format format;
-
     @Mixin
-    ReportOutput output;
+    ReportOutput.TextOrJson output;
 
     @Option(names = "--top", paramLabel = "N", defaultValue = "20",
             description = "list at most N owners, sites and masks; the rest are counted as \"N more\""
@@ -83,7 +79,7 @@ final class StatsCommand extends TraceCommand implements Callable<Integer> {
         }
         try {
             output.write(out -> {
-                if (format == Format.json) {
+                if (output.format == Format.json) {
                     StatsJson.write(result, stats, timeline, top, VersionProvider.version(), nonClosing(out));
                     out.write(System.lineSeparator());
                 } else {

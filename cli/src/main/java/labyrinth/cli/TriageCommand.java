@@ -54,18 +54,10 @@ final class TriageCommand extends TraceCommand implements Callable<Integer> {
     Integer jobs;
 
     @Mixin
-    ModeOption mode;
+    ReplayOptions replay;
 
     @Mixin
-    FailOnOption failOn;
-
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", converter = Format.ForTriage.class,
-            completionCandidates = Format.ForTriage.class,
-            description = "text, json, junit or sarif (default: ${DEFAULT-VALUE})")
-    Format format;
-
-    @Mixin
-    ReportOutput output;
+    ReportOutput.ForTriage output;
 
     @Option(names = "--allow-truncated",
             description = "judge a trace that was cut short by its findings, as if it were whole (default: exit 4,"
@@ -128,8 +120,8 @@ final class TriageCommand extends TraceCommand implements Callable<Integer> {
             return unwritable;
         }
         int threads = jobs != null && jobs > 0 ? jobs : Runtime.getRuntime().availableProcessors();
-        Triage triage = new Triage(mode.mode(), failOn.severity(), reading.maxPages,
-                maxFindings, reading.limits(), format.forCi(),
+        Triage triage = new Triage(replay.mode.mode(), replay.failOn.severity(), reading.maxPages,
+                maxFindings, reading.limits(), output.format.forCi(),
                 allowTruncated, reading.kernel(), Stdio.of(spec).in());
         List<TraceRun> runs;
         try (Progress progress = progressOption.start(err, "triage", traces)) {
@@ -168,7 +160,7 @@ final class TriageCommand extends TraceCommand implements Callable<Integer> {
 
     private void render(List<TraceRun> runs, List<Bucket> buckets, int skipped, int exit, Writer w) {
         PrintWriter out = new PrintWriter(w);
-        switch (format) {
+        switch (output.format) {
             case text -> TriageText.write(runs, buckets, skipped, out, color.colors(output.toFile()));
             case json -> {
                 TriageJson.write(runs, buckets, skipped, exit, VersionProvider.version(),
@@ -179,7 +171,7 @@ final class TriageCommand extends TraceCommand implements Callable<Integer> {
                 SarifReport.write(runs, VersionProvider.version(), ciSettings(runs), nonClosing(out));
                 out.println();
             }
-            case junit -> JunitReport.write(runs, failOn.severity(), ciSettings(runs), out);
+            case junit -> JunitReport.write(runs, replay.failOn.severity(), ciSettings(runs), out);
         }
         out.flush();
     }

@@ -75,12 +75,8 @@ final class WhatIfCommand extends TraceCommand implements Callable<Integer> {
     @Mixin
     FailOnOption failOn;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", converter = Format.TextOrJson.class,
-            completionCandidates = Format.TextOrJson.class, description = "text or json (default: ${DEFAULT-VALUE})")
-    Format format;
-
     @Mixin
-    ReportOutput output;
+    ReportOutput.TextOrJson output;
 
     @Option(names = "--max-findings", paramLabel = "N", defaultValue = "10000",
             description = "keep at most N findings of each replay; the rest are only counted (default: ${DEFAULT-VALUE})")
@@ -127,7 +123,7 @@ final class WhatIfCommand extends TraceCommand implements Callable<Integer> {
     }
 
     private void render(WhatIfReport report, Writer out) {
-        if (format == Format.json) {
+        if (output.format == Format.json) {
             WhatIfJson.write(report, VersionProvider.version(), nonClosing(out));
             PrintWriter pw = new PrintWriter(out);
             pw.println();

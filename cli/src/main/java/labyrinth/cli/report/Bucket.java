@@ -16,7 +16,7 @@ public record Bucket(String signature, Severity severity, List<TraceRun> runs, i
         runs = List.copyOf(runs);
     }
 
-    public TraceRun example() {
+    TraceRun example() {
         return runs.get(0);
     }
 }
