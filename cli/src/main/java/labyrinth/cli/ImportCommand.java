@@ -94,7 +94,7 @@ final class ImportCommand implements Callable<Integer> {
     ProgressOption progressOption;
 
     @Override
-    public Integer call() {
+    public Integer call() throws TraceException {
         PrintWriter err = spec.commandLine().getErr();
         FtraceOptions options = FtraceOptions.defaults().withZoneinfo(zoneinfo)
                 .withMemory(memory == null ? 0 : memory).withStrict(strict).withPreemptOffset(preemptOffset)
@@ -117,7 +117,7 @@ final class ImportCommand implements Callable<Integer> {
                     Outputs.write(spec, output, out -> convert(counted, first, out, f));
                 }
             } catch (IOException e) {
-                // a failure to read the kernel trace arrives as a TraceException: every IOException here is the output's
+                // a failure to read the kernel trace arrives as Unreadable: every IOException here is the output's
                 return Errors.cannotWrite(err, toStdout ? Path.of(Stdio.DASH) : output, e, debug);
             }
             ImportReport report = reader.report();
@@ -130,12 +130,10 @@ final class ImportCommand implements Callable<Integer> {
             err.println("imported " + report.events() + " events from " + name
                     + (toStdout ? "" : " to " + output));
             return ExitCode.OK;
-        } catch (TraceException e) {
-            return Errors.report(err, e.getMessage(), e, debug);
         } catch (IOException e) {
             return Errors.report(err, name + ": cannot read: " + e.getMessage(), e, debug);
         } catch (TraceOutputs.Unreadable e) {
-            return Errors.report(err, e.getCause().getMessage(), e.getCause(), debug);
+            throw e.getCause();
         }
     }
 
