@@ -12,10 +12,11 @@ import labyrinth.trace.TraceSource;
 
 /**
  * Warm, in-process passes over one trace, alternating so noise hits each alike: the floor (a plain
- * Jackson token pass, {@link TokenSkim}), the reader alone (every event built, nothing replayed), the
+ * Jackson token pass, {@link TokenSkim}), the values pass (every token's value decoded, {@link
+ * ValuePass}: issue 21's peer for the JSON replay), the reader alone (every event built, nothing replayed), the
  * full replay on one thread ({@code Replays.run}) and the same with the reader a batch ahead on a
  * second thread ({@link ReadAhead}, what {@code labyrinth replay} does before writing its report).
- * Prints each pass's median seconds, events per second and the ratios to the floor.
+ * Prints each pass's median seconds, events per second and the ratios to the floor and to the values pass.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar labyrinth.bench.Passes TRACE [ROUNDS]}.
  * A binary trace has no floor (Jackson cannot read it): pass {@code --no-floor}.
@@ -37,6 +38,7 @@ public final class Passes {
         Path trace = Path.of(rest.get(0));
         int rounds = rest.size() > 1 ? Integer.parseInt(rest.get(1)) : 5;
         double[] f = new double[rounds];
+        double[] v = new double[rounds];
         double[] r = new double[rounds];
         double[] p = new double[rounds];
         double[] a = new double[rounds];
@@ -46,29 +48,38 @@ public final class Passes {
                 long t0 = System.nanoTime();
                 TokenSkim.pass(trace);
                 f[i] = (System.nanoTime() - t0) / 1e9;
+                long t2 = System.nanoTime();
+                ValuePass.pass(trace);
+                v[i] = (System.nanoTime() - t2) / 1e9;
             }
             long t1 = System.nanoTime();
             events = readOnly(trace);
             r[i] = (System.nanoTime() - t1) / 1e9;
             p[i] = replay(trace, false);
             a[i] = replay(trace, true);
-            System.err.printf("round %d: floor %.3f s, read %.3f s, replay %.3f s, read ahead %.3f s%n",
-                    i + 1, f[i], r[i], p[i], a[i]);
+            System.err.printf("round %d: floor %.3f s, values %.3f s, read %.3f s, replay %.3f s, read ahead %.3f s%n",
+                    i + 1, f[i], v[i], r[i], p[i], a[i]);
         }
         double mf = median(f);
+        double mv = median(v);
         double mr = median(r);
         double mp = median(p);
         double ma = median(a);
         System.out.printf("events %d%n", events);
         if (floor) {
             System.out.printf("floor  %.3f s%n", mf);
+            System.out.printf("values %.3f s  ratio %.2f%n", mv, mv / mf);
         }
-        System.out.printf("read   %.3f s  %.2f M events/s%s%n", mr, events / mr / 1e6,
-                floor ? String.format("  ratio %.2f", mr / mf) : "");
+        System.out.printf("read   %.3f s  %.2f M events/s%s%n", mr, events / mr / 1e6, ratios(floor, mr, mf, mv));
         System.out.printf("replay %.3f s  %.2f M events/s%s  (one thread)%n", mp, events / mp / 1e6,
-                floor ? String.format("  ratio %.2f", mp / mf) : "");
+                ratios(floor, mp, mf, mv));
         System.out.printf("replay %.3f s  %.2f M events/s%s  (read ahead)%n", ma, events / ma / 1e6,
-                floor ? String.format("  ratio %.2f", ma / mf) : "");
+                ratios(floor, ma, mf, mv));
+    }
+
+    /** A pass's ratios to the floor and to the values pass, when there are peers to compare with. */
+    private static String ratios(boolean floor, double pass, double mf, double mv) {
+        return floor ? String.format("  ratio %.2f, to values %.2f", pass / mf, pass / mv) : "";
     }
 
     /** Seconds of one replay, what {@code labyrinth replay} does before its report. */
