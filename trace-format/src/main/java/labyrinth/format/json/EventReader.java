@@ -168,6 +168,7 @@ final class EventReader {
     private void readKeys() throws TraceException {
         for (int id = t.key(EventKeys.MATCHER); id != EventKeys.END; id = t.key(EventKeys.MATCHER)) {
             if (id < 0) {
+                // a key the format does not know: ignored, for forward compatibility
                 t.token();
                 t.skip();
                 continue;
