@@ -6,6 +6,7 @@ import labyrinth.core.Allocator;
 import labyrinth.core.Gfp;
 import labyrinth.trace.CommonFields;
 import labyrinth.trace.Event;
+import labyrinth.trace.Interner;
 
 /**
  * The ownership rules: who takes a block, what a free, an access or a transfer does to the ledger,

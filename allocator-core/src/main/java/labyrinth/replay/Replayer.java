@@ -8,6 +8,7 @@ import labyrinth.core.MachineTooLargeException;
 import labyrinth.trace.CommonFields;
 import labyrinth.trace.Event;
 import labyrinth.trace.Header;
+import labyrinth.trace.Interner;
 import labyrinth.trace.Scope;
 
 /**

@@ -11,7 +11,7 @@ import labyrinth.core.Gfp;
 import labyrinth.core.GfpNames;
 import labyrinth.core.Machine;
 import labyrinth.format.Quoting;
-import labyrinth.replay.Interner;
+import labyrinth.trace.Interner;
 import labyrinth.trace.CommonFields;
 import labyrinth.trace.Context;
 import labyrinth.trace.EntryPoints;

@@ -8,7 +8,7 @@ import labyrinth.format.ReadErrors;
 import labyrinth.format.ReaderLimits;
 import labyrinth.format.Quoting;
 import labyrinth.format.TraceBytes;
-import labyrinth.replay.Interner;
+import labyrinth.trace.Interner;
 import labyrinth.trace.TraceException;
 import labyrinth.trace.TraceRules;
 import tools.jackson.core.JacksonException;

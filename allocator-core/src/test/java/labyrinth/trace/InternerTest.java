@@ -1,4 +1,4 @@
-package labyrinth.replay;
+package labyrinth.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

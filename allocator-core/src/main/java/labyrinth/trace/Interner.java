@@ -1,4 +1,4 @@
-package labyrinth.replay;
+package labyrinth.trace;
 
 import java.util.Arrays;
 
