@@ -42,20 +42,9 @@ public final class Interner {
             return -1;
         }
         int hash = name.hashCode();
-        int mask = slots.length - 1;
-        for (int i = mix(hash) & mask; ; i = (i + 1) & mask) {
-            long s = slots[i];
-            if (s == 0) {
-                return add(name, hash, i);
-            }
-            if ((int) (s >>> 32) == hash) {
-                int id = (int) s - 1;
-                String known = names[id];
-                if (known == name || known.equals(name)) {
-                    return id;
-                }
-            }
-        }
+        int i = slotOf(name, hash);
+        long s = slots[i];
+        return s == 0 ? add(name, hash, i) : (int) s - 1;
     }
 
     /** @return the id of {@code name} without adding it, or -1 when it has none */
@@ -63,15 +52,23 @@ public final class Interner {
         if (name == null) {
             return -1;
         }
-        int hash = name.hashCode();
+        long s = slots[slotOf(name, name.hashCode())];
+        return s == 0 ? -1 : (int) s - 1;
+    }
+
+    /** The slot that holds {@code name}, or the empty slot where it would go. */
+    private int slotOf(String name, int hash) {
         int mask = slots.length - 1;
         for (int i = mix(hash) & mask; ; i = (i + 1) & mask) {
             long s = slots[i];
             if (s == 0) {
-                return -1;
+                return i;
             }
-            if ((int) (s >>> 32) == hash && names[(int) s - 1].equals(name)) {
-                return (int) s - 1;
+            if ((int) (s >>> 32) == hash) {
+                String known = names[(int) s - 1];
+                if (known == name || known.equals(name)) {
+                    return i;
+                }
             }
         }
     }
