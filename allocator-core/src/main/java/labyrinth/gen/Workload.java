@@ -6,7 +6,6 @@ import labyrinth.core.Gfp;
 import labyrinth.core.Machine;
 import labyrinth.core.ZoneKind;
 import labyrinth.core.ZoneSpec;
-import labyrinth.trace.Context;
 import labyrinth.trace.Event;
 import labyrinth.trace.Header;
 
@@ -28,7 +27,7 @@ import labyrinth.trace.Header;
  *
  * <p>{@code random} records whatever the model decides (failures included) on a machine with DMA,
  * DMA32 and Normal zones, adds random zone, reserve and warning modifiers, and about one step in
- * sixteen is a deliberate bug: double free, free of a never-allocated page, free inside a block,
+ * sixteen is a deliberate bug ({@link PlantedBugs}): double free, free of a never-allocated page, free inside a block,
  * order mismatch, foreign free, exclusive violation, use after free, foreign transfer, sleeping
  * allocation in atomic context; a few blocks are leaked.
  */
@@ -106,6 +105,8 @@ final class Workload implements Scenario {
         private final Pool pool;
         private final Rng rng;
         private final Actor[] actors;
+        private final Picks picks;
+        private final PlantedBugs bugs;
         private final long events;
         private final long pages;
         private final int capOrder;
@@ -120,6 +121,8 @@ final class Workload implements Scenario {
             this.pool = e.pool;
             this.rng = e.rng;
             this.actors = e.cast.all();
+            this.picks = new Picks(e);
+            this.bugs = new PlantedBugs(e, picks);
             this.events = events;
             this.pages = e.model.machine().totalPages();
             int maxOrder = e.model.machine().maxOrder();
@@ -150,7 +153,7 @@ final class Workload implements Scenario {
             long left = events - e.seq();
             int owed = pool.freeable();
             if (owed >= left) {
-                e.freeByOwner(randomLive(true), rng.perMille(500));
+                e.freeByOwner(picks.live(true), rng.perMille(500));
                 return;
             }
             if (owed == 0 && left == 1) {
@@ -190,12 +193,12 @@ final class Workload implements Scenario {
                     fallback(owed);
                 }
             } else if ((r -= wFree) < 0) {
-                e.freeByOwner(randomLive(true), rng.perMille(500));
+                e.freeByOwner(picks.live(true), rng.perMille(500));
             } else if ((r -= wAccess) < 0) {
                 access();
             } else if ((r -= wTransfer) < 0) {
                 transfer();
-            } else if (!bug(mayAlloc)) {
+            } else if (!bugs.plant(mayAlloc)) {
                 fallback(owed);
             }
         }
@@ -203,36 +206,12 @@ final class Workload implements Scenario {
         /** Something harmless when the chosen op cannot be done. */
         private void fallback(int owed) {
             if (owed > 0) {
-                e.freeByOwner(randomLive(true), true);
+                e.freeByOwner(picks.live(true), true);
             } else if (pool.count() > 0) {
                 access();
             } else {
                 e.mark(name + ": idle");
             }
-        }
-
-        /** A live head; with {@code freeable}, one not meant to leak (the caller knows one exists). */
-        private long randomLive(boolean freeable) {
-            for (int tries = 0; tries < 32; tries++) {
-                long h = pool.head(rng.below(pool.count()));
-                if (!freeable || !pool.leaky(h)) {
-                    return h;
-                }
-            }
-            for (int i = 0; i < pool.count(); i++) {
-                if (!pool.leaky(pool.head(i))) {
-                    return pool.head(i);
-                }
-            }
-            throw new IllegalStateException("no freeable live block");
-        }
-
-        private Actor other(Actor not) {
-            Actor a;
-            do {
-                a = rng.pick(actors);
-            } while (a == not);
-            return a;
         }
 
         private int chooseOrder(Actor a) {
@@ -287,161 +266,23 @@ final class Workload implements Scenario {
         }
 
         private void access() {
-            long h = randomLive(false);
+            long h = picks.live(false);
             long pfn = h + rng.below(1 << pool.order(h));
             Actor owner = e.cast.get(pool.owner(h));
             if (pool.exclusive(h) || rng.perMille(700)) {
                 e.access(owner, owner.useCtx(), pfn, rng.perMille(600), owner.useSite());
             } else {
-                Actor reader = other(owner); // a shared block: anyone may read it
+                Actor reader = picks.other(owner); // a shared block: anyone may read it
                 e.access(reader, reader.useCtx(), pfn, false, reader.useSite());
             }
         }
 
         private void transfer() {
-            long h = randomLive(false);
+            long h = picks.live(false);
             long pfn = h + rng.below(1 << pool.order(h));
             Actor owner = e.cast.get(pool.owner(h));
-            e.transfer(owner, owner.useCtx(), pfn, other(owner), owner.xferSite());
+            e.transfer(owner, owner.useCtx(), pfn, picks.other(owner), owner.xferSite());
         }
 
-        // ---- random's bugs; each returns false when the pool offers no target ----
-
-        private boolean bug(boolean mayAlloc) {
-            switch (rng.below(9)) {
-                case 0:
-                    return doubleFree();
-                case 1:
-                    return neverAllocatedFree();
-                case 2:
-                    return freeInsideBlock();
-                case 3:
-                    return orderMismatch();
-                case 4:
-                    return foreignFree();
-                case 5:
-                    return exclusiveViolation();
-                case 6:
-                    return useAfterFree();
-                case 7:
-                    return foreignTransfer();
-                default:
-                    return mayAlloc && sleepInAtomic();
-            }
-        }
-
-        /** A recently released head that is still free: freed again by its last holder. */
-        private boolean doubleFree() {
-            int i = recentStillFree();
-            if (i < 0) {
-                return false;
-            }
-            Actor a = e.recentOwner(i);
-            e.free(a, a.useCtx(), e.recentHead(i), Event.ABSENT, a.freeSite());
-            return true;
-        }
-
-        /** Index of a randomly chosen recently released head that no live block covers again, or -1. */
-        private int recentStillFree() {
-            int n = e.recentCount();
-            if (n == 0) {
-                return -1;
-            }
-            int i = rng.below(n);
-            return pool.headOf(e.recentHead(i)) >= 0 ? -1 : i;
-        }
-
-        /** A page no event has touched yet (the top of memory, which address order fills last). */
-        private boolean neverAllocatedFree() {
-            int end = pool.endPfn();
-            for (int tries = 0; tries < 8; tries++) {
-                long pfn = end - 1 - rng.below(Math.max(1, end / 8));
-                if (pool.headOf(pfn) < 0 && !pool.everFreed(pfn)) {
-                    Actor a = rng.pick(actors);
-                    e.free(a, a.useCtx(), pfn, 0, a.freeSite());
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        private boolean freeInsideBlock() {
-            for (int tries = 0; tries < 16 && pool.count() > 0; tries++) {
-                long h = pool.head(rng.below(pool.count()));
-                int size = 1 << pool.order(h);
-                if (size > 1) {
-                    Actor owner = e.cast.get(pool.owner(h));
-                    e.free(owner, owner.useCtx(), h + 1 + rng.below(size - 1), Event.ABSENT, owner.freeSite());
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        private boolean orderMismatch() {
-            if (pool.freeable() == 0) {
-                return false;
-            }
-            long h = randomLive(true);
-            int maxOrder = e.model.machine().maxOrder();
-            int wrong = (pool.order(h) + 1 + rng.below(maxOrder)) % (maxOrder + 1);
-            Actor owner = e.cast.get(pool.owner(h));
-            e.free(owner, owner.useCtx(), h, wrong, owner.freeSite());
-            return true;
-        }
-
-        private boolean foreignFree() {
-            if (pool.freeable() == 0) {
-                return false;
-            }
-            long h = randomLive(true);
-            Actor stranger = other(e.cast.get(pool.owner(h)));
-            e.free(stranger, stranger.useCtx(), h, Event.ABSENT, stranger.freeSite());
-            return true;
-        }
-
-        private boolean exclusiveViolation() {
-            for (int tries = 0; tries < 32 && pool.count() > 0; tries++) {
-                long h = pool.head(rng.below(pool.count()));
-                if (pool.exclusive(h)) {
-                    Actor stranger = other(e.cast.get(pool.owner(h)));
-                    e.access(stranger, stranger.useCtx(), h + rng.below(1 << pool.order(h)), rng.perMille(500),
-                            stranger.useSite());
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        private boolean useAfterFree() {
-            int i = recentStillFree();
-            if (i < 0) {
-                return false;
-            }
-            Actor a = e.recentOwner(i);
-            e.access(a, a.useCtx(), e.recentHead(i), true, a.useSite());
-            return true;
-        }
-
-        private boolean foreignTransfer() {
-            if (pool.count() == 0) {
-                return false;
-            }
-            long h = randomLive(false);
-            Actor thief = other(e.cast.get(pool.owner(h)));
-            Actor to = rng.perMille(500) ? thief : other(thief);
-            e.transfer(thief, thief.useCtx(), h, to, thief.xferSite());
-            return true;
-        }
-
-        /** A driver in atomic context calling the sleeping entry point. */
-        private boolean sleepInAtomic() {
-            Actor a;
-            do {
-                a = rng.pick(actors);
-            } while (a.allocCtx() == Context.TASK);
-            e.alloc(a, a.allocCtx(), 0, Gfp.GFP_KERNEL, Cast.KERNEL_FN, a.allocSite(), 0);
-            return true;
-        }
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import labyrinth.trace.CommonFields;
 import labyrinth.trace.Context;
+import labyrinth.trace.Interner;
 
 /**
  * What the live blocks add up to, by owner and site: the leak findings at the end of a trace, the

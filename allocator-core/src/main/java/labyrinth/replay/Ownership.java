@@ -7,6 +7,7 @@ import labyrinth.core.Gfp;
 import labyrinth.trace.CommonFields;
 import labyrinth.trace.Event;
 import labyrinth.trace.EventColumns;
+import labyrinth.trace.Interner;
 import labyrinth.trace.Op;
 
 /**

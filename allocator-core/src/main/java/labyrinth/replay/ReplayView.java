@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import labyrinth.core.Allocator;
 import labyrinth.trace.Header;
+import labyrinth.trace.Interner;
 
 /**
  * A read-only view of a replayer's state now, for whoever watches a replay without driving it: the

@@ -10,6 +10,7 @@ import labyrinth.trace.CommonFields;
 import labyrinth.trace.Event;
 import labyrinth.trace.EventColumns;
 import labyrinth.trace.Header;
+import labyrinth.trace.Interner;
 import labyrinth.trace.Op;
 import labyrinth.trace.Scope;
 

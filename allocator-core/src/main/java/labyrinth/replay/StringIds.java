@@ -2,6 +2,7 @@ package labyrinth.replay;
 
 import java.util.Arrays;
 import labyrinth.trace.EventColumns;
+import labyrinth.trace.Interner;
 import labyrinth.trace.StringTable;
 
 /**

@@ -6,6 +6,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import labyrinth.replay.ReplayFailure;
+import labyrinth.trace.TraceException;
 import picocli.CommandLine;
 
 /** Builds the command line, for {@link Main} and for tests alike. */
@@ -44,17 +45,23 @@ public final class Cli {
         CommandLine cl = new CommandLine(root);
         cl.setOut(out);
         cl.setErr(err);
-        cl.setExecutionExceptionHandler(Cli::internalError);
+        cl.setExecutionExceptionHandler(Cli::failed);
         cl.setParameterExceptionHandler(new UsageErrors());
         cl.setExecutionStrategy(UsageErrors.rejectingUnmatched());
         HelpLayout.install(cl);
         return cl;
     }
 
-    /** Anything a command did not turn into an exit code itself is a bug in labyrinth: exit 70. */
-    private static int internalError(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+    /**
+     * What a command throws: a trace it cannot read is one located line and exit 3, as every command
+     * reports it; anything else is a bug in labyrinth, exit 70. Either prints its stack with --debug.
+     */
+    private static int failed(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
         boolean debug = parsed.expandedArgs().contains("--debug");
+        if (e instanceof TraceException unreadable) {
+            return Errors.report(err, unreadable.getMessage(), unreadable, debug);
+        }
         err.println(internalErrorLine(e));
         if (debug) {
             e.printStackTrace(err);

@@ -6,16 +6,12 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import labyrinth.cli.progress.Progress;
 import labyrinth.core.MachineTooLargeException;
-import labyrinth.trace.Event;
-import labyrinth.trace.ReadAhead;
+import labyrinth.format.TraceWriter;
 import labyrinth.trace.TraceException;
 import labyrinth.trace.TraceSource;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code labyrinth convert TRACE -o OUT}: re-encode a trace (binary, JSON document or JSON Lines). */
 @Command(
@@ -35,14 +31,7 @@ import picocli.CommandLine.Spec;
             "  labyrinth convert big.lbt -o big.ndjson.gz",
             "  gunzip -c trace.json.gz | labyrinth convert - -o trace.lbt"
         })
-final class ConvertCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    /** Accepted like every command's; this command prints nothing coloured. */
-    @Mixin
-    ColorOption color;
-
+final class ConvertCommand extends TraceCommand implements Callable<Integer> {
     @Parameters(paramLabel = "TRACE", description = "the trace: " + TraceOptions.TRACE_FORMS)
     Path trace;
 
@@ -55,15 +44,9 @@ final class ConvertCommand implements Callable<Integer> {
                     + "else json")
     TraceOutputs.Encoding format;
 
-    @Mixin
-    TraceOptions reading;
-
-    @Mixin
-    ProgressOption progressOption;
-
     @Override
-    public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
+    public Integer call() throws TraceException {
+        PrintWriter err = err();
         String name = TraceInput.nameOf(trace.toString());
         int unwritable = Outputs.of(spec).input(trace).output("-o", output).check(err, reading.debug);
         if (unwritable != ExitCode.OK) {
@@ -74,8 +57,7 @@ final class ConvertCommand implements Callable<Integer> {
         TraceSource.Truncation cut;
         // the bar is blanked out (closed last) before the summary or any message is written
         try (Progress progress = progressOption.start(err, "converting", trace);
-             TraceSource source = ReadAhead.of(progress.count(
-                     TraceInput.open(trace.toString(), reading.limits(), reading.kernel(), Stdio.of(spec).in())))) {
+             TraceSource source = open(trace.toString(), progress)) {
             long pages = source.header().machine().totalPages();
             if (pages > reading.maxPages) {
                 // what replay would refuse is not worth converting either
@@ -84,25 +66,17 @@ final class ConvertCommand implements Callable<Integer> {
             }
             try {
                 Outputs.write(spec, output, raw -> {
-                    try (TraceOutputs.Writer w = TraceOutputs.writer(f, TraceOutputs.sink(raw, output),
-                            source.header())) {
-                        for (Event e = source.next(); e != null; e = source.next()) {
-                            w.write(e);
-                            count[0]++;
-                        }
-                    } catch (TraceException e) {
-                        throw new Unchecked(e);
+                    try (TraceWriter w = TraceOutputs.writer(f, TraceOutputs.sink(raw, output), source.header())) {
+                        count[0] = TraceOutputs.copy(source, w);
                     }
                 });
             } catch (IOException e) {
-                // a failure to read the trace arrives as a TraceException: every IOException here is the output's
+                // a failure to read the trace arrives as Unreadable: every IOException here is the output's
                 return Errors.cannotWrite(err, output, e, reading.debug);
             }
             cut = source.truncation();
-        } catch (TraceException e) {
-            return Errors.report(err, e.getMessage(), e, reading.debug);
-        } catch (Unchecked e) {
-            return Errors.report(err, e.getCause().getMessage(), e.getCause(), reading.debug);
+        } catch (TraceOutputs.Unreadable e) {
+            throw e.getCause();
         } catch (IOException e) {
             return Errors.report(err, name + ": cannot read: " + e.getMessage(), e, reading.debug);
         }
@@ -111,12 +85,5 @@ final class ConvertCommand implements Callable<Integer> {
         }
         err.println("converted " + count[0] + " events from " + name + " to " + Stdio.outputName(output));
         return ExitCode.OK;
-    }
-
-    /** Carries a reader error out of {@link AtomicFiles.Content}, whose signature allows only IOException. */
-    private static final class Unchecked extends RuntimeException {
-        Unchecked(TraceException cause) {
-            super(cause);
-        }
     }
 }

@@ -1,7 +1,7 @@
 package labyrinth.cli;
 
 /** The exit codes of CLI.md; {@link Main} is the only caller of {@code System.exit}. */
-public final class ExitCode {
+final class ExitCode {
     /** Finished, nothing at or above {@code --fail-on}. */
     public static final int OK = 0;
     /** Findings at or above {@code --fail-on} (a reproduced panic is one). */

@@ -49,16 +49,14 @@ import picocli.CommandLine.Spec;
             "  labyrinth explain --format json -o explain.json kernel.log"
         })
 final class ExplainCommand implements Callable<Integer> {
-    enum Format { text, json }
-
     @Spec
     CommandSpec spec;
 
     @Parameters(paramLabel = "LOG", description = "the kernel log (plain text or gzip)")
     Path log;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text or json (default: ${DEFAULT-VALUE})")
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", converter = Format.TextOrJson.class,
+            completionCandidates = Format.TextOrJson.class, description = "text or json (default: ${DEFAULT-VALUE})")
     Format format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
@@ -124,7 +122,7 @@ final class ExplainCommand implements Callable<Integer> {
 
     private void render(String name, List<ReportGroups.Group> groups, Writer out) {
         if (format == Format.json) {
-            ExplainJson.write(name, groups, VersionProvider.version(), ReplayCommand.nonClosing(out));
+            ExplainJson.write(name, groups, VersionProvider.version(), TraceCommand.nonClosing(out));
             PrintWriter pw = new PrintWriter(out);
             pw.println();
             pw.flush();

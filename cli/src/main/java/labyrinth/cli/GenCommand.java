@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import labyrinth.format.TraceWriter;
 import labyrinth.gen.Scenario;
 import labyrinth.gen.Scenarios;
 import labyrinth.trace.Header;
@@ -121,7 +122,7 @@ final class GenCommand implements Callable<Integer> {
 
     private void write(Scenario s, Header header, TraceOutputs.Encoding f, OutputStream raw, Path target,
                        long[] written) throws IOException {
-        TraceOutputs.Writer w = TraceOutputs.writer(f, TraceOutputs.sink(raw, target), header);
+        TraceWriter w = TraceOutputs.writer(f, TraceOutputs.sink(raw, target), header);
         try {
             s.generate(seed, events, e -> {
                 try {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import labyrinth.cli.progress.Progress;
+import labyrinth.format.TraceWriter;
 import labyrinth.format.dmesg.KernelLogs;
 import labyrinth.format.ftrace.FtraceOptions;
 import labyrinth.format.ftrace.FtraceReader;
@@ -93,7 +94,7 @@ final class ImportCommand implements Callable<Integer> {
     ProgressOption progressOption;
 
     @Override
-    public Integer call() {
+    public Integer call() throws TraceException {
         PrintWriter err = spec.commandLine().getErr();
         FtraceOptions options = FtraceOptions.defaults().withZoneinfo(zoneinfo)
                 .withMemory(memory == null ? 0 : memory).withStrict(strict).withPreemptOffset(preemptOffset)
@@ -116,7 +117,7 @@ final class ImportCommand implements Callable<Integer> {
                     Outputs.write(spec, output, out -> convert(counted, first, out, f));
                 }
             } catch (IOException e) {
-                // a failure to read the kernel trace arrives as a TraceException: every IOException here is the output's
+                // a failure to read the kernel trace arrives as Unreadable: every IOException here is the output's
                 return Errors.cannotWrite(err, toStdout ? Path.of(Stdio.DASH) : output, e, debug);
             }
             ImportReport report = reader.report();
@@ -129,12 +130,10 @@ final class ImportCommand implements Callable<Integer> {
             err.println("imported " + report.events() + " events from " + name
                     + (toStdout ? "" : " to " + output));
             return ExitCode.OK;
-        } catch (TraceException e) {
-            return Errors.report(err, e.getMessage(), e, debug);
         } catch (IOException e) {
             return Errors.report(err, name + ": cannot read: " + e.getMessage(), e, debug);
-        } catch (UncheckedTraceException e) {
-            return Errors.report(err, e.getCause().getMessage(), e.getCause(), debug);
+        } catch (TraceOutputs.Unreadable e) {
+            throw e.getCause();
         }
     }
 
@@ -180,23 +179,9 @@ final class ImportCommand implements Callable<Integer> {
 
     private void convert(TraceSource reader, Event first, OutputStream raw, TraceOutputs.Encoding f)
             throws IOException {
-        TraceOutputs.Writer w = TraceOutputs.writer(f, TraceOutputs.sink(raw, output), reader.header());
-        try {
-            w.write(first);
-            Event e;
-            while ((e = reader.next()) != null) {
-                w.write(e);
-            }
-        } catch (TraceException e) {
-            throw new UncheckedTraceException(e);
-        }
+        TraceWriter w = TraceOutputs.writer(f, TraceOutputs.sink(raw, output), reader.header());
+        w.write(first);
+        TraceOutputs.copy(reader, w);
         w.close();
-    }
-
-    /** Carries a reader error out of {@link AtomicFiles.Content}, whose signature allows only IOException. */
-    private static final class UncheckedTraceException extends RuntimeException {
-        UncheckedTraceException(TraceException cause) {
-            super(cause);
-        }
     }
 }

@@ -10,6 +10,8 @@ import picocli.CommandLine.Spec;
         name = "labyrinth",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
+        // the subcommands' wording of the options they share through mixins
+        resourceBundle = "labyrinth.cli.Options",
         // in the order of CLI.md's command table
         subcommands = {ReplayCommand.class, ReplCommand.class, TriageCommand.class, ReduceCommand.class,
             ValidateCommand.class, StatsCommand.class, ImportCommand.class, ConvertCommand.class, GenCommand.class, WhatIfCommand.class,

@@ -10,10 +10,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
-import labyrinth.cli.ReplayCommand.FailOn;
-import labyrinth.cli.ReplayCommand.ModeOption;
 import labyrinth.cli.progress.Progress;
 import labyrinth.core.MachineTooLargeException;
+import labyrinth.format.TraceWriter;
 import labyrinth.reduce.Reducer;
 import labyrinth.replay.Mode;
 import labyrinth.replay.PrimaryFailure;
@@ -29,10 +28,8 @@ import labyrinth.trace.TraceException;
 import labyrinth.trace.TraceSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code labyrinth reduce TRACE -o OUT}: the smallest trace that still fails the same way. */
 @Command(
@@ -53,14 +50,7 @@ import picocli.CommandLine.Spec;
             "  labyrinth reduce ci/run-4711.ndjson.gz -o bug.json",
             "  labyrinth reduce --signature 'leak eth0-rx@rx_refill' big.json -o small.json"
         })
-final class ReduceCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    /** Accepted like every command's; this command prints nothing coloured. */
-    @Mixin
-    ColorOption color;
-
+final class ReduceCommand extends TraceCommand implements Callable<Integer> {
     @Parameters(paramLabel = "TRACE", description = "the failing trace: " + TraceOptions.TRACE_FORMS)
     Path trace;
 
@@ -76,23 +66,12 @@ final class ReduceCommand implements Callable<Integer> {
     @Option(names = "--keep-recorded", description = "keep the allocations' recorded results (default: the model decides)")
     boolean keepRecorded;
 
-    @Option(names = "--mode", paramLabel = "MODE", description = "simulate or observe (default: by the trace's scope)")
-    ModeOption mode;
-
-    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "error",
-            description = "lowest severity of a failure to keep: error or warning (default: ${DEFAULT-VALUE})")
-    FailOn failOn;
-
     @Mixin
-    TraceOptions reading;
-
-    /** {@code --quiet} also silences the pass lines: they are progress too. */
-    @Mixin
-    ProgressOption progressOption;
+    ReplayOptions replay;
 
     @Override
-    public Integer call() {
-        PrintWriter stderr = spec.commandLine().getErr();
+    public Integer call() throws TraceException {
+        PrintWriter stderr = err();
         // before the long work: a typo in -o must not cost a reduction
         int unwritable = Outputs.of(spec).input(trace).output("-o", output).check(stderr, reading.debug);
         if (unwritable != ExitCode.OK) {
@@ -104,25 +83,22 @@ final class ReduceCommand implements Callable<Integer> {
         }
     }
 
-    private int reduce(PrintWriter err, Progress progress) {
+    private int reduce(PrintWriter err, Progress progress) throws TraceException {
         String name = TraceInput.nameOf(trace.toString());
         Header header;
         List<Event> events = new ArrayList<>();
-        try (TraceSource source = progress.count(
-                TraceInput.open(trace.toString(), reading.limits(), reading.kernel(), Stdio.of(spec).in()))) {
+        try (TraceSource source = progress.count(open(trace.toString()))) {
             header = source.header();
             for (Event e; (e = source.next()) != null; ) {
                 events.add(e);
             }
-        } catch (TraceException e) {
-            return Errors.report(err, e.getMessage(), e, reading.debug);
         } catch (IOException e) {
             return Errors.report(err, name + ": cannot read: " + e.getMessage(), e, reading.debug);
         }
         // from here on the bar counts candidates, not bytes: the first is the trace itself
         progress.tries(0, events.size());
-        Severity threshold = ReplayCommand.severityOf(failOn);
-        Mode m = ReplayCommand.modeOf(mode);
+        Severity threshold = replay.failOn.severity();
+        Mode m = replay.mode.mode();
         ReplayResult before;
         try {
             before = Replays.run(listSource(name, header, events), m, threshold, reading.maxPages, Integer.MAX_VALUE);
@@ -199,7 +175,7 @@ final class ReduceCommand implements Callable<Integer> {
         meta.put("signature", target);
         Header out = new Header(h.version(), h.scope(), h.machine(), meta);
         Outputs.write(spec, output, raw -> {
-            try (TraceOutputs.Writer w = TraceOutputs.writer(TraceOutputs.encodingOf(output),
+            try (TraceWriter w = TraceOutputs.writer(TraceOutputs.encodingOf(output),
                     TraceOutputs.sink(raw, output), out)) {
                 for (Event e : r.reduced().events()) {
                     w.write(e);

@@ -72,9 +72,8 @@ final class ReplCommand implements Callable<Integer> {
     @Option(names = {"-c", "--commands"}, paramLabel = "COMMANDS", description = "run these ';'-separated commands")
     String commands;
 
-    @Option(names = "--mode", paramLabel = "MODE",
-            description = "simulate or observe (default: simulate for complete traces, observe for window traces)")
-    ReplayCommand.ModeOption mode;
+    @Mixin
+    ModeOption mode;
 
 
     @Option(names = "--no-color", description = "no colours (also: NO_COLOR, a dumb terminal)")
@@ -97,7 +96,7 @@ final class ReplCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Mode m = ReplayCommand.modeOf(mode);
+        Mode m = mode.mode();
         if (batch != null && commands != null) {
             throw new ParameterException(spec.commandLine(), "give --batch or -c, not both");
         }

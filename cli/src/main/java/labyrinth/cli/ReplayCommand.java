@@ -14,27 +14,22 @@ import labyrinth.cli.report.JsonReport;
 import labyrinth.cli.report.JunitReport;
 import labyrinth.cli.report.SarifReport;
 import labyrinth.cli.report.SourceRoot;
-import labyrinth.cli.triage.TraceRun;
+import labyrinth.cli.report.TraceRun;
 import labyrinth.cli.report.TextReport;
 import labyrinth.cli.report.html.HtmlReport;
 import labyrinth.core.MachineTooLargeException;
-import labyrinth.replay.Mode;
-import labyrinth.replay.Outcome;
+import labyrinth.replay.ReplayObserver;
 import labyrinth.replay.ReplayResult;
 import labyrinth.replay.Replays;
-import labyrinth.replay.Severity;
 import labyrinth.replay.Signatures;
 import labyrinth.stats.MemorySeries;
-import labyrinth.trace.ReadAhead;
 import labyrinth.trace.TraceException;
 import labyrinth.trace.TraceSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code labyrinth replay TRACE}: replay one trace, report, exit by CLI.md's codes. */
 @Command(
@@ -57,35 +52,15 @@ import picocli.CommandLine.Spec;
             "  labyrinth replay --html report.html sample-traces/rx-storm-panic.json",
             "  labyrinth replay --mode observe --fail-on warning kernel-window.json"
         })
-final class ReplayCommand implements Callable<Integer> {
-    enum FailOn { error, warning, never }
-
-    enum Format { text, json, sarif, junit }
-
-    enum ModeOption { simulate, observe }
-
-    @Spec
-    CommandSpec spec;
-
+final class ReplayCommand extends TraceCommand implements Callable<Integer> {
     @Parameters(paramLabel = "TRACE", description = "the trace: " + TraceOptions.TRACE_FORMS)
     Path trace;
 
-    @Option(names = "--mode", paramLabel = "MODE",
-            description = "simulate (the model decides; default for complete traces) or observe (recorded "
-                    + "results are taken as they are; default for window traces)")
-    ModeOption mode;
+    @Mixin
+    ReplayOptions replay;
 
-    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "error",
-            description = "lowest severity that makes the exit code 1: error, warning or never (default: ${DEFAULT-VALUE})")
-    FailOn failOn;
-
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text, json, sarif (SARIF 2.1.0) or junit (JUnit XML) (default: ${DEFAULT-VALUE})")
-    Format format;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "write the report to FILE (atomically) instead of standard output (also: -)")
-    Path output;
+    @Mixin
+    ReportOutput.ForReplay output;
 
     @Option(names = "--html", paramLabel = "FILE",
             description = "also write a visual report to FILE (one self-contained HTML page, written atomically):"
@@ -109,23 +84,14 @@ final class ReplayCommand implements Callable<Integer> {
                     + " truncated, exit 4)")
     boolean allowTruncated;
 
-    @Mixin
-    TraceOptions reading;
-
-    @Mixin
-    ColorOption color;
-
-    @Mixin
-    ProgressOption progressOption;
-
     @Override
-    public Integer call() {
+    public Integer call() throws TraceException {
         if (maxFindings != null && maxFindings < 0) {
             throw new ParameterException(spec.commandLine(), "--max-findings must be at least 0, found " + maxFindings);
         }
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         String name = TraceInput.nameOf(trace.toString());
-        int unwritable = Outputs.of(spec).input(trace).outputOrStdout("-o", output).output("--html", html)
+        int unwritable = Outputs.of(spec).input(trace).outputOrStdout("-o", output.file).output("--html", html)
                 .check(err, reading.debug);
         if (unwritable != ExitCode.OK) {
             return unwritable;
@@ -134,21 +100,18 @@ final class ReplayCommand implements Callable<Integer> {
         MemorySeries timeline = html != null ? new MemorySeries() : null;
         // the bar is blanked out (closed last) before any message or the report is written
         try (Progress progress = progressOption.start(err, "replaying", trace);
-             TraceSource source = ReadAhead.of(progress.count(
-                     TraceInput.open(trace.toString(), reading.limits(), reading.kernel(), Stdio.of(spec).in())))) {
-            result = Replays.run(source, modeOf(mode), severityOf(failOn), reading.maxPages, maxFindings(),
-                    allowTruncated, timeline != null ? timeline : labyrinth.replay.ReplayObserver.NONE);
-        } catch (TraceException e) {
-            return unreadable(err, e.getMessage(), e);
+             TraceSource source = open(trace.toString(), progress)) {
+            result = Replays.run(source, replay.mode.mode(), replay.failOn.severity(), reading.maxPages, maxFindings(),
+                    allowTruncated, timeline != null ? timeline : ReplayObserver.NONE);
         } catch (MachineTooLargeException e) {
-            return unreadable(err, name + ": " + e.getMessage(), e);
+            return Errors.report(err, name + ": " + e.getMessage(), e, reading.debug);
         } catch (IOException e) {
-            return unreadable(err, name + ": cannot read: " + e.getMessage(), e);
+            return Errors.report(err, name + ": cannot read: " + e.getMessage(), e, reading.debug);
         }
         try {
-            writeReport(result);
+            output.write(out -> render(result, out));
         } catch (IOException e) {
-            return Errors.cannotWrite(err, output, e, reading.debug);
+            return Errors.cannotWrite(err, output.file, e, reading.debug);
         }
         if (html != null) {
             try {
@@ -164,7 +127,7 @@ final class ReplayCommand implements Callable<Integer> {
                 return Errors.cannotWrite(err, html, e, reading.debug);
             }
         }
-        return exitCode(result.outcome(), failOn);
+        return replay.failOn.exitCode(result.outcome());
     }
 
     /** Given, or by format: CI reports list what GitHub shows of a run. */
@@ -172,76 +135,32 @@ final class ReplayCommand implements Callable<Integer> {
         if (maxFindings != null) {
             return maxFindings;
         }
-        return format == Format.sarif || format == Format.junit ? CiSettings.DEFAULT_LIMIT : 10000;
-    }
-
-    private int unreadable(PrintWriter err, String message, Exception e) {
-        return Errors.report(err, message, e, reading.debug);
-    }
-
-    private void writeReport(ReplayResult result) throws IOException {
-        if (output == null || Stdio.isDash(output)) {
-            PrintWriter out = spec.commandLine().getOut();
-            render(result, out);
-            out.flush();
-            return;
-        }
-        AtomicFiles.write(output, stream -> {
-            Writer w = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-            render(result, w);
-            w.flush();
-        });
+        return output.format.forCi() ? CiSettings.DEFAULT_LIMIT : 10000;
     }
 
     private void render(ReplayResult result, Writer out) {
-        if (format == Format.sarif || format == Format.junit) {
+        if (output.format.forCi()) {
             TraceRun run = new TraceRun(result.name(), result, null,
-                    Signatures.primary(result, severityOf(failOn)), exitCode(result.outcome(), failOn));
+                    Signatures.primary(result, replay.failOn.severity()), replay.failOn.exitCode(result.outcome()));
             PrintWriter pw = new PrintWriter(out);
             CiSettings settings = new CiSettings("replay", List.of(result.name()),
                     SourceRoot.of(sourceRoot, List.of(result.name())), maxFindings());
-            if (format == Format.sarif) {
+            if (output.format == Format.sarif) {
                 SarifReport.write(List.of(run), VersionProvider.version(), settings, nonClosing(pw));
                 pw.println();
             } else {
-                JunitReport.write(List.of(run), severityOf(failOn), settings, pw);
+                JunitReport.write(List.of(run), replay.failOn.severity(), settings, pw);
             }
             pw.flush();
-        } else if (format == Format.json) {
+        } else if (output.format == Format.json) {
             JsonReport.write(result, VersionProvider.version(), nonClosing(out));
             PrintWriter pw = new PrintWriter(out);
             pw.println();
             pw.flush();
         } else {
             PrintWriter pw = new PrintWriter(out);
-            TextReport.write(result, pw, color.colors(output != null && !Stdio.isDash(output)));
+            TextReport.write(result, pw, color.colors(output.toFile()));
             pw.flush();
         }
-    }
-
-    /** Jackson closes what it writes to; the command's writer belongs to picocli. */
-    static Writer nonClosing(Writer w) {
-        return new java.io.FilterWriter(w) {
-            @Override
-            public void close() throws IOException {
-                flush();
-            }
-        };
-    }
-
-    static Mode modeOf(ModeOption m) {
-        return m == null ? null : m == ModeOption.simulate ? Mode.SIMULATE : Mode.OBSERVE;
-    }
-
-    static Severity severityOf(FailOn f) {
-        return switch (f) {
-            case error -> Severity.ERROR;
-            case warning -> Severity.WARNING;
-            case never -> null;
-        };
-    }
-
-    static int exitCode(Outcome outcome, FailOn failOn) {
-        return ExitCode.of(outcome, failOn == FailOn.never);
     }
 }

@@ -1,16 +1,18 @@
 package labyrinth.cli;
 
 import java.io.BufferedOutputStream;
-import java.io.Closeable;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
+import labyrinth.format.TraceWriter;
 import labyrinth.format.binary.BinaryTraceWriter;
 import labyrinth.format.json.JsonTraceWriter;
 import labyrinth.trace.Event;
 import labyrinth.trace.Header;
+import labyrinth.trace.TraceException;
+import labyrinth.trace.TraceSource;
 
 /**
  * What every command that writes a trace ({@code gen}, {@code convert}, {@code import},
@@ -22,11 +24,6 @@ final class TraceOutputs {
 
     /** The encodings of a written trace, as {@code --format} names them. */
     enum Encoding { binary, json, ndjson }
-
-    /** A writer of one encoding: events in order, then {@link #close()} ends the trace. */
-    interface Writer extends Closeable {
-        void write(Event e) throws IOException;
-    }
 
     private TraceOutputs() {
     }
@@ -58,32 +55,44 @@ final class TraceOutputs {
     }
 
     /** A writer of {@code encoding} over {@code out} (which it closes), the header written. */
-    static Writer writer(Encoding encoding, OutputStream out, Header header) throws IOException {
-        if (encoding == Encoding.binary) {
-            BinaryTraceWriter w = BinaryTraceWriter.open(out, header);
-            return writer(w::write, w);
-        }
-        JsonTraceWriter w = encoding == Encoding.ndjson ? JsonTraceWriter.stream(out, header)
-                : JsonTraceWriter.document(out, header);
-        return writer(w::write, w);
-    }
-
-    private interface EventSink {
-        void write(Event e) throws IOException;
-    }
-
-    private static Writer writer(EventSink sink, Closeable end) {
-        return new Writer() {
-            @Override
-            public void write(Event e) throws IOException {
-                sink.write(e);
-            }
-
-            @Override
-            public void close() throws IOException {
-                end.close();
-            }
+    static TraceWriter writer(Encoding encoding, OutputStream out, Header header) throws IOException {
+        return switch (encoding) {
+            case binary -> BinaryTraceWriter.open(out, header);
+            case ndjson -> JsonTraceWriter.stream(out, header);
+            case json -> JsonTraceWriter.document(out, header);
         };
+    }
+
+    /**
+     * Writes every event {@code source} has left to {@code w}, the one copy loop of {@code convert}
+     * and {@code import}. A failure to read comes out as {@link Unreadable}: it runs inside
+     * {@link AtomicFiles.Content}, which may throw only IOException, and those are the output's.
+     *
+     * @return the number of events written
+     */
+    static long copy(TraceSource source, TraceWriter w) throws IOException {
+        long n = 0;
+        try {
+            for (Event e = source.next(); e != null; e = source.next()) {
+                w.write(e);
+                n++;
+            }
+        } catch (TraceException e) {
+            throw new Unreadable(e);
+        }
+        return n;
+    }
+
+    /** Carries a reader error of {@link #copy} out of {@link AtomicFiles.Content}. */
+    static final class Unreadable extends RuntimeException {
+        Unreadable(TraceException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized TraceException getCause() {
+            return (TraceException) super.getCause();
+        }
     }
 
     /** A buffered sink over {@code raw}, gzip-compressed when {@code target}'s name ends in {@code .gz}. */

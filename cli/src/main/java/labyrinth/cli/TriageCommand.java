@@ -1,7 +1,6 @@
 package labyrinth.cli;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -9,28 +8,23 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import labyrinth.cli.ReplayCommand.FailOn;
-import labyrinth.cli.ReplayCommand.ModeOption;
 import labyrinth.cli.progress.Progress;
 import labyrinth.cli.report.CiSettings;
 import labyrinth.cli.report.JunitReport;
 import labyrinth.cli.report.SarifReport;
 import labyrinth.cli.report.SourceRoot;
 import labyrinth.cli.triage.Baseline;
-import labyrinth.cli.triage.Bucket;
+import labyrinth.cli.report.Bucket;
 import labyrinth.cli.triage.Buckets;
 import labyrinth.cli.triage.TraceFinder;
-import labyrinth.cli.triage.TraceRun;
-import labyrinth.cli.triage.Triage;
-import labyrinth.cli.triage.TriageJson;
-import labyrinth.cli.triage.TriageText;
+import labyrinth.cli.report.TraceRun;
+import labyrinth.cli.report.TriageJson;
+import labyrinth.cli.report.TriageText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code labyrinth triage TRACE|DIR...}: replay many traces and bucket their failures by signature. */
 @Command(
@@ -51,12 +45,7 @@ import picocli.CommandLine.Spec;
             "  labyrinth triage --baseline known.txt --format junit -o triage.xml ci-traces/",
             "  labyrinth triage --write-baseline known.txt ci-traces/"
         })
-final class TriageCommand implements Callable<Integer> {
-    enum Format { text, json, junit, sarif }
-
-    @Spec
-    CommandSpec spec;
-
+final class TriageCommand extends TraceCommand implements Callable<Integer> {
     @Parameters(paramLabel = "TRACE|DIR", arity = "1..*", description = "traces, or folders to search for traces; a trace is "
             + TraceOptions.TRACE_FORMS)
     List<Path> operands;
@@ -64,21 +53,11 @@ final class TriageCommand implements Callable<Integer> {
     @Option(names = "--jobs", paramLabel = "N", description = "replay N traces at once (default: the number of cores)")
     Integer jobs;
 
-    @Option(names = "--mode", paramLabel = "MODE", description = "simulate or observe (default: by each trace's scope)")
-    ModeOption mode;
+    @Mixin
+    ReplayOptions replay;
 
-    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "error",
-            description = "error, warning or never (default: ${DEFAULT-VALUE}); also the lowest severity of a"
-                    + " primary failure")
-    FailOn failOn;
-
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text, json, junit or sarif (default: ${DEFAULT-VALUE})")
-    Format format;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "write the report to FILE (atomically) instead of standard output (also: -)")
-    Path output;
+    @Mixin
+    ReportOutput.ForTriage output;
 
     @Option(names = "--allow-truncated",
             description = "judge a trace that was cut short by its findings, as if it were whole (default: exit 4,"
@@ -104,21 +83,12 @@ final class TriageCommand implements Callable<Integer> {
             description = "record the current buckets in FILE (also: - for standard output, with -o FILE)")
     Path writeBaseline;
 
-    @Mixin
-    TraceOptions reading;
-
-    @Mixin
-    ColorOption color;
-
-    @Mixin
-    ProgressOption progressOption;
-
     @Override
     public Integer call() throws InterruptedException {
         if (maxFindings < 0) {
             throw new ParameterException(spec.commandLine(), "--max-findings must be at least 0, found " + maxFindings);
         }
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         Set<String> known;
         TraceFinder.Found found;
         try {
@@ -144,14 +114,14 @@ final class TriageCommand implements Callable<Integer> {
         traces.forEach(files::input);
         // read whole above, before anything is written: --write-baseline may update it
         files.input(baseline == null ? null : baseline.toString(), "--write-baseline");
-        int unwritable = files.outputOrStdout("-o", output).output("--write-baseline", writeBaseline)
+        int unwritable = files.outputOrStdout("-o", output.file).output("--write-baseline", writeBaseline)
                 .check(err, reading.debug);
         if (unwritable != ExitCode.OK) {
             return unwritable;
         }
         int threads = jobs != null && jobs > 0 ? jobs : Runtime.getRuntime().availableProcessors();
-        Triage triage = new Triage(ReplayCommand.modeOf(mode), ReplayCommand.severityOf(failOn), reading.maxPages,
-                maxFindings, reading.limits(), format == Format.sarif || format == Format.junit,
+        Triage triage = new Triage(replay.mode.mode(), replay.failOn.severity(), reading.maxPages,
+                maxFindings, reading.limits(), output.format.forCi(),
                 allowTruncated, reading.kernel(), Stdio.of(spec).in());
         List<TraceRun> runs;
         try (Progress progress = progressOption.start(err, "triage", traces)) {
@@ -175,25 +145,11 @@ final class TriageCommand implements Callable<Integer> {
             }
         }
         try {
-            writeReport(runs, buckets, found.skipped(), exit);
+            output.write(out -> render(runs, buckets, found.skipped(), exit, out));
         } catch (IOException e) {
-            return Errors.cannotWrite(err, output, e, reading.debug);
+            return Errors.cannotWrite(err, output.file, e, reading.debug);
         }
         return exit;
-    }
-
-    private void writeReport(List<TraceRun> runs, List<Bucket> buckets, int skipped, int exit) throws IOException {
-        if (output == null || Stdio.isDash(output)) {
-            PrintWriter out = spec.commandLine().getOut();
-            render(runs, buckets, skipped, exit, out);
-            out.flush();
-            return;
-        }
-        AtomicFiles.write(output, stream -> {
-            Writer w = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-            render(runs, buckets, skipped, exit, w);
-            w.flush();
-        });
     }
 
     private CiSettings ciSettings(List<TraceRun> runs) {
@@ -204,19 +160,18 @@ final class TriageCommand implements Callable<Integer> {
 
     private void render(List<TraceRun> runs, List<Bucket> buckets, int skipped, int exit, Writer w) {
         PrintWriter out = new PrintWriter(w);
-        switch (format) {
-            case text -> TriageText.write(runs, buckets, skipped, out,
-                    color.colors(output != null && !Stdio.isDash(output)));
+        switch (output.format) {
+            case text -> TriageText.write(runs, buckets, skipped, out, color.colors(output.toFile()));
             case json -> {
                 TriageJson.write(runs, buckets, skipped, exit, VersionProvider.version(),
-                        ReplayCommand.nonClosing(out));
+                        nonClosing(out));
                 out.println();
             }
             case sarif -> {
-                SarifReport.write(runs, VersionProvider.version(), ciSettings(runs), ReplayCommand.nonClosing(out));
+                SarifReport.write(runs, VersionProvider.version(), ciSettings(runs), nonClosing(out));
                 out.println();
             }
-            case junit -> JunitReport.write(runs, ReplayCommand.severityOf(failOn), ciSettings(runs), out);
+            case junit -> JunitReport.write(runs, replay.failOn.severity(), ciSettings(runs), out);
         }
         out.flush();
     }

@@ -1,5 +1,6 @@
 package labyrinth.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -52,16 +53,11 @@ final class ValidateCommand implements Callable<Integer> {
         Outputs files = Outputs.of(spec);
         traces.forEach(files::input);
         files.check(spec.commandLine().getErr(), reading.debug); // standard input at most once; no outputs
-        TraceInput input = new TraceInput(spec.commandLine().getErr(), reading.debug, reading.limits(),
-                reading.kernel(), Stdio.of(spec));
+        PrintWriter err = spec.commandLine().getErr();
         int exit = ExitCode.OK;
         for (String file : traces) {
-            TraceSource src = input.open(file);
-            if (src == null) {
-                exit = TraceInput.EXIT;
-                continue;
-            }
-            try {
+            // each trace is judged alone: one that cannot be read does not stop the others
+            try (TraceSource src = TraceInput.open(file, reading.limits(), reading.kernel(), Stdio.of(spec).in())) {
                 // the limits of replay, so that a trace called OK here is one replay reads
                 Replayer.checkSize(src.header().machine(), reading.maxPages);
                 long n = 0;
@@ -73,13 +69,12 @@ final class ValidateCommand implements Callable<Integer> {
                         + (cut == null ? "" : ", " + cut.describe()) + ")");
                 out.flush();
             } catch (TraceException e) {
-                exit = input.report(e);
+                exit = Errors.report(err, e.getMessage(), e, reading.debug);
             } catch (MachineTooLargeException e) {
-                exit = Errors.report(spec.commandLine().getErr(), file + ": " + e.getMessage(), e, reading.debug);
-            } finally {
-                if (input.close(src) != ExitCode.OK) {
-                    exit = TraceInput.EXIT;
-                }
+                exit = Errors.report(err, file + ": " + e.getMessage(), e, reading.debug);
+            } catch (IOException e) {
+                exit = Errors.report(err, TraceInput.nameOf(file) + ": cannot read: " + e.getMessage(), e,
+                        reading.debug);
             }
         }
         return exit;

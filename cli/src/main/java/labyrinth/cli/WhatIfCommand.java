@@ -1,9 +1,7 @@
 package labyrinth.cli;
 
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +19,6 @@ import labyrinth.replay.Replays;
 import labyrinth.trace.Event;
 import labyrinth.trace.Header;
 import labyrinth.trace.ListSource;
-import labyrinth.trace.ReadAhead;
 import labyrinth.trace.TraceException;
 import labyrinth.trace.TraceSource;
 import labyrinth.whatif.Baseline;
@@ -34,11 +31,9 @@ import labyrinth.whatif.WhatIf;
 import labyrinth.whatif.WhatIfResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code labyrinth whatif TRACE CHANGES}: the trace replayed as recorded and with changes, side by side. */
 @Command(
@@ -62,13 +57,8 @@ import picocli.CommandLine.Spec;
             "  labyrinth whatif --min-free-kbytes 512 sample-traces/rx-storm-panic.json",
             "  labyrinth whatif --cap eth0-rx=48 --format json trace.json"
         })
-final class WhatIfCommand implements Callable<Integer> {
+final class WhatIfCommand extends TraceCommand implements Callable<Integer> {
     enum Search { memory, leaks }
-
-    enum Format { text, json }
-
-    @Spec
-    CommandSpec spec;
 
     @Parameters(paramLabel = "TRACE", description = "the trace: " + TraceOptions.TRACE_FORMS)
     Path trace;
@@ -82,38 +72,22 @@ final class WhatIfCommand implements Callable<Integer> {
                     + "the primary failure")
     Search search;
 
-    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "error",
-            description = "lowest severity in the what-if that makes the exit code 1: error, warning or never "
-                    + "(default: ${DEFAULT-VALUE})")
-    ReplayCommand.FailOn failOn;
+    @Mixin
+    FailOnOption failOn;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text or json (default: ${DEFAULT-VALUE})")
-    Format format;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "write the report to FILE (atomically) instead of standard output (also: -)")
-    Path output;
+    @Mixin
+    ReportOutput.TextOrJson output;
 
     @Option(names = "--max-findings", paramLabel = "N", defaultValue = "10000",
             description = "keep at most N findings of each replay; the rest are only counted (default: ${DEFAULT-VALUE})")
     int maxFindings;
-
-    @Mixin
-    TraceOptions reading;
-
-    @Mixin
-    ColorOption color;
-
-    @Mixin
-    ProgressOption progressOption;
 
     /** The trace, opened again for each replay (standard input is read once, into memory). */
     private List<Event> stdinEvents;
     private Header stdinHeader;
 
     @Override
-    public Integer call() {
+    public Integer call() throws TraceException {
         if (maxFindings < 0) {
             throw new ParameterException(spec.commandLine(), "--max-findings must be at least 0, found " + maxFindings);
         }
@@ -123,17 +97,15 @@ final class WhatIfCommand implements Callable<Integer> {
         }
         what.changes(Machine.ofPages(1)); // usage errors before the trace is read
         reading.limits();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         String name = TraceInput.nameOf(trace.toString());
-        int unwritable = Outputs.of(spec).input(trace).outputOrStdout("-o", output).check(err, reading.debug);
+        int unwritable = Outputs.of(spec).input(trace).outputOrStdout("-o", output.file).check(err, reading.debug);
         if (unwritable != ExitCode.OK) {
             return unwritable;
         }
         WhatIfReport report;
         try {
             report = compute(err);
-        } catch (TraceException e) {
-            return Errors.report(err, e.getMessage(), e, reading.debug);
         } catch (MachineTooLargeException e) {
             return Errors.report(err, name + ": " + e.getMessage(), e, reading.debug);
         } catch (java.io.IOException e) {
@@ -142,39 +114,29 @@ final class WhatIfCommand implements Callable<Integer> {
             return Errors.report(err, name + ": cannot read: " + e.getCause().getMessage(), e, reading.debug);
         }
         try {
-            if (output == null || Stdio.isDash(output)) {
-                PrintWriter out = spec.commandLine().getOut();
-                render(report, out);
-                out.flush();
-            } else {
-                AtomicFiles.write(output, stream -> {
-                    Writer w = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-                    render(report, w);
-                    w.flush();
-                });
-            }
+            output.write(out -> render(report, out));
         } catch (java.io.IOException e) {
-            return Errors.cannotWrite(err, output, e, reading.debug);
+            return Errors.cannotWrite(err, output.file, e, reading.debug);
         }
         Outcome o = report.whatIf().result().outcome();
-        return failOn != ReplayCommand.FailOn.never && o != Outcome.CLEAN ? ExitCode.FINDINGS : ExitCode.OK;
+        return !failOn.never() && o != Outcome.CLEAN ? ExitCode.FINDINGS : ExitCode.OK;
     }
 
     private void render(WhatIfReport report, Writer out) {
-        if (format == Format.json) {
-            WhatIfJson.write(report, VersionProvider.version(), ReplayCommand.nonClosing(out));
+        if (output.format == Format.json) {
+            WhatIfJson.write(report, VersionProvider.version(), nonClosing(out));
             PrintWriter pw = new PrintWriter(out);
             pw.println();
             pw.flush();
         } else {
             PrintWriter pw = new PrintWriter(out);
-            WhatIfText.write(report, pw, color.colors(output != null && !Stdio.isDash(output)));
+            WhatIfText.write(report, pw, color.colors(output.toFile()));
             pw.flush();
         }
     }
 
     private WhatIfReport compute(PrintWriter err) throws TraceException, java.io.IOException {
-        var severity = ReplayCommand.severityOf(failOn);
+        var severity = failOn.severity();
         Baseline base;
         try (Progress progress = progressOption.start(err, "replaying", trace);
              TraceSource source = open(progress)) {
@@ -228,7 +190,7 @@ final class WhatIfCommand implements Callable<Integer> {
             throws TraceException, java.io.IOException {
         try (Progress progress = progressOption.start(err, task + ":", trace);
              TraceSource source = open(progress)) {
-            return WhatIf.run(base, source, changes, ReplayCommand.severityOf(failOn), reading.maxPages, keep, false);
+            return WhatIf.run(base, source, changes, failOn.severity(), reading.maxPages, keep, false);
         }
     }
 
@@ -254,11 +216,10 @@ final class WhatIfCommand implements Callable<Integer> {
 
     private TraceSource open(Progress progress) throws TraceException, java.io.IOException {
         if (!Stdio.isDash(trace.toString())) {
-            return ReadAhead.of(progress.count(TraceInput.open(trace.toString(), reading.limits(), reading.kernel(),
-                    Stdio.of(spec).in())));
+            return open(trace.toString(), progress);
         }
         if (stdinEvents == null) {
-            try (TraceSource source = TraceInput.open("-", reading.limits(), reading.kernel(), Stdio.of(spec).in())) {
+            try (TraceSource source = open("-")) {
                 List<Event> events = new ArrayList<>();
                 Event e;
                 while ((e = source.next()) != null) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import labyrinth.core.Gfp;
+import labyrinth.testing.TraceBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -38,10 +40,9 @@ class ReduceCommandTest {
     @Test
     void signatureChoosesWhichFailureToKeep() throws Exception {
         // a use after free first, then a double free of another page: both are errors
-        String text = TestTraces.trace(4, "use-after-free").replace("]}\n",
-                ",\n{\"op\": \"alloc\", \"owner\": \"b\", \"site\": \"s\"},\n{\"op\": \"free\", \"owner\": \"b\", \"pfn\": 4},\n"
-                        + "{\"op\": \"free\", \"owner\": \"b\", \"site\": \"again\", \"pfn\": 4}\n]}\n");
-        Path both = TestTraces.write(dir, "both.json", text);
+        TraceBuilder b = TestTraces.builder(4, "use-after-free");
+        b.site("s").alloc("b", 0, Gfp.GFP_KERNEL).free("b", 4).site("again").free("b", 4);
+        Path both = TestTraces.write(dir, "both.json", TestTraces.json(b));
         assertThat(bucketOf(both)).isEqualTo("use-after-free virtio_blk@-");
         Path out = dir.resolve("df.json");
         Run run = Run.of("reduce", "--signature", "double-free b@again", both.toString(), "-o", out.toString());

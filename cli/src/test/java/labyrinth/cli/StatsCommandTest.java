@@ -30,7 +30,7 @@ class StatsCommandTest {
                 .containsPattern("eth0-rx +244 pages\n")
                 .contains("scale 0 to 256, lowest 12");
         String spark = r.out().lines().filter(l -> l.startsWith("  █")).findFirst().orElseThrow().strip();
-        assertThat(spark).hasSizeLessThanOrEqualTo(StatsCommand.SPARK_WIDTH).startsWith("█").endsWith("▁");
+        assertThat(spark).hasSizeLessThanOrEqualTo(labyrinth.cli.report.StatsText.SPARK_WIDTH).startsWith("█").endsWith("▁");
     }
 
     @Test

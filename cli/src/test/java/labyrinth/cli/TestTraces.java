@@ -1,47 +1,60 @@
 package labyrinth.cli;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import labyrinth.core.Gfp;
+import labyrinth.format.json.JsonTraceWriter;
+import labyrinth.testing.TraceBuilder;
+import labyrinth.trace.Event;
 
-/** Small traces written as JSON text for triage and reduce tests; {@code noise} shifts every pfn and event number. */
+/**
+ * Small traces for triage and reduce tests, built with {@link TraceBuilder} and written as JSON
+ * documents by {@link JsonTraceWriter} (one event a line, the first on line 2); {@code noise} shifts
+ * every pfn and event number.
+ */
 final class TestTraces {
     private TestTraces() {
     }
 
-    private static String alloc(String owner, String site) {
-        return "{\"op\": \"alloc\", \"owner\": \"" + owner + "\", \"site\": \"" + site + "\"}";
-    }
-
-    private static String free(String owner, String site, long pfn) {
-        return "{\"op\": \"free\", \"owner\": \"" + owner + "\", \"site\": \"" + site + "\", \"pfn\": " + pfn + "}";
-    }
-
-    private static String access(String owner, long pfn) {
-        return "{\"op\": \"access\", \"owner\": \"" + owner + "\", \"pfn\": " + pfn + "}";
-    }
-
     /** {@code noise} pages allocated first, then the bug ({@code double-free}, {@code use-after-free} or none), then all freed. */
-    static String trace(int noise, String bug) {
-        StringBuilder sb = new StringBuilder("{\"labyrinth\": 1, \"machine\": {\"pages\": 1024}, \"events\": [\n");
+    static TraceBuilder builder(int noise, String bug) {
+        TraceBuilder b = TraceBuilder.complete(1024);
         for (int i = 0; i < noise; i++) {
-            sb.append(alloc("kworker", "process_one_work+0x1f4")).append(",\n");
+            b.site("process_one_work+0x1f4").alloc("kworker", 0, Gfp.GFP_KERNEL);
         }
-        sb.append(alloc("nvme0q3", "nvme_alloc_prp_list+0x5c")).append(",\n");
-        sb.append(free("nvme0q3", "nvme_complete_rq+0x40", noise)).append(",\n");
+        b.site("nvme_alloc_prp_list+0x5c").alloc("nvme0q3", 0, Gfp.GFP_KERNEL);
+        b.site("nvme_complete_rq+0x40").free("nvme0q3", noise);
         switch (bug) {
-            case "double-free" -> sb.append(free("nvme0q3", "nvme_timeout+0x1c", noise)).append(",\n");
-            case "use-after-free" -> sb.append(access("virtio_blk", noise)).append(",\n");
+            case "double-free" -> b.site("nvme_timeout+0x1c").free("nvme0q3", noise);
+            case "use-after-free" -> b.access("virtio_blk", noise);
             default -> { }
         }
         for (int i = 0; i < noise; i++) {
-            sb.append(free("kworker", "process_one_work+0x2a8", i)).append(i + 1 < noise ? ",\n" : "\n");
+            b.site("process_one_work+0x2a8").free("kworker", i);
         }
-        if (noise == 0) {
-            sb.setLength(sb.length() - 2);
-            sb.append('\n');
+        return b;
+    }
+
+    /** {@link #builder}'s trace as JSON text. */
+    static String trace(int noise, String bug) {
+        return json(builder(noise, bug));
+    }
+
+    /** The builder's trace as a JSON document. */
+    static String json(TraceBuilder b) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonTraceWriter w = JsonTraceWriter.document(out, b.header())) {
+            for (Event e : b.events()) {
+                w.write(e);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return sb.append("]}\n").toString();
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     static Path write(Path dir, String name, String text) throws IOException {
@@ -59,6 +72,7 @@ final class TestTraces {
         write(dir, "run-1/d.json", trace(5, "use-after-free"));
         write(dir, "run-2/e.json", trace(9, "use-after-free"));
         write(dir, "run-3/clean.json", trace(4, "none"));
+        // deliberately broken text: a machine of no pages, which the writer cannot produce
         write(dir, "run-3/broken.json", "{\"labyrinth\": 1, \"machine\": {\"pages\": 0}, \"events\": []}");
         write(dir, "run-3/notes.txt", "not a trace, not searched");
         return dir;

@@ -18,7 +18,7 @@ public final class Colors {
         this.on = on;
     }
 
-    public boolean on() {
+    boolean on() {
         return on;
     }
 

@@ -74,7 +74,7 @@ public final class JsonReport {
     }
 
     /** Writes one report object; triage reuses it for each trace. */
-    public static void writeReport(JsonGenerator g, ReplayResult r, String toolVersion) {
+    static void writeReport(JsonGenerator g, ReplayResult r, String toolVersion) {
         g.writeStartObject();
         g.writeNumberProperty("report", VERSION);
         writeTool(g, toolVersion);
@@ -140,7 +140,7 @@ public final class JsonReport {
     }
 
     /** One finding object; its mask printed with {@code names}, the trace's kernel's. */
-    public static void writeFinding(JsonGenerator g, Finding f, GfpNames names) {
+    static void writeFinding(JsonGenerator g, Finding f, GfpNames names) {
         g.writeStartObject();
         g.writeStringProperty("kind", f.kind().label());
         g.writeStringProperty("severity", f.severity().label());
@@ -228,7 +228,7 @@ public final class JsonReport {
     }
 
     /** The panic object, or null. */
-    public static void writePanic(JsonGenerator g, PanicVerdict p) {
+    static void writePanic(JsonGenerator g, PanicVerdict p) {
         if (p == null) {
             g.writeNull();
             return;
@@ -245,7 +245,7 @@ public final class JsonReport {
     }
 
     /** MemInfo held by owner and site: {@code [{"owner", "site", "pages", "blocks", "firstEvent"}]}. */
-    public static void writeHolders(JsonGenerator g, List<Holding> holders) {
+    static void writeHolders(JsonGenerator g, List<Holding> holders) {
         g.writeStartArray();
         for (Holding h : holders) {
             g.writeStartObject();
@@ -273,7 +273,7 @@ public final class JsonReport {
     }
 
     /** The summary object of CLI.md, {@code headroom} included. */
-    public static void writeSummary(JsonGenerator g, Summary s) {
+    static void writeSummary(JsonGenerator g, Summary s) {
         g.writeStartObject();
         g.writeNumberProperty("events", s.events());
         g.writeNumberProperty("allocs", s.allocs());

@@ -3,7 +3,6 @@ package labyrinth.cli.report;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
-import labyrinth.cli.triage.TraceRun;
 import labyrinth.replay.Finding;
 import labyrinth.replay.FindingKind;
 import labyrinth.replay.Severity;

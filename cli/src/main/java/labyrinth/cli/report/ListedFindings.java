@@ -6,7 +6,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import labyrinth.cli.triage.TraceRun;
 import labyrinth.replay.Finding;
 import labyrinth.replay.FindingKind;
 

@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import labyrinth.cli.triage.TraceRun;
 import labyrinth.replay.Finding;
 import labyrinth.replay.FindingKind;
 import labyrinth.replay.Outcome;

@@ -3,7 +3,7 @@ package labyrinth.cli.report;
 import labyrinth.stats.MinMaxBuckets;
 
 /** A terminal sparkline of one recorded series with the block characters ▁▂▃▄▅▆▇█. Stateless. */
-public final class Sparkline {
+final class Sparkline {
     static final String BLOCKS = "▁▂▃▄▅▆▇█";
 
     private Sparkline() {

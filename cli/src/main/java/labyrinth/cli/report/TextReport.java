@@ -67,7 +67,7 @@ public final class TextReport {
     }
 
     /** {@code FILE: warning: } and the {@link #truncationMessage}; null when the trace was whole. */
-    public static String truncationLine(String file, ReplayResult r, Colors colors) {
+    static String truncationLine(String file, ReplayResult r, Colors colors) {
         String message = truncationMessage(r);
         return message == null ? null : file + ": " + colors.severity(Severity.WARNING) + ": " + message;
     }
@@ -76,7 +76,7 @@ public final class TextReport {
      * {@code truncated after event N (byte B): ...}, saying what the cut means for the verdict; null
      * when the trace was whole.
      */
-    public static String truncationMessage(ReplayResult r) {
+    static String truncationMessage(ReplayResult r) {
         if (r.truncation() == null) {
             return null;
         }

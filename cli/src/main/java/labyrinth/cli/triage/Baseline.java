@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import labyrinth.cli.report.Bucket;
 import java.util.Set;
 import java.util.TreeSet;
 

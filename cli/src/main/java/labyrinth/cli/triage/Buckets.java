@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import labyrinth.cli.report.Bucket;
+import labyrinth.cli.report.TraceRun;
 import labyrinth.replay.Severity;
 
 /** Groups triaged traces by the signature of their primary failure. Stateless. */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
-import labyrinth.cli.triage.TraceRun;
 import labyrinth.core.Gfp;
 import labyrinth.replay.Severity;
 import labyrinth.testing.TraceBuilder;

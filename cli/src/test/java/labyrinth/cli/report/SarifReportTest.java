@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringWriter;
 import java.util.List;
-import labyrinth.cli.triage.TraceRun;
 import labyrinth.core.Gfp;
 import labyrinth.replay.Finding;
 import labyrinth.replay.ReplayResult;

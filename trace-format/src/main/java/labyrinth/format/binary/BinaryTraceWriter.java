@@ -3,13 +3,13 @@ package labyrinth.format.binary;
 import static labyrinth.format.binary.BinaryFormat.*;
 
 import java.io.ByteArrayOutputStream;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import labyrinth.format.TraceWriter;
 import labyrinth.format.json.JsonTraceWriter;
 import labyrinth.trace.CommonFields;
 import labyrinth.trace.Context;
@@ -21,7 +21,7 @@ import labyrinth.trace.Header;
  * length-prefixed JSON document, then one record per event (strings defined once, numbers as
  * LEB128 varints, times as deltas) and an end record on {@link #close()}. Not thread-safe.
  */
-public final class BinaryTraceWriter implements Closeable {
+public final class BinaryTraceWriter implements TraceWriter {
     private final OutputStream out;
     private final byte[] buf = new byte[1 << 16];
     private int len;
@@ -49,6 +49,7 @@ public final class BinaryTraceWriter implements Closeable {
         return w;
     }
 
+    @Override
     public void write(Event e) throws IOException {
         CommonFields c = e.common();
         int owner = c.owner() == null ? -1 : id(c.owner());
@@ -141,6 +142,7 @@ public final class BinaryTraceWriter implements Closeable {
         return n;
     }
 
+    @Override
     public void flush() throws IOException {
         out.write(buf, 0, len);
         len = 0;

@@ -98,11 +98,11 @@ final class GraphLayout {
         if (isIdentifier(name)) {
             out.kind = LineParser.LineKind.EVENT;
             out.event = name;
-            out.fields = b.substring(colon + 1).trim();
+            out.fields(b, colon + 1, b.length());
         } else {
             out.kind = LineParser.LineKind.EVENT;
             out.event = "(comment)";
-            out.fields = "";
+            out.fields("", 0, 0);
         }
         out.layout = Layout.FUNCTION_GRAPH;
     }

@@ -51,7 +51,8 @@ public final class ImportReport {
     final List<String> machineNotes = new ArrayList<>();
     final Map<String, Long> otherEvents = new TreeMap<>();
     final Map<String, Long> unknownGfp = new TreeMap<>();
-    final Map<Layout, Long> layouts = new EnumMap<>(Layout.class);
+    /** Events imported per layout, by {@link Layout#ordinal()}: a counter, not a map of boxed counts, per event. */
+    final long[] layouts = new long[Layout.values().length];
     final List<Problem> malformed = new ArrayList<>();
     final List<Long> unrecognised = new ArrayList<>();
 
@@ -203,7 +204,13 @@ public final class ImportReport {
 
     /** Imported events per layout. */
     public Map<Layout, Long> layouts() {
-        return Collections.unmodifiableMap(layouts);
+        Map<Layout, Long> m = new EnumMap<>(Layout.class);
+        for (Layout l : Layout.values()) {
+            if (layouts[l.ordinal()] > 0) {
+                m.put(l, layouts[l.ordinal()]);
+            }
+        }
+        return Collections.unmodifiableMap(m);
     }
 
     /** Known non-event lines: headers, blank lines, function_graph entries, callchains, stack frames. */

@@ -7,14 +7,23 @@ final class IrqFlags {
     private IrqFlags() {
     }
 
-    /** Whether {@code s} (4 or 5 characters) can be an irq-flags column. */
-    static boolean isFlags(String s) {
-        for (int k = 0; k < s.length(); k++) {
-            if (".dDXbBNnpLlZzHhs0123456789abcdef".indexOf(s.charAt(k)) < 0) {
+    /** Whether {@code s[b, e)} (4 or 5 characters) can be an irq-flags column. */
+    static boolean isFlags(String s, int b, int e) {
+        for (int k = b; k < e; k++) {
+            if (!isFlag(s.charAt(k))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** One of {@code .dDXbBNnpLlZzHhs} or a hex digit (lower case). */
+    private static boolean isFlag(char c) {
+        return switch (c) {
+            case '.', 'd', 'D', 'X', 'b', 'B', 'N', 'n', 'p', 'L', 'l', 'Z', 'z', 'H', 'h', 's',
+                    '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'a', 'c', 'e', 'f' -> true;
+            default -> false;
+        };
     }
 
     /**

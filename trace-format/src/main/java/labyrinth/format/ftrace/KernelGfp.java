@@ -41,6 +41,7 @@ public final class KernelGfp {
     /** Bits a real kernel mask may carry that the model knows; __GFP_EXCLUSIVE is Labyrinth's own. */
     static final long KERNEL_KNOWN_BITS = 0xffffffL;
     private static final int CACHE_LIMIT = 4096;
+    private static final int RECENT = 64;
     private static final Map<String, Long> LEGACY = Map.of(
             "__GFP_WAIT", Gfp.RECLAIM,
             "GFP_WAIT", Gfp.RECLAIM,
@@ -61,6 +62,9 @@ public final class KernelGfp {
     }
 
     private final Map<String, Result> cache = new HashMap<>();
+    /** The spellings last read from a line, by a hash of their text, so that a hit copies nothing. */
+    private final String[] recentText = new String[RECENT];
+    private final Result[] recent = new Result[RECENT];
     private final GfpNames names;
 
     KernelGfp(GfpNames names) {
@@ -79,6 +83,24 @@ public final class KernelGfp {
                 cache.put(text, r);
             }
         }
+        return r;
+    }
+
+    /** {@link #parse(String)} of {@code s[b, e)}. */
+    Result parse(String s, int b, int e) {
+        int h = 0;
+        for (int k = b; k < e; k++) {
+            h = 31 * h + s.charAt(k);
+        }
+        int slot = (h ^ (h >>> 16)) & (RECENT - 1);
+        String known = recentText[slot];
+        if (known != null && known.length() == e - b && known.regionMatches(0, s, b, e - b)) {
+            return recent[slot];
+        }
+        String text = s.substring(b, e);
+        Result r = parse(text);
+        recentText[slot] = text;
+        recent[slot] = r;
         return r;
     }
 

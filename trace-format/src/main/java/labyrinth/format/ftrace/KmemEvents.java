@@ -33,6 +33,8 @@ final class KmemEvents {
     private final KernelGfp gfp;
     private final Problems problems;
     private PendingEvent taken;
+    /** The one pending event: {@link EventAssembler} produces each event before it reads the next line. */
+    private final PendingEvent reused = new PendingEvent();
 
     KmemEvents(LineParser parser, ImportReport report, FtraceOptions options, boolean scanning, List<ZoneSpec> zones,
                int maxOrder, KernelGfp gfp, Problems problems) {
@@ -83,23 +85,26 @@ final class KmemEvents {
     }
 
     private boolean alloc(long lineNo) throws TraceException {
-        String f = parser.fields;
-        String orderText = PageFields.field(f, "order");
-        String gfpText = PageFields.field(f, "gfp_flags");
-        if (orderText == null || gfpText == null) {
-            problems.problem(lineNo, "mm_page_alloc needs order= and gfp_flags=, found \"" + f + "\"");
+        String s = parser.text;
+        int b = parser.fieldsFrom;
+        int e = parser.fieldsTo;
+        long orderText = PageFields.field(s, b, e, "order");
+        long gfpText = PageFields.field(s, b, e, "gfp_flags");
+        if (orderText == PageFields.ABSENT || gfpText == PageFields.ABSENT) {
+            problems.problem(lineNo, "mm_page_alloc needs order= and gfp_flags=, found \"" + parser.fields() + "\"");
             return false;
         }
-        int order = PageFields.order(orderText, maxOrder);
+        int order = PageFields.order(s, orderText, maxOrder);
         if (order < 0) {
-            problems.problem(lineNo, TraceRules.orderMustBe(maxOrder) + ", found \"" + orderText + "\"");
+            problems.problem(lineNo, TraceRules.orderMustBe(maxOrder) + ", found \""
+                    + PageFields.text(s, orderText) + "\"");
             return false;
         }
-        long pfn = pfn(lineNo, PageFields.field(f, "page"), PageFields.field(f, "pfn"), true);
+        long pfn = pfn(lineNo, PageFields.field(s, b, e, "page"), PageFields.field(s, b, e, "pfn"), true);
         if (pfn == PageFields.BAD || outsideZones(pfn, order)) {
             return false;
         }
-        KernelGfp.Result g = gfp.parse(gfpText);
+        KernelGfp.Result g = gfp.parse(s, PageFields.start(gfpText), PageFields.end(gfpText));
         PendingEvent p = start(lineNo, "alloc");
         p.alloc = true;
         p.order = order;
@@ -121,24 +126,27 @@ final class KmemEvents {
     }
 
     private boolean free(long lineNo, String ev) throws TraceException {
-        String f = parser.fields;
-        String orderText = PageFields.field(f, "order");
+        String s = parser.text;
+        int b = parser.fieldsFrom;
+        int e = parser.fieldsTo;
+        long orderText = PageFields.field(s, b, e, "order");
         int order = Event.ABSENT;
-        if (orderText != null) {
-            order = PageFields.order(orderText, maxOrder);
+        if (orderText != PageFields.ABSENT) {
+            order = PageFields.order(s, orderText, maxOrder);
             if (order < 0) {
-                problems.problem(lineNo, TraceRules.orderMustBe(maxOrder) + ", found \"" + orderText + "\"");
+                problems.problem(lineNo, TraceRules.orderMustBe(maxOrder) + ", found \""
+                        + PageFields.text(s, orderText) + "\"");
                 return false;
             }
         } else if (!ev.equals("mm_page_free") && !ev.equals("mm_page_free_direct")) {
             order = 0; // batched frees are order-0 pages by definition
         }
-        long pfn = pfn(lineNo, PageFields.field(f, "page"), PageFields.field(f, "pfn"), false);
+        long pfn = pfn(lineNo, PageFields.field(s, b, e, "page"), PageFields.field(s, b, e, "pfn"), false);
         if (pfn == PageFields.BAD) {
             return false;
         }
         if (pfn == Event.UNRECORDED) {
-            problems.problem(lineNo, ev + " needs a pfn (pfn=, or page=0x<pfn> in perf output), found \"" + f + "\"");
+            problems.problem(lineNo, ev + " needs a pfn (pfn=, or page=0x<pfn> in perf output), found \"" + parser.fields() + "\"");
             return false;
         }
         if (outsideZones(pfn, order)) {
@@ -172,7 +180,10 @@ final class KmemEvents {
     }
 
     private PendingEvent start(long lineNo, String kind) {
-        PendingEvent p = new PendingEvent();
+        PendingEvent p = reused;
+        p.stack = null;
+        p.gfp = 0;
+        p.gfpUnparsed = null;
         p.line = lineNo;
         p.kind = kind;
         p.cpu = parser.cpu;
@@ -191,22 +202,27 @@ final class KmemEvents {
     }
 
     /**
+     * {@code page} and {@code pfnText}: where {@code page=} and {@code pfn=} are in the parser's text, or
+     * {@link PageFields#ABSENT}.
+     *
      * @return the pfn, {@link Event#NULL_PFN}, {@link Event#UNRECORDED}, or {@link PageFields#BAD} after
      *     reporting a malformed value
      */
-    private long pfn(long lineNo, String page, String pfnText, boolean alloc) throws TraceException {
-        boolean nullPage = page != null && (page.equals("(null)") || PageFields.isZeroHex(page));
-        long pageValue = page == null || nullPage ? -1 : PageFields.hexValue(page);
-        if (pfnText != null) {
-            long pfn = PageFields.number(pfnText);
+    private long pfn(long lineNo, long page, long pfnText, boolean alloc) throws TraceException {
+        String s = parser.text;
+        boolean nullPage = page != PageFields.ABSENT && PageFields.isNullPage(s, page);
+        long pageValue = page == PageFields.ABSENT || nullPage ? -1 : PageFields.hexValue(s, page);
+        if (pfnText != PageFields.ABSENT) {
+            long pfn = PageFields.number(s, pfnText);
             if (pfn == PageFields.BAD) {
-                problems.problem(lineNo, "\"pfn\" must be a decimal or 0x hex number, found \"" + pfnText + "\"");
+                problems.problem(lineNo, "\"pfn\" must be a decimal or 0x hex number, found \""
+                        + PageFields.text(s, pfnText) + "\"");
                 return PageFields.BAD;
             }
             if (pfn == 0 || pfn == -1 || nullPage) {
                 return Event.NULL_PFN;
             }
-            if (!pfnText.startsWith("0x") && pageValue != -1 && pageValue - X86_VMEMMAP_BASE == pfn) {
+            if (!PageFields.startsWith0x(s, pfnText) && pageValue != -1 && pageValue - X86_VMEMMAP_BASE == pfn) {
                 if (!scanning && alloc) {
                     report.vmemmapOffsetPfns++;
                 }
@@ -217,7 +233,7 @@ final class KmemEvents {
         if (nullPage) {
             return Event.NULL_PFN;
         }
-        if (parser.layout == Layout.PERF_SCRIPT && page != null && page.startsWith("0x")
+        if (parser.layout == Layout.PERF_SCRIPT && page != PageFields.ABSENT && PageFields.startsWith0x(s, page)
                 && pageValue > 0 && pageValue < (1L << 40)) {
             return pageValue;
         }

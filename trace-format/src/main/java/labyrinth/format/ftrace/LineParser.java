@@ -7,19 +7,23 @@ import static labyrinth.format.ftrace.Chars.isPid;
 import static labyrinth.format.ftrace.Chars.isSpace;
 import static labyrinth.format.ftrace.Chars.nanos;
 import static labyrinth.format.ftrace.Chars.skipSpaces;
+import static labyrinth.format.ftrace.Chars.trimEnd;
+import static labyrinth.format.ftrace.Chars.trimStart;
 
 import labyrinth.trace.CommonFields;
 
 /**
  * Classifies one line of a kernel trace and splits it into prefix and event, by hand (no regular
  * expressions: one left-to-right scan per line, a few {@code indexOf}s). The result is left in
- * the fields, which the next call overwrites. Keeps one piece of state across lines: the task
+ * the fields, which the next call overwrites; the event's {@code key=value} text stays a stretch of
+ * the line ({@link #text}), and task, flags and event names come from a {@link TextCache}, so a
+ * common line costs no copies. Keeps one piece of state across lines: the task
  * each CPU switched to in function_graph context-switch banners ({@code x-1 => y-2}), the only
  * owner that layout gives. Not thread-safe: one per reader.
  */
 final class LineParser {
     enum LineKind {
-        /** An event line: {@link #event} names it, {@link #fields} holds its {@code key=value} text. */
+        /** An event line: {@link #event} names it, {@link #fields()} is its {@code key=value} text. */
         EVENT,
         /** {@code <stack trace>}: {@code =>} frames follow. */
         STACK_HEADER,
@@ -52,7 +56,10 @@ final class LineParser {
     long time;
     String flags;
     String event;
-    String fields;
+    /** The event's {@code key=value} text is {@code text[fieldsFrom, fieldsTo)}. */
+    String text;
+    int fieldsFrom;
+    int fieldsTo;
     String frame;
     String problem;
     long lost;
@@ -60,6 +67,19 @@ final class LineParser {
     String openComment;
 
     private final GraphLayout graph = new GraphLayout();
+    private final TextCache cache = new TextCache();
+
+    /** The event's {@code key=value} text, trimmed. */
+    String fields() {
+        return text.substring(fieldsFrom, fieldsTo);
+    }
+
+    /** Sets the event's {@code key=value} text to {@code s[b, e)} trimmed. */
+    void fields(String s, int b, int e) {
+        text = s;
+        fieldsFrom = trimStart(s, b, e);
+        fieldsTo = trimEnd(s, fieldsFrom, e);
+    }
 
     void parse(String line) {
         kind = LineKind.UNRECOGNISED;
@@ -69,7 +89,9 @@ final class LineParser {
         time = CommonFields.NO_TIME;
         flags = null;
         event = null;
-        fields = null;
+        text = null;
+        fieldsFrom = 0;
+        fieldsTo = 0;
         frame = null;
         problem = null;
         lost = 0;
@@ -151,7 +173,7 @@ final class LineParser {
                 int dot = timestampShape(line, b, c);
                 boolean bracketBefore = bracket > 0 || line.charAt(b) == ']';
                 if (dot != -2 && (dot >= 0 || bracketBefore) && eventPart(line, c + 1)) {
-                    head(line.substring(0, b));
+                    head(line, b);
                     if (dot >= 0) {
                         time = nanos(line, b, dot, c);
                     }
@@ -201,62 +223,67 @@ final class LineParser {
         }
         kind = LineKind.EVENT;
         if (e - j > 1 && line.charAt(e - 1) == ':') {
-            String name = line.substring(j, e - 1);
-            int sys = name.lastIndexOf(':');
-            if (sys >= 0) {
-                name = name.substring(sys + 1);
+            int nameEnd = e - 1;
+            int sys = line.lastIndexOf(':', nameEnd - 1);
+            if (sys >= j) {
+                j = sys + 1;
                 layout = Layout.PERF_SCRIPT;
             }
-            event = isIdentifier(name) ? name : "(unnamed)";
-            fields = line.substring(e).trim();
+            event = isIdentifier(line, j, nameEnd) ? cache.get(line, j, nameEnd) : "(unnamed)";
+            fields(line, e, n);
         } else {
             event = "(function)";
-            fields = "";
+            fields("", 0, 0);
         }
         return true;
     }
 
-    /** The prefix before the timestamp: task, optional (tgid), optional [cpu], optional flags. */
-    private void head(String h) {
+    /** The prefix before the timestamp, {@code line[0, end)}: task, optional (tgid), optional [cpu], optional flags. */
+    private void head(String line, int end) {
         int rb = -1;
         int lb = -1;
-        for (int k = h.length() - 1; k > 0 && lb < 0; k--) {
-            if (h.charAt(k) == ']') {
-                int open = h.lastIndexOf('[', k);
-                if (open >= 0 && open + 1 < k && allDigits(h, open + 1, k)) {
+        for (int k = end - 1; k > 0 && lb < 0; k--) {
+            if (line.charAt(k) == ']') {
+                int open = line.lastIndexOf('[', k);
+                if (open >= 0 && open + 1 < k && allDigits(line, open + 1, k)) {
                     lb = open;
                     rb = k;
                 }
             }
         }
-        String task;
+        // the task is line[tb, te)
+        int tb;
+        int te;
         if (lb >= 0) {
-            task = h.substring(0, lb).trim();
-            cpu = rb - lb - 1 < 9 ? Integer.parseInt(h, lb + 1, rb, 10) : -1;
-            String after = h.substring(rb + 1).trim();
-            if ((after.length() == 4 || after.length() == 5) && IrqFlags.isFlags(after)) {
-                flags = after;
+            tb = trimStart(line, 0, lb);
+            te = trimEnd(line, tb, lb);
+            cpu = rb - lb - 1 < 9 ? (int) Chars.digits(line, lb + 1, rb) : -1;
+            int ab = trimStart(line, rb + 1, end);
+            int ae = trimEnd(line, ab, end);
+            if ((ae - ab == 4 || ae - ab == 5) && IrqFlags.isFlags(line, ab, ae)) {
+                flags = cache.get(line, ab, ae);
             }
         } else {
-            task = h.trim();
+            tb = trimStart(line, 0, end);
+            te = trimEnd(line, tb, end);
         }
-        if (task.endsWith(")")) { // record-tgid: "bash-1977  ( 1977)" or "(-------)"
-            int p = task.lastIndexOf('(');
-            if (p > 0) {
-                task = task.substring(0, p).trim();
+        if (te > tb && line.charAt(te - 1) == ')') { // record-tgid: "bash-1977  ( 1977)" or "(-------)"
+            int p = line.lastIndexOf('(', te - 1);
+            if (p > tb) {
+                te = trimEnd(line, tb, p);
             }
         }
-        int sp = task.length() - 1;
-        while (sp >= 0 && !isSpace(task.charAt(sp))) {
+        int sp = te - 1;
+        while (sp >= tb && !isSpace(line.charAt(sp))) {
             sp--;
         }
-        String last = task.substring(sp + 1);
-        if (sp > 0 && isPid(last)) { // perf script: "comm pid" or "comm pid/tid"
-            int slash = last.indexOf('/');
-            owner = task.substring(0, sp).trim() + "-" + (slash >= 0 ? last.substring(slash + 1) : last);
+        if (sp > tb && isPid(line, sp + 1, te)) { // perf script: "comm pid" or "comm pid/tid"
+            int slash = line.indexOf('/', sp + 1);
+            int pid = slash >= 0 && slash < te ? slash + 1 : sp + 1;
+            owner = line.substring(tb, trimEnd(line, tb, sp)) + "-" + line.substring(pid, te);
             layout = Layout.PERF_SCRIPT;
         } else {
-            owner = task.isEmpty() ? null : task;
+            owner = te == tb ? null : cache.get(line, tb, te);
         }
         if (layout == null) {
             layout = Layout.FTRACE;
@@ -302,7 +329,7 @@ final class LineParser {
         kind = LineKind.EVENT;
         layout = Layout.BARE;
         event = name;
-        fields = line.substring(f).trim();
+        fields(line, f, n);
         return true;
     }
 

@@ -5,7 +5,10 @@ import labyrinth.trace.CommonFields;
 import labyrinth.trace.Context;
 import labyrinth.trace.Event;
 
-/** A page event read but not yet produced: a stack may still follow. Mutable; one per event. */
+/**
+ * A page event read but not yet produced: a stack may still follow. Mutable; one per reader, refilled
+ * for each event ({@link KmemEvents}), since an event is produced before the next is read.
+ */
 final class PendingEvent {
     long line;
     boolean alloc;
@@ -31,7 +34,7 @@ final class PendingEvent {
             report.stacks++;
         }
         CommonFields c = new CommonFields(number, false, line, 1, time, cpu, ctx, owner, Sites.siteOf(frames), frames);
-        report.layouts.merge(layout, 1L, Long::sum);
+        report.layouts[layout.ordinal()]++;
         if (alloc) {
             report.allocs++;
             if (pfn == Event.NULL_PFN) {

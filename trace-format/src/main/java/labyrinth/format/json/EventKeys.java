@@ -1,12 +1,15 @@
 package labyrinth.format.json;
 
+import java.util.Arrays;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.sym.PropertyNameMatcher;
+import tools.jackson.core.util.Named;
 
 /**
  * The keys of an event object (TRACE-FORMAT.md, "Events") as small ids: which were seen, as bits
- * of a mask, and where the few that are judged after the whole event was read stood. Jackson hands
- * out one String per key name, so a key's id is remembered by the String's identity and found
- * again without comparing characters. Not thread-safe: one per reader, cleared for each event.
+ * of a mask, and where the few that are judged after the whole event was read stood. A key's id
+ * comes from Jackson's {@link #MATCHER}. Not thread-safe: one per reader, cleared for each event.
  */
 final class EventKeys {
     static final int OP = 0;
@@ -28,50 +31,27 @@ final class EventKeys {
     static final int LABEL = 16;
     static final int STACK = 17;
     static final int GFP_UNPARSED = 18;
-    private static final int KEYS = 19;
 
-    private static final int NAME_CACHE = 64;
-    private final String[] nameCache = new String[NAME_CACHE];
-    private final int[] nameIds = new int[NAME_CACHE];
+    /** The keys' names, by id. */
+    private static final String[] NAMES = {"op", "seq", "t", "cpu", "ctx", "owner", "site", "pfn", "addr", "order",
+        "gfp", "fn", "mode", "to", "message", "cause", "label", "stack", "gfpUnparsed"};
+    /**
+     * Jackson's matcher of the names: it compares a key's UTF-8 bytes in the parser's buffer with
+     * the names, four at a time, and answers the id, so no String is looked up or made for a key.
+     * Immutable, so shared by every reader.
+     */
+    static final PropertyNameMatcher MATCHER = JsonFactory.builder().build()
+            .constructNameMatcher(Arrays.stream(NAMES).map(Named::fromString).toList(), false);
+    /** What {@link JsonTokens#key} answers at the event object's end. */
+    static final int END = PropertyNameMatcher.MATCH_END_OBJECT;
+
     private int seen;
-    private final long[] line = new long[KEYS];
-    private final int[] column = new int[KEYS];
+    private final long[] line = new long[NAMES.length];
+    private final int[] column = new int[NAMES.length];
 
-    /** The id of {@code key}, or -1 for a key the format does not know (ignored, for forward compatibility). */
-    int id(String key) {
-        int slot = System.identityHashCode(key) & (NAME_CACHE - 1);
-        if (nameCache[slot] == key) {
-            return nameIds[slot];
-        }
-        int id = byName(key);
-        nameCache[slot] = key;
-        nameIds[slot] = id;
-        return id;
-    }
-
-    private static int byName(String key) {
-        return switch (key) {
-            case "op" -> OP;
-            case "seq" -> SEQ;
-            case "t" -> T;
-            case "cpu" -> CPU;
-            case "ctx" -> CTX;
-            case "owner" -> OWNER;
-            case "site" -> SITE;
-            case "pfn" -> PFN;
-            case "addr" -> ADDR;
-            case "order" -> ORDER;
-            case "gfp" -> GFP;
-            case "fn" -> FN;
-            case "mode" -> MODE;
-            case "to" -> TO;
-            case "message" -> MESSAGE;
-            case "cause" -> CAUSE;
-            case "label" -> LABEL;
-            case "stack" -> STACK;
-            case "gfpUnparsed" -> GFP_UNPARSED;
-            default -> -1;
-        };
+    /** The name of key {@code id}, as messages quote it. */
+    static String name(int id) {
+        return NAMES[id];
     }
 
     void clear() {

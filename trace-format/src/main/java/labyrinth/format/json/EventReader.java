@@ -4,12 +4,14 @@ import static labyrinth.format.json.JsonTokens.duplicate;
 import static labyrinth.format.json.JsonTokens.quoteKey;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 import labyrinth.core.Gfp;
 import labyrinth.core.GfpNames;
 import labyrinth.core.Machine;
 import labyrinth.format.Quoting;
+import labyrinth.trace.Interner;
 import labyrinth.trace.CommonFields;
 import labyrinth.trace.Context;
 import labyrinth.trace.EntryPoints;
@@ -25,8 +27,8 @@ import tools.jackson.core.TokenStreamLocation;
  * Reads one event object into an {@link Event}: each key's value is decoded and type-checked as it
  * comes, the format's rules ({@link TraceRules}) are applied to it with its own location, and the
  * op's required keys are checked once the object is closed, located at its {@code {}. The hot path
- * allocates nothing per key: keys are bits in a mask, repeated strings are shared (see {@link
- * TextTable}), and Jackson's key Strings are mapped to key ids by identity.
+ * allocates nothing per key: keys are matched to ids by Jackson ({@link EventKeys#MATCHER}) and
+ * are bits in a mask, and repeated strings are shared (see {@link JsonTokens#shared}).
  *
  * <p>Keys that belong to other ops (e.g. {@code to} on an alloc) are type-checked but otherwise
  * ignored; a duplicate key is an error. Not thread-safe: one per trace.
@@ -44,11 +46,13 @@ final class EventReader {
     private final GfpNames gfpNames;
     private final EventKeys keys = new EventKeys();
 
-    // spellings met before, looked up without allocating (see TextTable)
-    private final TextTable ops = new TextTable();
-    private final TextTable ctxs = new TextTable();
-    private final TextTable names = new TextTable();
-    private final TextTable gfps = new TextTable();
+    // spellings met before, looked up without allocating (see JsonTokens.shared); an op's and a
+    // ctx's id is its ordinal, a gfp spelling's id indexes its mask
+    private final Interner ops = new Interner();
+    private final Interner ctxs = new Interner();
+    private final Interner names = new Interner();
+    private final Interner gfps = new Interner();
+    private long[] gfpMasks = new long[64];
 
     /** Events read; the number of an event that gives no {@code seq}. */
     private long position;
@@ -102,10 +106,10 @@ final class EventReader {
         this.maxOrder = machine.maxOrder();
         this.gfpNames = machine.gfpNames();
         for (Op o : OP_VALUES) {
-            ops.put(o.label(), o.ordinal());
+            ops.id(o.label());
         }
         for (Context c : CTX_VALUES) {
-            ctxs.put(c.label(), c.ordinal());
+            ctxs.id(c.label());
         }
     }
 
@@ -162,14 +166,14 @@ final class EventReader {
     }
 
     private void readKeys() throws TraceException {
-        for (JsonToken k = t.token(); k != JsonToken.END_OBJECT; k = t.token()) {
-            String key = p.currentName();
-            int id = keys.id(key);
+        for (int id = t.key(EventKeys.MATCHER); id != EventKeys.END; id = t.key(EventKeys.MATCHER)) {
             if (id < 0) {
+                // a key the format does not know: ignored, for forward compatibility
                 t.token();
                 t.skip();
                 continue;
             }
+            String key = EventKeys.name(id);
             if (keys.has(id)) {
                 throw t.fail(duplicate(key));
             }
@@ -192,7 +196,7 @@ final class EventReader {
         switch (id) {
             case EventKeys.OP -> {
                 int i = k == JsonToken.VALUE_STRING ? t.lookup(ops) : -1;
-                op = i >= 0 ? OP_VALUES[(int) ops.value(i)] : null;
+                op = i >= 0 ? OP_VALUES[i] : null;
                 if (op == null) {
                     throw t.fail("\"op\" must be one of " + OPS + ", found " + t.found());
                 }
@@ -209,7 +213,7 @@ final class EventReader {
             case EventKeys.CPU -> cpu = (int) t.integer(key, 0, Integer.MAX_VALUE);
             case EventKeys.CTX -> {
                 int i = k == JsonToken.VALUE_STRING ? t.lookup(ctxs) : -1;
-                ctx = i >= 0 ? CTX_VALUES[(int) ctxs.value(i)] : null;
+                ctx = i >= 0 ? CTX_VALUES[i] : null;
                 if (ctx == null) {
                     throw t.fail("\"ctx\" must be one of " + CTXS + ", found " + t.found());
                 }
@@ -266,8 +270,8 @@ final class EventReader {
         }
         int i = t.lookup(gfps);
         if (i >= 0) {
-            gfpText = gfps.key(i);
-            gfp = gfps.value(i);
+            gfpText = gfps.name(i);
+            gfp = gfpMasks[i];
         } else {
             gfpText = p.getString();
             try {
@@ -276,7 +280,13 @@ final class EventReader {
                 throw t.fail("\"gfp\" must be GFP flag names or a hex mask, found " + t.found() + ": "
                         + e.getMessage());
             }
-            gfps.put(gfpText, gfp);
+            int id = JsonTokens.remember(gfps, gfpText);
+            if (id >= gfpMasks.length) {
+                gfpMasks = Arrays.copyOf(gfpMasks, gfpMasks.length * 2);
+            }
+            if (id >= 0) {
+                gfpMasks[id] = gfp;
+            }
         }
     }
 
@@ -302,8 +312,7 @@ final class EventReader {
         if (p.currentToken() != JsonToken.VALUE_STRING) {
             throw t.fail(quoteKey(key) + " must be a string, found " + t.found());
         }
-        int i = t.lookup(names);
-        return i >= 0 ? names.key(i) : names.put(p.getString(), 0);
+        return t.shared(names);
     }
 
     // ---------------------------------------------------------------- the whole event

@@ -8,6 +8,7 @@ import labyrinth.format.ReadErrors;
 import labyrinth.format.ReaderLimits;
 import labyrinth.format.Quoting;
 import labyrinth.format.TraceBytes;
+import labyrinth.trace.Interner;
 import labyrinth.trace.TraceException;
 import labyrinth.trace.TraceRules;
 import tools.jackson.core.JacksonException;
@@ -19,6 +20,7 @@ import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.UnexpectedEndOfInputException;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.sym.PropertyNameMatcher;
 
 /**
  * The token layer of the JSON reader: Jackson's streaming parser over the (decompressed) bytes,
@@ -81,6 +83,24 @@ final class JsonTokens implements AutoCloseable {
                 throw new Truncated();
             }
             return t;
+        } catch (JacksonException e) {
+            throw convert(e, e.getLocation());
+        }
+    }
+
+    /**
+     * The next key of the current object as its index in {@code keys}, {@link
+     * PropertyNameMatcher#MATCH_UNKNOWN_NAME} for another key, or {@link
+     * PropertyNameMatcher#MATCH_END_OBJECT} at the object's end. The key's own token stays current
+     * (its name and location); the value comes with the next {@link #token()}. Errors as {@link #token()}'s.
+     */
+    int key(PropertyNameMatcher keys) throws TraceException {
+        try {
+            int id = p.nextNameMatch(keys);
+            if (id == PropertyNameMatcher.MATCH_ODD_TOKEN && p.currentToken() == null && bytes.cut() && inEvents) {
+                throw new Truncated();
+            }
+            return id;
         } catch (JacksonException e) {
             throw convert(e, e.getLocation());
         }
@@ -215,6 +235,11 @@ final class JsonTokens implements AutoCloseable {
 
     // ---------------------------------------------------------------- values
 
+    /** How many spellings {@link #remember} keeps in one table. */
+    static final int MAX_SHARED = 1 << 16;
+    /** Spellings longer than this are not remembered. */
+    static final int MAX_SHARED_LENGTH = 256;
+
     /** Whether the current number fits a long. */
     boolean isLong() {
         JsonParser.NumberType nt = p.getNumberType();
@@ -241,9 +266,33 @@ final class JsonTokens implements AutoCloseable {
         throw fail(quoteKey(key) + " must be " + range + ", found " + found());
     }
 
-    /** The current string value's index in {@code table}, or -1; allocates nothing. */
-    int lookup(TextTable table) {
-        return table.find(p.getStringCharacters(), p.getStringOffset(), p.getStringLength());
+    /** The current string value's id in {@code table}, or -1 when it has none; allocates nothing. */
+    int lookup(Interner table) {
+        int len = p.getStringLength();
+        return len > MAX_SHARED_LENGTH ? -1 : table.find(p.getStringCharacters(), p.getStringOffset(), len);
+    }
+
+    /**
+     * The current string value, the one String of its spelling in {@code table}: a repeated value
+     * allocates nothing. A new spelling is remembered unless {@link #remember} declines it.
+     */
+    String shared(Interner table) {
+        int i = lookup(table);
+        if (i >= 0) {
+            return table.name(i);
+        }
+        String s = p.getString();
+        remember(table, s);
+        return s;
+    }
+
+    /**
+     * {@code s}'s id in {@code table}, adding it; -1, and not added, when it is longer than {@link
+     * #MAX_SHARED_LENGTH} or the table holds {@link #MAX_SHARED} spellings already, so memory stays
+     * bounded on a trace whose vocabulary is not.
+     */
+    static int remember(Interner table, String s) {
+        return table.size() >= MAX_SHARED || s.length() > MAX_SHARED_LENGTH ? -1 : table.id(s);
     }
 
     String string(String key) throws TraceException {

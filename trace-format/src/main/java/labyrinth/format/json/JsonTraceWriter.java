@@ -1,11 +1,11 @@
 package labyrinth.format.json;
 
 import java.io.ByteArrayOutputStream;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import labyrinth.format.TraceWriter;
 import labyrinth.core.Gfp;
 import labyrinth.core.GfpNames;
 import labyrinth.core.KernelVersion;
@@ -33,7 +33,7 @@ import tools.jackson.core.json.JsonFactory;
  *
  * <p>Not thread-safe. {@link #close()} finishes the document and closes the stream.
  */
-public final class JsonTraceWriter implements Closeable {
+public final class JsonTraceWriter implements TraceWriter {
     private static final JsonFactory FACTORY = JsonFactory.builder().rootValueSeparator("").build();
 
     private final JsonGenerator g;
@@ -105,6 +105,7 @@ public final class JsonTraceWriter implements Closeable {
      *
      * @throws IllegalArgumentException when the event contradicts its own {@code fn}
      */
+    @Override
     public void write(Event event) throws IOException {
         if (closed) {
             throw new IllegalStateException("writer is closed");
@@ -280,6 +281,7 @@ public final class JsonTraceWriter implements Closeable {
     }
 
     /** Flushes what was written so far (a crash then leaves a readable prefix). */
+    @Override
     public void flush() throws IOException {
         try {
             g.flush();

@@ -1,4 +1,4 @@
-package labyrinth.cli.triage;
+package labyrinth.cli.report;
 
 import labyrinth.replay.PrimaryFailure;
 import labyrinth.replay.ReplayResult;

@@ -1,9 +1,7 @@
-package labyrinth.cli.triage;
+package labyrinth.cli.report;
 
 import java.io.PrintWriter;
 import java.util.List;
-import labyrinth.cli.report.Colors;
-import labyrinth.cli.report.TextReport;
 import labyrinth.replay.Finding;
 
 /**
@@ -37,7 +35,7 @@ public final class TriageText {
     }
 
     /** {@code FILE:LINE:COL: message} of the run's primary failure, its reading error, or where it was cut. */
-    public static String example(TraceRun r) {
+    static String example(TraceRun r) {
         if (r.unreadable()) {
             return r.error();
         }

@@ -1,9 +1,7 @@
-package labyrinth.cli.triage;
+package labyrinth.cli.report;
 
 import java.io.Writer;
 import java.util.List;
-import labyrinth.cli.report.JsonReport;
-import labyrinth.cli.report.TextReport;
 import labyrinth.replay.Finding;
 import tools.jackson.core.JsonGenerator;
 

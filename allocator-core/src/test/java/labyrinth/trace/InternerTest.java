@@ -1,4 +1,4 @@
-package labyrinth.replay;
+package labyrinth.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,6 +62,46 @@ class InternerTest {
                 }
             }
         }
+    }
+
+    @Test
+    void findsASpellingByItsCharactersAsIdFindsItsString() {
+        for (long seed : Seeds.range(0, 20)) {
+            SplittableRandom r = new SplittableRandom(seed);
+            Interner interner = new Interner();
+            Map<String, Integer> ref = new HashMap<>();
+            int steps = 1 + r.nextInt(3000);
+            for (int step = 0; step < steps; step++) {
+                String s = spelling(r, steps);
+                // the spelling sits inside a larger buffer, as in the parser's
+                String pad = "x".repeat(r.nextInt(4));
+                char[] buffer = (pad + s + "\"}").toCharArray();
+                assertThat(Interner.hash(buffer, pad.length(), s.length())).isEqualTo(s.hashCode());
+                Integer want = ref.get(s);
+                assertThat(interner.find(buffer, pad.length(), s.length()))
+                        .as("seed %d step %d %s", seed, step, s).isEqualTo(want == null ? -1 : want);
+                if (want == null && r.nextBoolean()) {
+                    ref.put(s, ref.size());
+                    assertThat(interner.id(s)).isEqualTo(ref.get(s));
+                }
+            }
+            for (Map.Entry<String, Integer> e : ref.entrySet()) {
+                char[] c = e.getKey().toCharArray();
+                assertThat(interner.find(c, 0, c.length)).isEqualTo(e.getValue());
+                assertThat(interner.name(e.getValue())).isSameAs(interner.name(interner.id(e.getKey())));
+            }
+        }
+    }
+
+    /** Short and long, shared prefixes, colliding hash codes, characters beyond Latin-1, the empty one. */
+    private static String spelling(SplittableRandom r, int steps) {
+        return switch (r.nextInt(5)) {
+            case 0 -> collider(r);
+            case 1 -> "do_anonymous_page+0x" + Integer.toHexString(r.nextInt(1 + steps / 4)) + "/0x5e0";
+            case 2 -> "pid:" + r.nextInt(1 + steps / 4) + "/gr\u00fc\u00dfe-\u4e16";
+            case 3 -> r.nextInt(20) == 0 ? "" : "o" + r.nextInt(1 + steps / 4);
+            default -> "GFP_KERNEL|__GFP_ZERO".substring(0, r.nextInt(22));
+        };
     }
 
     private static String collider(SplittableRandom r) {

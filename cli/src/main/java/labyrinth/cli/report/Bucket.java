@@ -1,4 +1,4 @@
-package labyrinth.cli.triage;
+package labyrinth.cli.report;
 
 import java.util.List;
 import labyrinth.replay.Severity;
@@ -16,7 +16,7 @@ public record Bucket(String signature, Severity severity, List<TraceRun> runs, i
         runs = List.copyOf(runs);
     }
 
-    public TraceRun example() {
+    TraceRun example() {
         return runs.get(0);
     }
 }

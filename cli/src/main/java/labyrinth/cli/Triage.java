@@ -1,4 +1,4 @@
-package labyrinth.cli.triage;
+package labyrinth.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,11 +9,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import labyrinth.cli.ExitCode;
 import labyrinth.cli.progress.Progress;
+import labyrinth.cli.report.TraceRun;
 import labyrinth.core.KernelVersion;
 import labyrinth.core.MachineTooLargeException;
-import labyrinth.cli.TraceInput;
 import labyrinth.format.ReaderLimits;
 import labyrinth.replay.Mode;
 import labyrinth.replay.PrimaryFailure;
@@ -42,7 +41,7 @@ import labyrinth.trace.TraceSource;
  * @param kernelText the Linux version that printed kernel trace text among the traces, or null (6.12's names)
  * @param stdin what the trace {@code -} reads (at most one {@code -}: it is read once)
  */
-public record Triage(Mode mode, Severity failOn, long maxPages, int maxFindings, ReaderLimits limits,
+record Triage(Mode mode, Severity failOn, long maxPages, int maxFindings, ReaderLimits limits,
                      boolean keepFindings, boolean allowTruncated, KernelVersion kernelText, InputStream stdin) {
     /** A triage of files only, kernel text read with the names of 6.12: {@code -} reads the process's standard input. */
     public Triage(Mode mode, Severity failOn, long maxPages, int maxFindings, ReaderLimits limits,
