@@ -2,8 +2,6 @@ package labyrinth.replay;
 
 import java.util.List;
 import labyrinth.core.Allocator;
-import labyrinth.core.FailureReason;
-import labyrinth.core.Gfp;
 import labyrinth.core.Machine;
 import labyrinth.core.MachineTooLargeException;
 import labyrinth.trace.CommonFields;
@@ -43,23 +41,15 @@ public final class Replayer {
     private final LeakReport leaks;
     private final AllocFindings allocFindings;
     private final ReplayView view;
-    private AllocGate gate = AllocGate.NONE;
+    private final Allocations allocations;
 
     private long events;
-    private long allocs;
     private long frees;
-    private long failures;
-    private long peakUsed;
-    private long peakEvent = -1;
     private long lastNumber = -1;
     private boolean lastSeqGiven;
-    private Finding firstDivergence;
     private PanicVerdict panic;
     private long ignoredAfterPanic;
-    private long kswapdWakes;
     private boolean finished;
-    private long lastAllocatedHead = -1;
-    private long lastAllocatedSerial = -1;
 
     public Replayer(Header header, Mode mode, long maxPages, FindingListener listener) {
         checkSize(header.machine(), maxPages);
@@ -75,6 +65,7 @@ public final class Replayer {
         this.leaks = new LeakReport(ledger, owners, sites, findings);
         this.allocFindings = new AllocFindings(header, allocator, leaks, findings);
         this.view = new ReplayView(this, allocator, ledger, owners, sites, leaks);
+        this.allocations = new Allocations(mode, allocator, ledger, ownership, headroom, allocFindings, view);
     }
 
     private Replayer(Replayer o, FindingListener listener) {
@@ -91,22 +82,14 @@ public final class Replayer {
         leaks = new LeakReport(ledger, owners, sites, findings);
         allocFindings = new AllocFindings(header, allocator, leaks, findings);
         view = new ReplayView(this, allocator, ledger, owners, sites, leaks);
-        gate = o.gate;
+        allocations = new Allocations(o.allocations, allocator, ledger, ownership, headroom, allocFindings, view);
         events = o.events;
-        allocs = o.allocs;
         frees = o.frees;
-        failures = o.failures;
-        peakUsed = o.peakUsed;
-        peakEvent = o.peakEvent;
         lastNumber = o.lastNumber;
         lastSeqGiven = o.lastSeqGiven;
-        firstDivergence = o.firstDivergence;
         panic = o.panic;
         ignoredAfterPanic = o.ignoredAfterPanic;
-        kswapdWakes = o.kswapdWakes;
         finished = o.finished;
-        lastAllocatedHead = o.lastAllocatedHead;
-        lastAllocatedSerial = o.lastAllocatedSerial;
     }
 
     /**
@@ -150,7 +133,7 @@ public final class Replayer {
         checkSeq(c);
         events++;
         if (e instanceof Event.Alloc a) {
-            alloc(a);
+            allocations.alloc(a, events);
         } else if (e instanceof Event.Free f) {
             free(f);
         } else if (e instanceof Event.Access a) {
@@ -158,7 +141,7 @@ public final class Replayer {
         } else if (e instanceof Event.Transfer t) {
             ownership.touch(c, t.pfn(), Ownership.Touch.TRANSFER, t.to());
         } else if (e instanceof Event.Panic p) {
-            panic = PanicJudgement.judge(p, findings, firstDivergence, leaks);
+            panic = PanicJudgement.judge(p, findings, allocations.firstDivergence(), leaks);
         } else if (e instanceof Event.Mark m && m.gap()) {
             lost(m);
         }
@@ -180,8 +163,7 @@ public final class Replayer {
         }
         Op op = b.op(i);
         boolean quiet = switch (op) {
-            case ALLOC -> mode == Mode.SIMULATE && gate == AllocGate.NONE
-                    && !(Gfp.maySleep(b.gfp(i)) && b.ctx(i).mayNotSleep());
+            case ALLOC -> allocations.quiet(b, i);
             case FREE -> ownership.quietFree(b, i);
             case ACCESS, TRANSFER -> ownership.quietTouch(b, i);
             case PANIC, MARK -> false;
@@ -193,7 +175,7 @@ public final class Replayer {
         lastSeqGiven = b.seqGiven(i);
         events++;
         if (op == Op.ALLOC) {
-            alloc(b, i);
+            allocations.alloc(b, i, events);
         } else if (op == Op.FREE) {
             frees++;
             ownership.free(b, i);
@@ -203,35 +185,12 @@ public final class Replayer {
         return true;
     }
 
-    /** An allocation the model decides; built as an object only when it fails, diverges or fires a pressure point. */
-    private void alloc(EventColumns b, int i) {
-        allocs++;
-        long result = allocator.allocate(b.order(i), b.gfp(i));
-        if (allocator.lastWokeKswapd()) {
-            kswapdWakes++;
-        }
-        long recorded = b.pfn(i);
-        if (result < 0 || allocator.pressure() != 0 || recorded != Event.UNRECORDED && recorded != result) {
-            decided((Event.Alloc) b.event(i), result);
-            return;
-        }
-        int zone = allocator.lastZone();
-        lastAllocatedHead = result;
-        lastAllocatedSerial = events;
-        ownership.take(result, b, i);
-        headroom.allocated(zone, allocator.freePages(zone), b.number(i), b.line(i));
-        if (ledger.livePages() > peakUsed) {
-            peakUsed = ledger.livePages();
-            peakEvent = b.number(i);
-        }
-    }
-
     /**
      * Lets {@code g} refuse allocations before the model decides them (a what-if's caps). Only a
      * simulate-mode replay asks it, and only for requests the recording does not decide.
      */
     public void gate(AllocGate g) {
-        gate = g;
+        allocations.gate(g);
     }
 
     /**
@@ -310,100 +269,12 @@ public final class Replayer {
         ownership.free(f);
     }
 
-    private void alloc(Event.Alloc a) {
-        allocs++;
-        allocFindings.checkSleep(a);
-        if (mode == Mode.OBSERVE && a.recorded()) {
-            followRecording(a);
-            return;
-        }
-        String refused = gate.refuse(a, view);
-        if (refused != null) {
-            failed(a, FailureCause.CAP, refused);
-            return;
-        }
-        long result = allocator.allocate(a.order(), a.gfp());
-        if (allocator.lastWokeKswapd()) {
-            kswapdWakes++;
-        }
-        decided(a, result);
-    }
-
-    /** The model decided {@code a} with {@code result}: take it, or report that it failed or diverged. */
-    private void decided(Event.Alloc a, long result) {
-        CommonFields c = a.common();
-        int order = a.order();
-        long gfp = a.gfp();
-        int pressure = result >= 0 ? allocator.pressure() : 0;
-        int zone = result >= 0 ? allocator.lastZone() : -1;
-        if (!a.recorded() || result == a.pfn() || (result < 0 && a.pfn() == Event.NULL_PFN)) {
-            if (result >= 0) {
-                allocated(a, result, pressure, zone);
-            } else {
-                failed(a, FailureCause.of(FailureReason.ofCode(result)), allocator.explainFailure(a.order(), a.gfp()));
-            }
-            return;
-        }
-        Finding d = allocFindings.divergence(a, result);
-        if (firstDivergence == null) {
-            firstDivergence = d;
-        }
-        if (result >= 0) {
-            // the model's placement never happened: its pressure points stay armed for the real ones
-            allocator.undoAllocation(result, a.order());
-        }
-        followRecording(a);
-    }
-
-    /** Takes the recorded result as it is; pressure points are those of the recorded block's zone. */
-    private void followRecording(Event.Alloc a) {
-        int order = a.order();
-        long pfn = a.pfn();
-        if (pfn == Event.NULL_PFN) {
-            failed(a, FailureCause.RECORDED, "it failed in the recorded run");
-            return;
-        }
-        long size = 1L << order;
-        int zone = allocator.zoneOf(pfn);
-        boolean aligned = (pfn & (size - 1)) == 0;
-        if (!aligned || zone < 0 || allocator.zoneOf(pfn + size - 1) != zone) {
-            allocFindings.notABlock(a, aligned);
-            return;
-        }
-        if (!allocator.claim(pfn, order)) {
-            ownership.evictOverlapping(a.common(), pfn, order);
-            if (!allocator.claim(pfn, order)) {
-                throw new IllegalStateException("event " + a.number() + ": cannot claim pfn " + pfn + " order "
-                        + order + " after freeing every live block overlapping it");
-            }
-        }
-        allocated(a, pfn, allocator.pressure(), allocator.lastZone());
-    }
-
-    private void allocated(Event.Alloc a, long pfn, int pressure, int zone) {
-        lastAllocatedHead = pfn;
-        lastAllocatedSerial = events;
-        ownership.take(pfn, a);
-        if (zone >= 0) {
-            headroom.allocated(zone, allocator.freePages(zone), a.number(), a.common().line());
-        }
-        if (ledger.livePages() > peakUsed) {
-            peakUsed = ledger.livePages();
-            peakEvent = a.number();
-        }
-        allocFindings.pressure(a, pressure, zone);
-    }
-
-    private void failed(Event.Alloc a, FailureCause cause, String why) {
-        failures++;
-        allocFindings.failed(a, cause, why);
-    }
-
     // ---- results ----
 
     public Summary summary() {
-        return new Summary(events, allocs, frees, failures, peakUsed, peakEvent, findings.countsByKind(),
-                ignoredAfterPanic, kswapdWakes, headroom.zones(allocator));
+        return new Summary(events, allocations.allocs(), frees, allocations.failures(), allocations.peakUsed(),
+                allocations.peakEvent(), findings.countsByKind(), ignoredAfterPanic, allocations.kswapdWakes(),
+                headroom.zones(allocator));
     }
 
     /** The recorded panic's verdict, or null when the trace (so far) has none. */
@@ -413,7 +284,7 @@ public final class Replayer {
 
     /** The first divergence, or null. */
     public Finding firstDivergence() {
-        return firstDivergence;
+        return allocations.firstDivergence();
     }
 
     /**
@@ -433,7 +304,7 @@ public final class Replayer {
         if (panic != null) {
             return panic.reproduced() ? Outcome.PANIC_REPRODUCED : Outcome.PANIC_NOT_REPRODUCED;
         }
-        if (firstDivergence != null) {
+        if (allocations.firstDivergence() != null) {
             return Outcome.DIVERGED;
         }
         if (cut) {
@@ -456,7 +327,7 @@ public final class Replayer {
 
     /** The block the last applied event allocated (its head pfn), or -1 when it allocated none. */
     public long lastAllocated() {
-        return lastAllocatedSerial == events ? lastAllocatedHead : -1;
+        return allocations.allocatedBy(events);
     }
 
     /** The state now, to read: blocks, owners, the model. Live, and the same object for the replayer's life. */
