@@ -3,9 +3,7 @@ package labyrinth.format.binary;
 import static labyrinth.format.binary.BinaryFormat.*;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import labyrinth.core.Machine;
 import labyrinth.format.ReadErrors;
@@ -41,10 +39,7 @@ public final class BinaryTraceReader implements ColumnSource {
     private final String name;
     private final TraceBytes in;
     private final ReaderLimits limits;
-    private byte[] buf = new byte[1 << 16];
-    private int pos;
-    private int end;
-    private boolean eof;
+    private final ByteCursor bytes;
     private Header header;
     private Machine machine;
     private int maxOrder;
@@ -74,6 +69,7 @@ public final class BinaryTraceReader implements ColumnSource {
 
     private BinaryTraceReader(TraceBytes in, String name, ReaderLimits limits) {
         this.in = in;
+        this.bytes = new ByteCursor(in);
         this.name = name;
         this.limits = limits;
     }
@@ -103,16 +99,15 @@ public final class BinaryTraceReader implements ColumnSource {
     }
 
     private void readHeader() throws IOException, TraceException {
-        if (!ensure(MAGIC.length) || !matches(Arrays.copyOfRange(buf, pos, pos + MAGIC.length))) {
+        if (!bytes.ensure(MAGIC.length) || !matches(bytes.take(MAGIC.length))) {
             throw fail(-1, "not a Labyrinth binary trace (no magic bytes)");
         }
-        pos += MAGIC.length;
         long version;
         long length;
         try {
-            version = varint();
-            length = varint();
-        } catch (Cut c) {
+            version = bytes.varint();
+            length = bytes.varint();
+        } catch (ByteCursor.Cut c) {
             throw fail(-1, "cut short in its header");
         }
         if (version != VERSION) {
@@ -121,11 +116,10 @@ public final class BinaryTraceReader implements ColumnSource {
         if (length < 0 || length > 1 << 26) {
             throw fail(-1, "header length " + length + " is out of range");
         }
-        if (!ensure((int) length)) {
+        if (!bytes.ensure((int) length)) {
             throw fail(-1, "cut short in its header");
         }
-        byte[] json = Arrays.copyOfRange(buf, pos, pos + (int) length);
-        pos += (int) length;
+        byte[] json = bytes.take((int) length);
         header = HeaderReader.headerOnly(json, name + " (header)", limits, d -> fail(-1, d));
         machine = header.machine();
         maxOrder = machine.maxOrder();
@@ -175,12 +169,12 @@ public final class BinaryTraceReader implements ColumnSource {
         }
         try {
             while (!done && !batch.full()) {
-                recordStart = offset();
-                if (end - pos < 1 && !ensure(1)) {
+                recordStart = bytes.offset();
+                if (!bytes.ensure(1)) {
                     cut();
                     break;
                 }
-                int tag = buf[pos++] & 0xff;
+                int tag = bytes.byte1();
                 int op = tag & OP_MASK;
                 if (op < OPS.length) {
                     event(tag, op);
@@ -190,7 +184,7 @@ public final class BinaryTraceReader implements ColumnSource {
                     finishEnd();
                 }
             }
-        } catch (Cut c) {
+        } catch (ByteCursor.Cut c) {
             cut();
         } catch (IOException e) {
             done = true;
@@ -219,20 +213,20 @@ public final class BinaryTraceReader implements ColumnSource {
 
     /** Decodes one event into the batch; nothing is added when it is cut short or broken. */
     private void event(int tag, int op) throws IOException, TraceException {
-        int ext = (tag & F_EXT) != 0 ? byte1() : 0;
+        int ext = (tag & F_EXT) != 0 ? bytes.byte1() : 0;
         boolean seqGiven = (ext & X_SEQ) != 0;
-        long number = seqGiven ? lastNumber + 1 + varint() : position;
+        long number = seqGiven ? lastNumber + 1 + bytes.varint() : position;
         current = number;
         if (seqGiven) {
             TraceRules.seq(number, lastSeq, here);
         }
         long time = CommonFields.NO_TIME;
         if ((tag & F_TIME) != 0) {
-            long z = varint();
+            long z = bytes.varint();
             time = lastTime + ((z >>> 1) ^ -(z & 1));
             TraceRules.time(time, timeSeen ? lastTime : CommonFields.NO_TIME, here);
         }
-        int cpu = (tag & F_CPU) != 0 ? (int) varint() : -1;
+        int cpu = (tag & F_CPU) != 0 ? (int) bytes.varint() : -1;
         int owner = (tag & F_OWNER) != 0 ? strId(number) : -1;
         int site = (tag & F_SITE) != 0 ? strId(number) : -1;
         int ctxOrdinal = (ext & X_CTX_MASK) >>> X_CTX_SHIFT;
@@ -241,7 +235,7 @@ public final class BinaryTraceReader implements ColumnSource {
         }
         List<String> stack = null;
         if ((ext & X_STACK) != 0) {
-            long n = varint();
+            long n = bytes.varint();
             if (n > limits.maxStringLength()) {
                 throw fail(number, "stack of " + n + " frames is out of range");
             }
@@ -254,9 +248,9 @@ public final class BinaryTraceReader implements ColumnSource {
         Op o = OPS[op];
         switch (o) {
             case ALLOC -> {
-                int order = byte1();
-                long gfp = varint();
-                long pfn = varint() - 2;
+                int order = bytes.byte1();
+                long gfp = bytes.varint();
+                long pfn = bytes.varint() - 2;
                 int fn = (ext & X_FN) != 0 ? strId(number) : -1;
                 int unparsed = (ext & X_GFP_UNPARSED) != 0 ? strId(number) : -1;
                 TraceRules.order(order, maxOrder, here);
@@ -273,8 +267,8 @@ public final class BinaryTraceReader implements ColumnSource {
                 }
             }
             case FREE -> {
-                long pfn = varint() - 1;
-                long order = varint() - 1;
+                long pfn = bytes.varint() - 1;
+                long order = bytes.varint() - 1;
                 if (pfn < Event.NULL_PFN || order < Event.ABSENT) {
                     throw fail(number, "free of pfn " + pfn + " order " + order + " is out of range");
                 }
@@ -289,7 +283,7 @@ public final class BinaryTraceReader implements ColumnSource {
                 }
             }
             case ACCESS -> {
-                long v = varint();
+                long v = bytes.varint();
                 if (v < 0) {
                     throw fail(number, "access pfn is out of range");
                 }
@@ -301,7 +295,7 @@ public final class BinaryTraceReader implements ColumnSource {
                 }
             }
             case TRANSFER -> {
-                long pfn = varint();
+                long pfn = bytes.varint();
                 if (pfn < 0) {
                     throw fail(number, "transfer pfn is out of range");
                 }
@@ -315,12 +309,12 @@ public final class BinaryTraceReader implements ColumnSource {
             }
             case PANIC -> {
                 String message = strings.get(strId(number));
-                long cause = varint() - 1;
+                long cause = bytes.varint() - 1;
                 int i = batch.add(o, number, seqGiven, 0, 0, time, cpu, ctx, owner, site);
                 batch.whole(i, new Event.Panic(common(i, stack), message, cause));
             }
             case MARK -> {
-                long id = varint();
+                long id = bytes.varint();
                 String label = id == 0 ? null : strings.get(strId(number, id - 1));
                 int i = batch.add(o, number, seqGiven, 0, 0, time, cpu, ctx, owner, site);
                 batch.whole(i, new Event.Mark(common(i, stack), label));
@@ -344,21 +338,16 @@ public final class BinaryTraceReader implements ColumnSource {
     }
 
     private void string() throws IOException, TraceException {
-        long n = varint();
+        long n = bytes.varint();
         if (n < 0 || n > limits.maxStringLength()) {
             throw fail(-1, "string of " + n + " bytes is longer than the reader limit of " + limits.maxStringLength()
                     + " characters (max-string-length)");
         }
-        if (!ensure((int) n)) {
-            throw new Cut();
-        }
-        String s = new String(buf, pos, (int) n, StandardCharsets.UTF_8);
-        pos += (int) n;
-        strings.add(s);
+        strings.add(bytes.utf8((int) n));
     }
 
     private int strId(long event) throws IOException, TraceException {
-        return strId(event, varint());
+        return strId(event, bytes.varint());
     }
 
     private int strId(long event, long id) throws TraceException {
@@ -369,12 +358,12 @@ public final class BinaryTraceReader implements ColumnSource {
     }
 
     private void finishEnd() throws IOException, TraceException {
-        long count = varint();
+        long count = bytes.varint();
         if (count != position) {
             throw fail(-1, "the end record counts " + count + " events, the file holds " + position);
         }
-        if (end - pos > 0 || ensure(1)) {
-            recordStart = offset();
+        if (bytes.ensure(1)) {
+            recordStart = bytes.offset();
             throw fail(-1, "expected the end of the file after the end record, found more bytes");
         }
         done = true;
@@ -386,82 +375,6 @@ public final class BinaryTraceReader implements ColumnSource {
     private void cut() {
         done = true;
         truncation = new Truncation(lastNumber, position, in.count());
-    }
-
-    // ---------------------------------------------------------------- bytes
-
-    /** The input ended inside a record. */
-    private static final class Cut extends RuntimeException {
-        Cut() {
-            super(null, null, false, false);
-        }
-    }
-
-    private long offset() {
-        return in.count() - (end - pos);
-    }
-
-    private int byte1() throws IOException {
-        if (pos == end && !ensure(1)) {
-            throw new Cut();
-        }
-        return buf[pos++] & 0xff;
-    }
-
-    /** An unsigned LEB128 varint of at most 10 bytes. */
-    private long varint() throws IOException {
-        if (end - pos >= 10) {
-            byte[] b = buf;
-            int p = pos;
-            long v = b[p++];
-            if (v >= 0) {
-                pos = p;
-                return v;
-            }
-            v &= 0x7f;
-            int shift = 7;
-            while (true) {
-                long x = b[p++];
-                v |= (x & 0x7f) << shift;
-                if (x >= 0 || shift >= 63) {
-                    pos = p;
-                    return v;
-                }
-                shift += 7;
-            }
-        }
-        long v = 0;
-        for (int shift = 0; ; shift += 7) {
-            long x = byte1();
-            v |= (x & 0x7f) << shift;
-            if ((x & 0x80) == 0 || shift >= 63) {
-                return v;
-            }
-        }
-    }
-
-    /** Makes at least {@code n} bytes available from {@code pos}; false when the input ends first. */
-    private boolean ensure(int n) throws IOException {
-        if (end - pos >= n) {
-            return true;
-        }
-        if (pos > 0) {
-            System.arraycopy(buf, pos, buf, 0, end - pos);
-            end -= pos;
-            pos = 0;
-        }
-        if (n > buf.length) {
-            buf = Arrays.copyOf(buf, Math.max(n, buf.length * 2));
-        }
-        while (end < n && !eof) {
-            int r = in.read(buf, end, buf.length - end);
-            if (r < 0) {
-                eof = true;
-            } else {
-                end += r;
-            }
-        }
-        return end - pos >= n;
     }
 
     private TraceException fail(long event, String detail) {
