@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import labyrinth.core.Machine;
 import labyrinth.trace.Event;
 
 /**
@@ -32,6 +31,11 @@ final class PfnScan {
     private static final byte[] GFP_FLAGS = ascii("gfp_flags");
     private static final byte[] NULL = ascii("(null)");
     private static final long ABSENT = PageFields.ABSENT;
+    /** A key with nothing after its '=' ({@link PageFields#field} looks further): the full pass decides. */
+    private static final long EMPTY = -2;
+    private static final int MAX_TIMESTAMP = 40;
+    /** The largest order the full first pass accepts: its machine's. */
+    private static final int MAX_ORDER = MachineChoice.SCAN.machine().maxOrder();
     /** What {@link #line} looks at in a byte: nothing (0), the start of "/*", of "mm_page", or no printable ASCII. */
     private static final byte[] KIND = new byte[256];
     private static final byte SLASH = 1;
@@ -45,9 +49,6 @@ final class PfnScan {
         KIND['/'] = SLASH;
         KIND['m'] = M;
     }
-    /** A key with nothing after its '=' ({@link PageFields#field} looks further): the full pass decides. */
-    private static final long EMPTY = -2;
-    private static final int MAX_TIMESTAMP = 40;
 
     private final byte[] buf = new byte[1 << 16];
     private byte[] line = new byte[256];
@@ -272,7 +273,7 @@ final class PfnScan {
             }
             v = v * 10 + (b[i] - '0');
         }
-        return v <= Machine.MAX_MAX_ORDER ? v : -1;
+        return v <= MAX_ORDER ? v : -1;
     }
 
     /** Like {@link PageFields#isNullPage}. */
