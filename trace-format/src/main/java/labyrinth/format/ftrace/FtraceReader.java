@@ -95,7 +95,10 @@ public final class FtraceReader implements TraceSource {
     public static FtraceReader open(Path file, String name, FtraceOptions options) throws IOException, TraceException {
         MachineChoice m = MachineChoice.fromOptions(options);
         if (m == null) {
-            long[] scan = prescan(file, name, options);
+            long[] scan = PfnScan.scan(stream(file));
+            if (scan == null) {
+                scan = prescan(file, name, options);
+            }
             m = MachineChoice.fromHighestPfn(scan[0], (int) scan[1]);
         }
         return new FtraceReader(name, stream(file), m, options, false);
@@ -127,8 +130,8 @@ public final class FtraceReader implements TraceSource {
         }
     }
 
-    /** {highest pfn used or -1, largest order used}. */
-    private static long[] prescan(Path file, String name, FtraceOptions options) throws IOException, TraceException {
+    /** {highest pfn used or -1, largest order used}: the full first pass, for what {@link PfnScan} cannot decide. */
+    static long[] prescan(Path file, String name, FtraceOptions options) throws IOException, TraceException {
         FtraceOptions lenient = options.withStrict(false).withMaxListed(0);
         try (FtraceReader r = new FtraceReader(name, stream(file), MachineChoice.SCAN, lenient, true)) {
             while (r.next() != null) {
