@@ -40,6 +40,8 @@ public final class EventColumns {
     /** Alloc: {@code fn}; transfer: {@code to}; string ids. */
     private int[] text = new int[CAPACITY];
     private Event[] whole = new Event[CAPACITY];
+    /** The object an event was adapted from ({@link #add}), handed back by {@link #event} instead of a rebuilt one. */
+    private Event[] origin = new Event[CAPACITY];
     private StringTable table;
     private String[] strings;
     private int size;
@@ -47,6 +49,7 @@ public final class EventColumns {
     /** Empties the batch; its strings come from {@code t}. */
     public void clear(StringTable t) {
         Arrays.fill(whole, 0, size, null);
+        Arrays.fill(origin, 0, size, null);
         size = 0;
         table = t;
         strings = t.snapshot();
@@ -169,6 +172,9 @@ public final class EventColumns {
         Event[] w = whole;
         whole = other.whole;
         other.whole = w;
+        w = origin;
+        origin = other.origin;
+        other.origin = w;
         int size0 = size;
         size = other.size;
         other.size = size0;
@@ -183,6 +189,7 @@ public final class EventColumns {
     /** Replaces what this batch holds with events {@code start} to the end of {@code from}, and its strings. */
     public void copy(EventColumns from, int start) {
         Arrays.fill(whole, 0, size, null);
+        Arrays.fill(origin, 0, size, null);
         int n = from.size - start;
         System.arraycopy(from.op, start, op, 0, n);
         System.arraycopy(from.ctx, start, ctx, 0, n);
@@ -200,6 +207,7 @@ public final class EventColumns {
         System.arraycopy(from.write, start, write, 0, n);
         System.arraycopy(from.text, start, text, 0, n);
         System.arraycopy(from.whole, start, whole, 0, n);
+        System.arraycopy(from.origin, start, origin, 0, n);
         size = n;
         table = from.table;
         strings = from.strings;
@@ -210,6 +218,7 @@ public final class EventColumns {
         CommonFields c = e.common();
         int i = add(e.op(), c.number(), c.seqGiven(), c.line(), c.column(), c.time(), c.cpu(), c.ctx(),
                 table.intern(c.owner()), table.intern(c.site()));
+        origin[i] = e;
         if (!c.stack().isEmpty()) {
             whole(i, e);
         } else if (e instanceof Event.Alloc a && a.gfpUnparsed() == null) {
@@ -313,6 +322,9 @@ public final class EventColumns {
     public Event event(int i) {
         if (whole[i] != null) {
             return whole[i];
+        }
+        if (origin[i] != null) {
+            return origin[i];
         }
         CommonFields c = new CommonFields(number[i], seqGiven[i], line[i], column[i], time[i], cpu[i], ctx[i],
                 string(owner[i]), string(site[i]), List.of());
