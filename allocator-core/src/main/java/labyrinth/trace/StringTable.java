@@ -1,8 +1,6 @@
 package labyrinth.trace;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The strings a source's {@link EventColumns} name by id: ids 0, 1, ... in the order strings were
@@ -15,19 +13,22 @@ import java.util.Map;
 public final class StringTable {
     private String[] strings = new String[64];
     private int count;
-    /** Built on the first {@link #intern}; a binary trace never needs it. */
-    private Map<String, Integer> ids;
+    /** The strings by spelling, built on the first {@link #intern}; a binary trace never needs it. */
+    private Interner index;
+    /** The first table id of each of {@link #index}'s ids, for the {@code mapped} ids it has given. */
+    private int[] tableIds;
+    private int mapped;
 
     /** Adds {@code s} as the next id. */
     public int add(String s) {
-        if (count == strings.length) {
-            strings = Arrays.copyOf(strings, count * 2);
+        int id = append(s);
+        if (index != null) {
+            int k = index.id(s);
+            if (k >= mapped) {
+                map(k, id);
+            }
         }
-        strings[count] = s;
-        if (ids != null) {
-            ids.putIfAbsent(s, count);
-        }
-        return count++;
+        return id;
     }
 
     /** The id of {@code s}, added when new; -1 for null. */
@@ -35,14 +36,40 @@ public final class StringTable {
         if (s == null) {
             return -1;
         }
-        if (ids == null) {
-            ids = new HashMap<>();
+        if (index == null) {
+            index = new Interner();
+            tableIds = new int[Math.max(64, count)];
             for (int id = 0; id < count; id++) {
-                ids.putIfAbsent(strings[id], id);
+                int k = index.id(strings[id]);
+                if (k >= mapped) {
+                    map(k, id);
+                }
             }
         }
-        Integer id = ids.get(s);
-        return id != null ? id : add(s);
+        int k = index.id(s);
+        if (k < mapped) {
+            return tableIds[k];
+        }
+        int id = append(s);
+        map(k, id);
+        return id;
+    }
+
+    private int append(String s) {
+        if (count == strings.length) {
+            strings = Arrays.copyOf(strings, count * 2);
+        }
+        strings[count] = s;
+        return count++;
+    }
+
+    /** {@code k}, the index's next new id, stands for table id {@code id}. */
+    private void map(int k, int id) {
+        if (k == tableIds.length) {
+            tableIds = Arrays.copyOf(tableIds, k * 2);
+        }
+        tableIds[k] = id;
+        mapped = k + 1;
     }
 
     public int size() {
