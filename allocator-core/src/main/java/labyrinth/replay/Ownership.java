@@ -160,7 +160,7 @@ final class Ownership {
         int order = ledger.order(head);
         int blockOwner = ledger.owner(head);
         int actor = owners.id(c.owner());
-        if (actor >= 0 && blockOwner >= 0 && actor != blockOwner) {
+        if (foreign(actor, blockOwner)) {
             boolean exclusive = ledger.exclusive(head);
             findings.emit(FindingKind.FOREIGN_FREE, exclusive ? Severity.ERROR : Severity.WARNING, c, head, order, -1,
                     null, "free of the " + (exclusive ? "exclusive " : "") + "order-" + order + " block at pfn "
@@ -186,7 +186,7 @@ final class Ownership {
         }
         int blockOwner = ledger.owner(head);
         int actor = owners.id(c.owner());
-        boolean foreign = actor >= 0 && blockOwner >= 0 && actor != blockOwner;
+        boolean foreign = foreign(actor, blockOwner);
         if (to != null) {
             if (foreign) {
                 findings.emit(FindingKind.FOREIGN_TRANSFER, Severity.ERROR, c, pfn, ledger.order(head), -1, null,
@@ -252,7 +252,7 @@ final class Ownership {
         int blockOwner = ledger.owner(pfn);
         int actor = ownerIds.of(b, b.owner(i));
         int order = b.order(i);
-        return (actor < 0 || blockOwner < 0 || actor == blockOwner)
+        return !foreign(actor, blockOwner)
                 && (order == Event.ABSENT || order == ledger.order(pfn));
     }
 
@@ -277,13 +277,18 @@ final class Ownership {
         }
         int blockOwner = ledger.owner(head);
         int actor = ownerIds.of(b, b.owner(i));
-        boolean foreign = actor >= 0 && blockOwner >= 0 && actor != blockOwner;
+        boolean foreign = foreign(actor, blockOwner);
         return !foreign || b.op(i) == Op.ACCESS && !ledger.exclusive(head);
     }
 
     /** Hands over the block of the quiet transfer {@code i} of {@code b}. */
     void transfer(EventColumns b, int i) {
         ledger.transfer(ledger.headOf(b.pfn(i)), ownerIds.of(b, b.text(i)));
+    }
+
+    /** Whether {@code actor} acts on a block another owner holds; no finding when either is unnamed (-1). */
+    private static boolean foreign(int actor, int blockOwner) {
+        return actor >= 0 && blockOwner >= 0 && actor != blockOwner;
     }
 
     // ---- the other events a finding points to ----

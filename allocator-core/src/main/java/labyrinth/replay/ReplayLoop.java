@@ -48,10 +48,7 @@ public final class ReplayLoop {
         Event e;
         while ((e = source.next()) != null) {
             try {
-                if (e.number() == failAt) {
-                    throw new IllegalStateException("failure injected at event " + failAt + " ("
-                            + FAIL_AT_EVENT_PROPERTY + ")");
-                }
+                failIfInjected(e.number(), failAt);
                 observer.beforeEvent(state, e);
                 if (replayer.apply(e)) {
                     observer.afterEvent(state, e);
@@ -79,10 +76,7 @@ public final class ReplayLoop {
             for (int i = 0; i < b.size(); i++) {
                 Event e = watched ? b.event(i) : null;
                 try {
-                    if (b.number(i) == failAt) {
-                        throw new IllegalStateException("failure injected at event " + failAt + " ("
-                                + FAIL_AT_EVENT_PROPERTY + ")");
-                    }
+                    failIfInjected(b.number(i), failAt);
                     if (watched) {
                         observer.beforeEvent(state, e);
                     }
@@ -99,6 +93,13 @@ public final class ReplayLoop {
                     throw new ReplayFailure(source.name(), e != null ? e : b.event(i), x);
                 }
             }
+        }
+    }
+
+    /** The test hook: applying event {@code failAt} throws, as a bug in the replayer would. */
+    private static void failIfInjected(long number, long failAt) {
+        if (number == failAt) {
+            throw new IllegalStateException("failure injected at event " + failAt + " (" + FAIL_AT_EVENT_PROPERTY + ")");
         }
     }
 }
